@@ -1,0 +1,34 @@
+// npm run db:migrate                      apply pending migrations to the configured database
+// npm run db:migration:create -- NAME     generate a migration from prisma/schema.prisma changes
+import { openConnection } from "../server/db/connection";
+import { applyMigrations, createMigration } from "../server/db/schema-engine";
+
+async function main() {
+  const [command, name] = process.argv.slice(2);
+  if (command === "apply") {
+    const conn = openConnection();
+    try {
+      const applied = await applyMigrations(conn.factory);
+      console.log(applied.length ? `Applied ${applied.join(", ")} to ${conn.describe}` : `${conn.describe} is up to date`);
+    } finally {
+      await conn.close();
+    }
+  } else if (command === "create") {
+    if (!name) throw new Error("Usage: npm run db:migration:create -- <name>");
+    // Diffing replays the existing migrations on a throwaway shadow database.
+    const conn = openConnection({ memory: true });
+    try {
+      const folder = await createMigration(conn.factory, name);
+      console.log(folder ? `Created prisma/migrations/${folder}/migration.sql` : "No schema changes: nothing to create");
+    } finally {
+      await conn.close();
+    }
+  } else {
+    throw new Error(`Unknown command ${command ?? "(none)"}: use apply or create`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
