@@ -1,0 +1,15 @@
+// Sessions are next-auth JWTs carrying the user id and the sessionVersion they were issued
+// at. Every request re-checks both against the database (rule 9), so that disabling an
+// account or changing its password ends its sessions at the next request.
+import type { Db } from "../db";
+
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+export type Viewer = { userId: string; email: string; name: string; mustChangePassword: boolean };
+
+export async function resolveViewer(db: Db, claims: SessionClaims | null): Promise<Viewer | null> {
+  if (!claims) return null;
+  const user = await db.user.findUnique({ where: { id: claims.userId } });
+  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
+  return { userId: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
+}

@@ -1,0 +1,264 @@
+// The rules of authority (DESIGN.md, rules 1 to 6) for members and groups. Pure: plain
+// facts in, a decision with its reason out. Every procedure, page and the CLI asks here.
+import { isPermission, PERMISSIONS, type Permission } from "./permissions";
+import type { Reach } from "./roles";
+
+export type RoleFacts = {
+  id: string;
+  name: string;
+  rank: number;
+  reach: Reach;
+  permissions: readonly string[];
+};
+
+/** `path` is the chain of ids from the root, "/rootId/.../thisId/". */
+export type GroupFacts = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
+
+export type MemberFacts = {
+  membershipId: string;
+  organizationId: string;
+  name: string;
+  role: RoleFacts;
+  group: GroupFacts;
+  isOwner: boolean;
+};
+
+/** The member acting: their membership in the organization the request is about. */
+export type Actor = MemberFacts;
+
+export type DenialCode = "FORBIDDEN" | "NOT_FOUND";
+export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string; code: DenialCode };
+
+const allow = (reason: string): Decision => ({ allowed: true, reason });
+const deny = (reason: string, code: DenialCode = "FORBIDDEN"): Decision => ({ allowed: false, reason, code });
+
+/** Runs decisions in order and returns the first refusal, or the last approval. */
+function all(...steps: Array<() => Decision>): Decision {
+  let last: Decision = allow("");
+  for (const step of steps) {
+    last = step();
+    if (!last.allowed) return last;
+  }
+  return last;
+}
+
+const NOT_FOUND_REASON = "It does not exist in this organization or is outside your span.";
+
+// ---- Rule 2: permission -------------------------------------------------------------
+
+export function holds(role: Pick<RoleFacts, "permissions">, permission: Permission): boolean {
+  return role.permissions.includes(permission);
+}
+
+export function decidePermission(actor: Actor, permission: Permission): Decision {
+  return holds(actor.role, permission)
+    ? allow(`Your role ${actor.role.name} has “${PERMISSIONS[permission].label}”.`)
+    : deny(`Your role ${actor.role.name} does not have “${PERMISSIONS[permission].label}”.`);
+}
+
+/** Permissions the role holds that the other does not. */
+export function permissionsBeyond(role: Pick<RoleFacts, "permissions">, bound: Pick<RoleFacts, "permissions">): string[] {
+  return role.permissions.filter((p) => !bound.permissions.includes(p));
+}
+
+function labels(permissions: string[]): string {
+  return permissions.map((p) => (isPermission(p) ? `“${PERMISSIONS[p].label}”` : p)).join(", ");
+}
+
+// ---- Reach: which groups an actor's role covers --------------------------------------
+
+export function isInSubtree(group: Pick<GroupFacts, "path">, root: Pick<GroupFacts, "path">): boolean {
+  return group.path.startsWith(root.path);
+}
+
+export function decideReach(actor: Actor, group: GroupFacts): Decision {
+  if (group.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  switch (actor.role.reach) {
+    case "ORGANIZATION":
+      return allow(`Your role ${actor.role.name} reaches the whole organization.`);
+    case "SUBTREE":
+      return isInSubtree(group, actor.group)
+        ? allow(`${group.name} is inside your home group ${actor.group.name}'s subtree.`)
+        : deny(`${group.name} is outside your home group ${actor.group.name}'s subtree.`, "NOT_FOUND");
+    case "SELF":
+      return deny(`Your role ${actor.role.name} reaches only your own account.`, "NOT_FOUND");
+  }
+}
+
+// ---- Rule 3: span of control over members ------------------------------------------
+
+/** Whether the target is in the actor's span: another member, in reach, strictly lower
+ * ranked, holding no permission the actor lacks. Outside the span is NOT_FOUND. */
+export function decideSpan(actor: Actor, target: MemberFacts): Decision {
+  if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  if (target.membershipId === actor.membershipId) return deny("This is your own account.", "FORBIDDEN");
+  const reach = decideReach(actor, target.group);
+  if (!reach.allowed) return deny(`${target.name}'s home group ${target.group.name} is outside your reach: ${reach.reason}`, "NOT_FOUND");
+  if (target.role.rank >= actor.role.rank) {
+    return deny(`${target.name}'s role ${target.role.name} is not ranked below your role ${actor.role.name}.`, "NOT_FOUND");
+  }
+  const beyond = permissionsBeyond(target.role, actor.role);
+  if (beyond.length) {
+    return deny(`${target.name}'s role ${target.role.name} holds powers your role ${actor.role.name} lacks: ${labels(beyond)}.`, "NOT_FOUND");
+  }
+  return allow(`${target.name} (${target.role.name}, in ${target.group.name}) is in your span as ${actor.role.name}.`);
+}
+
+export type MemberAction = "view" | "edit" | "changeRole" | "changeGroup" | "setStatus" | "resetCredentials" | "delete";
+
+export const MEMBER_ACTION_PERMISSION: Record<MemberAction, Permission> = {
+  view: "members.view",
+  edit: "members.edit",
+  changeRole: "members.assignRole",
+  changeGroup: "members.assignGroup",
+  setStatus: "members.setStatus",
+  resetCredentials: "members.resetCredentials",
+  delete: "members.delete",
+};
+
+const ACTION_WORDS: Record<MemberAction, string> = {
+  view: "view",
+  edit: "edit",
+  changeRole: "change the role of",
+  changeGroup: "move",
+  setStatus: "disable or enable",
+  resetCredentials: "reset the credentials of",
+  delete: "delete",
+};
+
+// Seed 004: the Bulk Importer manages the group, status and personal information of any
+// member regardless of rank, and creates and deletes end users, through the import tool.
+const IMPORTER_ACTIONS: ReadonlySet<MemberAction> = new Set(["edit", "changeGroup", "setStatus", "delete"]);
+
+function decideImporterException(actor: Actor, target: MemberFacts, action: MemberAction): Decision {
+  if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  if (target.membershipId === actor.membershipId) return deny("The import tool does not change your own account.");
+  if (!IMPORTER_ACTIONS.has(action)) return deny(`The import tool cannot ${ACTION_WORDS[action]} members.`);
+  if (action === "delete" && target.role.reach !== "SELF") {
+    return deny(`The import tool deletes only end users; ${target.name} is ${target.role.name}.`);
+  }
+  return allow(`Your role ${actor.role.name} may ${ACTION_WORDS[action]} any member through the import tool, regardless of rank.`);
+}
+
+/**
+ * May the actor perform `action` on the target member? `via: "import"` is the Bulk
+ * Importer's tool, the one documented exception to rank (seed 004).
+ */
+export function decideMemberAction(actor: Actor, target: MemberFacts, action: MemberAction, via: "console" | "import" = "console"): Decision {
+  if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  if (via === "import") {
+    const permission = decidePermission(actor, "members.import");
+    return all(() => permission, () => decideImporterException(actor, target, action), () => ownerRail(target, action));
+  }
+  if (action === "view" && target.membershipId === actor.membershipId) return allow("This is your own account.");
+  return all(
+    () => decidePermission(actor, MEMBER_ACTION_PERMISSION[action]),
+    () => {
+      if (target.membershipId !== actor.membershipId) return allow("");
+      return deny(action === "delete" ? "Nobody deletes their own account from the admin pages." : `You cannot ${ACTION_WORDS[action]} your own account from the admin pages.`);
+    },
+    () => decideSpan(actor, target),
+    () => ownerRail(target, action),
+  );
+}
+
+// ---- Rule 6: safety rails -----------------------------------------------------------
+
+function ownerRail(target: MemberFacts, action: MemberAction): Decision {
+  if (target.isOwner && (action === "changeRole" || action === "setStatus" || action === "delete")) {
+    return deny(`${target.name} owns the organization and cannot be ${action === "changeRole" ? "re-roled" : action === "delete" ? "deleted" : "disabled"}; the owner transfers ownership first.`);
+  }
+  return allow("");
+}
+
+// ---- Rule 4: no escalation ----------------------------------------------------------
+
+/** May the actor give this role to anyone (including by creating or inviting)? */
+export function decideAssignRole(actor: Actor, role: RoleFacts & { organizationId: string }): Decision {
+  if (role.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  if (role.rank >= actor.role.rank) return deny(`The role ${role.name} is not ranked below your role ${actor.role.name}.`);
+  const beyond = permissionsBeyond(role, actor.role);
+  if (beyond.length) return deny(`The role ${role.name} holds powers your role ${actor.role.name} lacks: ${labels(beyond)}.`);
+  if (actor.role.reach !== "ORGANIZATION" && role.reach === "ORGANIZATION") {
+    return deny(`The role ${role.name} reaches the whole organization; your role ${actor.role.name} reaches only your subtree.`);
+  }
+  return allow(`The role ${role.name} is ranked below ${actor.role.name} and holds only powers you hold.`);
+}
+
+export function decideChangeRole(
+  actor: Actor,
+  target: MemberFacts,
+  newRole: RoleFacts & { organizationId: string },
+  facts: { activeHoldersOfTargetRole: number; topRank: number },
+): Decision {
+  return all(
+    () => decideMemberAction(actor, target, "changeRole"),
+    () => decideAssignRole(actor, newRole),
+    () =>
+      target.role.rank === facts.topRank && facts.activeHoldersOfTargetRole <= 1
+        ? deny(`${target.name} is the last holder of the top role ${target.role.name}.`)
+        : allow(""),
+    () => allow(`You may give ${target.name} the role ${newRole.name}: ${decideAssignRole(actor, newRole).reason}`),
+  );
+}
+
+export function decideChangeGroup(actor: Actor, target: MemberFacts, newGroup: GroupFacts): Decision {
+  return all(
+    () => decideMemberAction(actor, target, "changeGroup"),
+    () => decideReach(actor, newGroup),
+    () => allow(`You may move ${target.name} to ${newGroup.name}, which is within your reach.`),
+  );
+}
+
+// ---- Rule 5: groups -----------------------------------------------------------------
+
+export function decideViewGroup(actor: Actor, group: GroupFacts): Decision {
+  return all(() => decideReach(actor, group), () => decidePermission(actor, "groups.view"));
+}
+
+export function decideCreateGroup(actor: Actor, parent: GroupFacts): Decision {
+  return all(
+    () => decideReach(actor, parent),
+    () => decidePermission(actor, "groups.create"),
+    () => allow(`You may create groups under ${parent.name}, which is within your reach.`),
+  );
+}
+
+export function decideRenameGroup(actor: Actor, group: GroupFacts): Decision {
+  return all(
+    () => decideReach(actor, group),
+    () => decidePermission(actor, "groups.edit"),
+    () => allow(`You may rename ${group.name}, which is within your reach.`),
+  );
+}
+
+function homeGroupRail(actor: Actor, group: GroupFacts, verb: string): Decision {
+  return actor.role.reach !== "ORGANIZATION" && group.id === actor.group.id
+    ? deny(`${group.name} is your home group: your role ${actor.role.name} cannot ${verb} it.`)
+    : allow("");
+}
+
+export function decideMoveGroup(actor: Actor, group: GroupFacts, newParent: GroupFacts): Decision {
+  return all(
+    () => decideReach(actor, group),
+    () => decideReach(actor, newParent),
+    () => decidePermission(actor, "groups.edit"),
+    () => (group.parentId === null ? deny(`${group.name} is the root group and cannot be moved.`) : allow("")),
+    () => homeGroupRail(actor, group, "move"),
+    () => (isInSubtree(newParent, group) ? deny(`${newParent.name} is inside ${group.name}'s own subtree: a group cannot move under itself.`) : allow("")),
+    () => allow(`You may move ${group.name} under ${newParent.name}; both are within your reach.`),
+  );
+}
+
+export function decideDeleteGroup(actor: Actor, group: GroupFacts, contents: { subgroups: number; members: number }): Decision {
+  return all(
+    () => decideReach(actor, group),
+    () => decidePermission(actor, "groups.delete"),
+    () => (group.parentId === null ? deny(`${group.name} is the root group and cannot be deleted.`) : allow("")),
+    () => homeGroupRail(actor, group, "delete"),
+    () =>
+      contents.subgroups || contents.members
+        ? deny(`${group.name} still has ${contents.subgroups} subgroup(s) and ${contents.members} member(s); move or delete them first.`)
+        : allow(`You may delete ${group.name}: it is empty and within your reach.`),
+  );
+}

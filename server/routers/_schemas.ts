@@ -1,0 +1,14 @@
+// Input pieces shared by several routers.
+import { z } from "zod";
+
+export const id = (what: string) => z.string({ error: `${what} id is required.` }).cuid({ error: `${what} id is not a valid id.` });
+
+export const groupName = z
+  .string()
+  .trim()
+  .min(1, "Give the group a name.")
+  .max(80, "Group names are at most 80 characters.")
+  .refine((s) => !/[\u0000-\u001f/]/.test(s), "Group names cannot contain “/” or control characters.");
+
+export const personName = z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters.");
+export const email = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { createGroup, deleteGroup, listGroups, moveGroup, renameGroup } from "../services/groups";
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { groupName, id } from "./_schemas";
+
+export const groupsRouter = createTRPCRouter({
+  list: orgProcedure("groups.view").query(({ ctx }) => listGroups(ctx.db, ctx.actor)),
+  create: orgProcedure("groups.create")
+    .input(z.object({ parentId: id("Parent group"), name: groupName }))
+    .mutation(({ ctx, input }) => createGroup(ctx.db, ctx.actor, input)),
+  rename: orgProcedure("groups.edit")
+    .input(z.object({ groupId: id("Group"), name: groupName }))
+    .mutation(({ ctx, input }) => renameGroup(ctx.db, ctx.actor, input)),
+  move: orgProcedure("groups.edit")
+    .input(z.object({ groupId: id("Group"), newParentId: id("New parent group") }))
+    .mutation(({ ctx, input }) => moveGroup(ctx.db, ctx.actor, input)),
+  delete: orgProcedure("groups.delete")
+    .input(z.object({ groupId: id("Group") }))
+    .mutation(({ ctx, input }) => deleteGroup(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { assignableRoles, changeMemberGroup, changeMemberRole, listMembers, MEMBER_SORTS } from "../services/members";
+import { listGroups } from "../services/groups";
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { id } from "./_schemas";
+
+export const membersRouter = createTRPCRouter({
+  list: orgProcedure("members.view")
+    .input(
+      z.object({
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(200, "At most 200 members per page.").default(25),
+        sort: z.enum(MEMBER_SORTS).default("name"),
+        direction: z.enum(["asc", "desc"]).default("asc"),
+        search: z.string().trim().max(200).optional(),
+        groupId: id("Group").optional(),
+        roleId: id("Role").optional(),
+        status: z.enum(["INVITED", "ACTIVE", "DISABLED"]).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => listMembers(ctx.db, ctx.actor, input)),
+  /** What the filters and pickers of the members page offer. */
+  options: orgProcedure("members.view").query(async ({ ctx }) => ({
+    roles: await assignableRoles(ctx.db, ctx.actor),
+    groups: ctx.actor.role.permissions.includes("groups.view") ? await listGroups(ctx.db, ctx.actor) : [],
+  })),
+  changeRole: orgProcedure("members.assignRole")
+    .input(z.object({ membershipId: id("Member"), roleId: id("Role") }))
+    .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
+  changeGroup: orgProcedure("members.assignGroup")
+    .input(z.object({ membershipId: id("Member"), groupId: id("Group") }))
+    .mutation(({ ctx, input }) => changeMemberGroup(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,49 @@
+// Turns database rows into the plain facts server/authz decides on, and loads the acting
+// member of a request.
+import type { Actor, GroupFacts, MemberFacts, RoleFacts } from "../authz";
+import type { Db, Tx } from "../db";
+import { StewardError } from "./errors";
+
+type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[] };
+type GroupRow = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
+type MembershipRow = {
+  id: string;
+  organizationId: string;
+  isOwner: boolean;
+  user: { name: string };
+  role: RoleRow;
+  group: GroupRow;
+};
+
+export const memberFactsInclude = { user: { select: { name: true } }, role: true, group: true } as const;
+
+export const toRoleFacts = (r: RoleRow): RoleFacts => ({ id: r.id, name: r.name, rank: r.rank, reach: r.reach, permissions: r.permissions });
+export const toGroupFacts = (g: GroupRow): GroupFacts => ({ id: g.id, organizationId: g.organizationId, name: g.name, path: g.path, parentId: g.parentId });
+
+export function toMemberFacts(m: MembershipRow): MemberFacts {
+  return {
+    membershipId: m.id,
+    organizationId: m.organizationId,
+    name: m.user.name,
+    role: toRoleFacts(m.role),
+    group: toGroupFacts(m.group),
+    isOwner: m.isOwner,
+  };
+}
+
+export type ActorContext = Actor & { userId: string; organizationSlug: string; organizationName: string };
+
+/** The viewer's active membership in the organization with this slug, or NOT_FOUND. */
+export async function loadActor(db: Db | Tx, userId: string, organizationSlug: string): Promise<ActorContext> {
+  const membership = await db.membership.findFirst({
+    where: { userId, status: "ACTIVE", organization: { slug: organizationSlug } },
+    include: { ...memberFactsInclude, organization: { select: { slug: true, name: true } } },
+  });
+  if (!membership) throw new StewardError("NOT_FOUND", "Organization not found.");
+  return {
+    ...toMemberFacts(membership),
+    userId,
+    organizationSlug: membership.organization.slug,
+    organizationName: membership.organization.name,
+  };
+}

@@ -1,0 +1,168 @@
+// The group tree: listing within reach, create, rename, move and delete (rule 5).
+import {
+  decideCreateGroup,
+  decideDeleteGroup,
+  decideMoveGroup,
+  decidePermission,
+  decideRenameGroup,
+  decideViewGroup,
+} from "../authz";
+import type { Db, Tx } from "../db";
+import { isUniqueViolation } from "../db/errors";
+import type { ActorContext } from "./actor";
+import { toGroupFacts } from "./actor";
+import { audit } from "./audit";
+import { enforce, notFound, StewardError } from "./errors";
+
+export type GroupNode = {
+  id: string;
+  name: string;
+  parentId: string | null;
+  depth: number;
+  path: string;
+  memberCount: number;
+  subgroupCount: number;
+};
+
+/** The Prisma `where` for groups the actor's role reaches. */
+export function groupsInReach(actor: ActorContext) {
+  return {
+    organizationId: actor.organizationId,
+    ...(actor.role.reach === "SUBTREE" ? { path: { startsWith: actor.group.path } } : {}),
+    ...(actor.role.reach === "SELF" ? { id: actor.group.id } : {}),
+  };
+}
+
+/** Every group in reach, in tree order (parents before children, siblings by name). */
+export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode[]> {
+  enforce(decidePermission(actor, "groups.view"), "Group");
+  const groups = await db.group.findMany({
+    where: groupsInReach(actor),
+    select: { id: true, name: true, parentId: true, depth: true, path: true, _count: { select: { memberships: true, children: true } } },
+    orderBy: [{ depth: "asc" }, { name: "asc" }],
+  });
+  const byParent = new Map<string | null, typeof groups>();
+  for (const g of groups) byParent.set(g.parentId, [...(byParent.get(g.parentId) ?? []), g]);
+  const ids = new Set(groups.map((g) => g.id));
+  const out: GroupNode[] = [];
+  const visit = (g: (typeof groups)[number]) => {
+    out.push({ id: g.id, name: g.name, parentId: g.parentId, depth: g.depth, path: g.path, memberCount: g._count.memberships, subgroupCount: g._count.children });
+    for (const child of byParent.get(g.id) ?? []) visit(child);
+  };
+  for (const g of groups) if (g.parentId === null || !ids.has(g.parentId)) visit(g);
+  return out;
+}
+
+async function loadGroup(db: Db | Tx, actor: ActorContext, id: string) {
+  const group = await db.group.findFirst({ where: { id, organizationId: actor.organizationId } });
+  if (!group) throw notFound("Group");
+  enforce(decideViewGroup(actor, toGroupFacts(group)), "Group");
+  return group;
+}
+
+function nameTaken(name: string) {
+  return new StewardError("CONFLICT", `A group named “${name}” already exists there.`);
+}
+
+export async function createGroup(db: Db, actor: ActorContext, input: { parentId: string; name: string }) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const parent = await loadGroup(tx, actor, input.parentId);
+      enforce(decideCreateGroup(actor, toGroupFacts(parent)), "Group");
+      const created = await tx.group.create({
+        data: { organizationId: actor.organizationId, parentId: parent.id, name: input.name, path: parent.path, depth: parent.depth + 1 },
+      });
+      const group = await tx.group.update({ where: { id: created.id }, data: { path: `${parent.path}${created.id}/` } });
+      await audit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "group.create",
+        targetType: "Group",
+        targetId: group.id,
+        after: { name: group.name, parentId: parent.id },
+      });
+      return group;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+export async function renameGroup(db: Db, actor: ActorContext, input: { groupId: string; name: string }) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const group = await loadGroup(tx, actor, input.groupId);
+      enforce(decideRenameGroup(actor, toGroupFacts(group)), "Group");
+      const updated = await tx.group.update({ where: { id: group.id }, data: { name: input.name } });
+      await audit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "group.rename",
+        targetType: "Group",
+        targetId: group.id,
+        before: { name: group.name },
+        after: { name: updated.name },
+      });
+      return updated;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+export async function moveGroup(db: Db, actor: ActorContext, input: { groupId: string; newParentId: string }) {
+  try {
+    return await db.$transaction(async (tx) => {
+      // Moves are serialized per organization: two crossing moves could otherwise each
+      // pass the "not under its own descendant" check and together make a cycle.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${actor.organizationId}))`;
+      const group = await loadGroup(tx, actor, input.groupId);
+      const newParent = await loadGroup(tx, actor, input.newParentId);
+      enforce(decideMoveGroup(actor, toGroupFacts(group), toGroupFacts(newParent)), "Group");
+      if (group.parentId === newParent.id) return group;
+      const oldPath = group.path;
+      const newPath = `${newParent.path}${group.id}/`;
+      const depthDelta = newParent.depth + 1 - group.depth;
+      // Re-roots the whole subtree in one statement: every path starting with the old one.
+      await tx.$executeRaw`
+        UPDATE "Group"
+        SET "path" = ${newPath} || substr("path", ${oldPath.length + 1}), "depth" = "depth" + ${depthDelta}
+        WHERE "organizationId" = ${actor.organizationId} AND "path" LIKE ${`${oldPath}%`}`;
+      const moved = await tx.group.update({ where: { id: group.id }, data: { parentId: newParent.id } });
+      await audit(tx, {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        action: "group.move",
+        targetType: "Group",
+        targetId: group.id,
+        before: { parentId: group.parentId },
+        after: { parentId: newParent.id },
+      });
+      return moved;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", "A group with the same name already exists under the new parent.");
+    throw err;
+  }
+}
+
+export async function deleteGroup(db: Db, actor: ActorContext, input: { groupId: string }) {
+  return db.$transaction(async (tx) => {
+    const group = await loadGroup(tx, actor, input.groupId);
+    const subgroups = await tx.group.count({ where: { parentId: group.id } });
+    const members = await tx.membership.count({ where: { groupId: group.id } });
+    enforce(decideDeleteGroup(actor, toGroupFacts(group), { subgroups, members }), "Group");
+    await tx.group.delete({ where: { id: group.id } });
+    await audit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "group.delete",
+      targetType: "Group",
+      targetId: group.id,
+      before: { name: group.name, parentId: group.parentId },
+    });
+    return { id: group.id };
+  });
+}

@@ -1,0 +1,182 @@
+// Members of an organization as seen by an actor: the list of their span, and changes of
+// role and home group under rules 3 and 4.
+import {
+  ALL_PERMISSIONS,
+  decideAssignRole,
+  decideChangeGroup,
+  decideChangeRole,
+  decideMemberAction,
+  decidePermission,
+  type MemberAction,
+} from "../authz";
+import type { Db, Prisma, Tx } from "../db";
+import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
+import { audit } from "./audit";
+import { enforce, notFound } from "./errors";
+import { groupsInReach } from "./groups";
+
+/**
+ * The Prisma `where` for the memberships the actor may see: their own, and every member
+ * in their span (rule 3): in reach, ranked strictly lower, holding no permission the actor
+ * lacks. Mirrors decideMemberAction(actor, target, "view"); the consistency tests hold
+ * the two together.
+ */
+export function membersVisibleTo(actor: ActorContext): Prisma.MembershipWhereInput {
+  const lacking = ALL_PERMISSIONS.filter((p) => !actor.role.permissions.includes(p));
+  const reach =
+    actor.role.reach === "ORGANIZATION" ? {} : actor.role.reach === "SUBTREE" ? { group: { path: { startsWith: actor.group.path } } } : null;
+  const span: Prisma.MembershipWhereInput | null =
+    reach && actor.role.permissions.includes("members.view")
+      ? {
+          ...reach,
+          id: { not: actor.membershipId },
+          role: { rank: { lt: actor.role.rank }, ...(lacking.length ? { NOT: { permissions: { hasSome: lacking } } } : {}) },
+        }
+      : null;
+  return { organizationId: actor.organizationId, OR: span ? [{ id: actor.membershipId }, span] : [{ id: actor.membershipId }] };
+}
+
+export const MEMBER_SORTS = ["name", "email", "role", "group", "status", "createdAt"] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+
+export type ListMembersInput = {
+  page: number;
+  pageSize: number;
+  sort: MemberSort;
+  direction: "asc" | "desc";
+  search?: string;
+  groupId?: string;
+  roleId?: string;
+  status?: "INVITED" | "ACTIVE" | "DISABLED";
+};
+
+function orderBy(sort: MemberSort, direction: "asc" | "desc"): Prisma.MembershipOrderByWithRelationInput[] {
+  const tail: Prisma.MembershipOrderByWithRelationInput[] = [{ user: { name: "asc" } }, { id: "asc" }];
+  switch (sort) {
+    case "name":
+      return [{ user: { name: direction } }, { id: "asc" }];
+    case "email":
+      return [{ user: { email: direction } }, { id: "asc" }];
+    case "role":
+      return [{ role: { rank: direction } }, ...tail];
+    case "group":
+      return [{ group: { name: direction } }, ...tail];
+    case "status":
+      return [{ status: direction }, ...tail];
+    case "createdAt":
+      return [{ createdAt: direction }, { id: "asc" }];
+  }
+}
+
+const ROW_ACTIONS = ["changeRole", "changeGroup"] as const satisfies readonly MemberAction[];
+
+export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
+  enforce(decidePermission(actor, "members.view"), "Member");
+  const filters: Prisma.MembershipWhereInput[] = [membersVisibleTo(actor)];
+  if (input.search) {
+    const q = input.search.trim();
+    filters.push({ user: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }] } });
+  }
+  if (input.groupId) {
+    const group = await db.group.findFirst({ where: { ...groupsInReach(actor), id: input.groupId } });
+    if (!group) throw notFound("Group");
+    filters.push({ group: { path: { startsWith: group.path } } });
+  }
+  if (input.roleId) filters.push({ roleId: input.roleId });
+  if (input.status) filters.push({ status: input.status });
+  const where: Prisma.MembershipWhereInput = { AND: filters };
+  const [total, rows] = await db.$transaction([
+    db.membership.count({ where }),
+    db.membership.findMany({
+      where,
+      include: { ...memberFactsInclude, user: { select: { name: true, email: true, lastSignInAt: true } } },
+      orderBy: orderBy(input.sort, input.direction),
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return {
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    rows: rows.map((m) => {
+      const facts = toMemberFacts(m);
+      return {
+        id: m.id,
+        name: m.user.name,
+        email: m.user.email,
+        status: m.status,
+        isOwner: m.isOwner,
+        isSelf: m.id === actor.membershipId,
+        role: { id: m.role.id, name: m.role.name, rank: m.role.rank },
+        group: { id: m.group.id, name: m.group.name },
+        createdAt: m.createdAt,
+        lastSignInAt: m.user.lastSignInAt,
+        can: Object.fromEntries(ROW_ACTIONS.map((a) => [a, decideMemberAction(actor, facts, a).allowed])) as Record<(typeof ROW_ACTIONS)[number], boolean>,
+      };
+    }),
+  };
+}
+
+async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
+  const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId: actor.organizationId }, include: memberFactsInclude });
+  if (!target) throw notFound("Member");
+  enforce(decideMemberAction(actor, toMemberFacts(target), "view"), "Member");
+  return target;
+}
+
+export async function changeMemberRole(db: Db, actor: ActorContext, input: { membershipId: string; roleId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
+    if (!role) throw notFound("Role");
+    const top = await tx.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
+    const activeHoldersOfTargetRole = await tx.membership.count({ where: { roleId: target.roleId, status: "ACTIVE" } });
+    const decision = decideChangeRole(actor, toMemberFacts(target), { ...toRoleFacts(role), organizationId: role.organizationId }, {
+      activeHoldersOfTargetRole,
+      topRank: top._max.rank ?? role.rank,
+    });
+    enforce(decision, "Member");
+    if (target.roleId === role.id) return { id: target.id, roleId: role.id };
+    await tx.membership.update({ where: { id: target.id }, data: { roleId: role.id } });
+    await audit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "member.changeRole",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { roleId: target.roleId, role: target.role.name },
+      after: { roleId: role.id, role: role.name },
+    });
+    return { id: target.id, roleId: role.id };
+  });
+}
+
+export async function changeMemberGroup(db: Db, actor: ActorContext, input: { membershipId: string; groupId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    const group = await tx.group.findFirst({ where: { id: input.groupId, organizationId: actor.organizationId } });
+    if (!group) throw notFound("Group");
+    enforce(decideChangeGroup(actor, toMemberFacts(target), toGroupFacts(group)), "Group");
+    if (target.groupId === group.id) return { id: target.id, groupId: group.id };
+    await tx.membership.update({ where: { id: target.id }, data: { groupId: group.id } });
+    await audit(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: "member.changeGroup",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { groupId: target.groupId, group: target.group.name },
+      after: { groupId: group.id, group: group.name },
+    });
+    return { id: target.id, groupId: group.id };
+  });
+}
+
+/** Roles the actor may hand out (rule 4), for pickers. */
+export async function assignableRoles(db: Db, actor: ActorContext) {
+  const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: { rank: "desc" } });
+  return roles
+    .map((r) => ({ id: r.id, name: r.name, rank: r.rank, reach: r.reach, decision: decideAssignRole(actor, { ...toRoleFacts(r), organizationId: r.organizationId }) }))
+    .map(({ decision, ...r }) => ({ ...r, assignable: decision.allowed, reason: decision.reason }));
+}

@@ -1,0 +1,92 @@
+// First run: creates the first organization with its root group, the built-in roles and
+// its owner (a Data Admin). Refuses once any organization exists, so that it can never be
+// used to take over an installation.
+import { BUILT_IN_ROLES, OWNER_ROLE_KEY } from "../authz";
+import type { Db, Tx } from "../db";
+import { generatePassword, hashPassword } from "../auth/password";
+import { audit } from "./audit";
+import { StewardError } from "./errors";
+
+export type SetupInput = { organizationName: string; ownerEmail: string; ownerName: string; password?: string };
+export type SetupResult = { organizationId: string; slug: string; userId: string; oneTimePassword?: string };
+
+export async function isSetupDone(db: Db): Promise<boolean> {
+  return (await db.organization.count()) > 0;
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return slug || "org";
+}
+
+// Serializes concurrent first-run attempts: only one can see "no organization yet".
+const SETUP_LOCK = 731_001;
+
+export async function setupFirstOrganization(db: Db, input: SetupInput): Promise<SetupResult> {
+  const oneTimePassword = input.password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
+    if ((await tx.organization.count()) > 0) {
+      throw new StewardError("FORBIDDEN", "Steward is already set up: setup runs only while no organization exists.");
+    }
+    const created = await createOrganization(tx, {
+      name: input.organizationName,
+      owner: { email: input.ownerEmail, name: input.ownerName, passwordHash, mustChangePassword: !input.password },
+    });
+    return { ...created, oneTimePassword };
+  });
+}
+
+type NewOwner = { email: string; name: string; passwordHash: string; mustChangePassword: boolean };
+
+/** Creates an organization, its root group, its built-in roles and its owner. */
+export async function createOrganization(tx: Tx, input: { name: string; owner: NewOwner }) {
+  const slug = await freeSlug(tx, slugify(input.name));
+  const org = await tx.organization.create({ data: { name: input.name, slug } });
+  const root = await tx.group.create({ data: { organizationId: org.id, name: input.name, path: "/", depth: 0 } });
+  await tx.group.update({ where: { id: root.id }, data: { path: `/${root.id}/` } });
+  await tx.role.createMany({
+    data: BUILT_IN_ROLES.map((r) => ({
+      organizationId: org.id,
+      builtInKey: r.key,
+      name: r.name,
+      description: r.description,
+      rank: r.rank,
+      reach: r.reach,
+      permissions: [...r.permissions],
+    })),
+  });
+  const ownerRole = await tx.role.findUniqueOrThrow({ where: { organizationId_builtInKey: { organizationId: org.id, builtInKey: OWNER_ROLE_KEY } } });
+  const email = input.owner.email.trim().toLowerCase();
+  const user =
+    (await tx.user.findUnique({ where: { email } })) ??
+    (await tx.user.create({
+      data: { email, name: input.owner.name, passwordHash: input.owner.passwordHash, mustChangePassword: input.owner.mustChangePassword },
+    }));
+  const membership = await tx.membership.create({
+    data: { userId: user.id, organizationId: org.id, groupId: root.id, roleId: ownerRole.id, isOwner: true },
+  });
+  await audit(tx, {
+    organizationId: org.id,
+    actorUserId: user.id,
+    action: "organization.create",
+    targetType: "Organization",
+    targetId: org.id,
+    after: { name: org.name, slug, rootGroupId: root.id, ownerMembershipId: membership.id, ownerEmail: email },
+  });
+  return { organizationId: org.id, slug, userId: user.id, rootGroupId: root.id };
+}
+
+async function freeSlug(tx: Tx, base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await tx.organization.findUnique({ where: { slug: candidate } }))) return candidate;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Everything tRPC in one place: the request context, initialization, and the kinds of
+ * procedure. Edit this file to change how requests are authenticated or scoped; routers
+ * only pick a procedure kind.
+ *
+ * - publicProcedure: anyone.
+ * - authedProcedure: a signed-in person whose session is still valid (re-checked per request).
+ * - orgProcedure(permission): a member of the organization named by the request (header
+ *   x-steward-org), whose role holds `permission`. The acting member is `ctx.actor`.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { decidePermission, type Permission } from "../authz";
+import type { Db } from "../db";
+import { resolveViewer, type SessionClaims } from "../auth/session";
+import { loadActor } from "../services/actor";
+import { StewardError } from "../services/errors";
+
+// ---- 1. Context --------------------------------------------------------------------
+
+export type Context = {
+  db: Db;
+  claims: SessionClaims | null;
+  /** The organization the request is about: the slug of the page's /o/[slug] URL. */
+  orgSlug: string | null;
+  ip: string | null;
+};
+
+export const ORG_HEADER = "x-steward-org";
+
+// ---- 2. Initialization -------------------------------------------------------------
+
+function describeZodError(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      message: zod ? describeZodError(zod) : shape.message,
+      data: { ...shape.data, zodError: zod ? z.flattenError(zod) : null, stack: undefined },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// ---- 3. Procedure kinds ------------------------------------------------------------
+
+/** Services speak StewardError; callers get the same code as a TRPCError. Invalid input
+ * gets a readable message, for server-side callers as much as over the wire. */
+const translateErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof StewardError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(cause), cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(translateErrors);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const viewer = await resolveViewer(ctx.db, ctx.claims);
+  if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue; your session has ended or is not valid." });
+  return next({ ctx: { ...ctx, viewer } });
+});
+
+export function orgProcedure(permission: Permission) {
+  return authedProcedure.use(async ({ ctx, next }) => {
+    if (ctx.viewer.mustChangePassword) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Change your one-time password before you continue." });
+    }
+    if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: `No organization given (header ${ORG_HEADER}).` });
+    const actor = await loadActor(ctx.db, ctx.viewer.userId, ctx.orgSlug);
+    const decision = decidePermission(actor, permission);
+    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+    return next({ ctx: { ...ctx, actor } });
+  });
+}

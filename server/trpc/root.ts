@@ -1,0 +1,18 @@
+// The API: one router per area. This file is the table of contents.
+import { accountRouter } from "../routers/account";
+import { groupsRouter } from "../routers/groups";
+import { membersRouter } from "../routers/members";
+import { organizationRouter } from "../routers/organization";
+import { setupRouter } from "../routers/setup";
+import { createCallerFactory, createTRPCRouter } from "./init";
+
+export const appRouter = createTRPCRouter({
+  setup: setupRouter,
+  account: accountRouter,
+  organization: organizationRouter,
+  groups: groupsRouter,
+  members: membersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

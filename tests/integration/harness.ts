@@ -1,0 +1,57 @@
+// A fresh, migrated database per test file: in-memory PGlite by default, or a throwaway
+// database on the PostgreSQL server of DATABASE_URL (CI runs the suite both ways).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDb, type Db } from "@/server/db";
+import { openConnection } from "@/server/db/connection";
+import { applyMigrations } from "@/server/db/schema-engine";
+import { createCaller } from "@/server/trpc/root";
+import { verifyCredentials } from "@/server/services/account";
+
+export type TestDatabase = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+export async function testDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const conn = openConnection({ memory: true });
+    await applyMigrations(conn.factory);
+    const db = createDb(conn);
+    return { db, kind: "pglite", close: async () => { await db.$disconnect(); await conn.close(); } };
+  }
+  const name = `steward_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url.toString();
+  const conn = openConnection();
+  process.env.DATABASE_URL = previous;
+  await applyMigrations(conn.factory);
+  const db = createDb(conn);
+  return {
+    db,
+    kind: "postgres",
+    close: async () => {
+      await db.$disconnect();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A tRPC caller for a person who signed in with this email and password, as the
+ * Credentials provider does, acting in the organization with this slug. */
+export async function signIn(db: Db, email: string, password: string, orgSlug: string | null = null) {
+  const claims = await verifyCredentials(db, email, password);
+  if (!claims) throw new Error(`Sign-in failed for ${email}`);
+  return callerFor(db, { userId: claims.userId, sessionVersion: claims.sessionVersion }, orgSlug);
+}
+
+export function callerFor(db: Db, claims: { userId: string; sessionVersion: number } | null, orgSlug: string | null) {
+  return createCaller({ db, claims, orgSlug, ip: "127.0.0.1" });
+}
