@@ -15,7 +15,7 @@ export type Connection = {
 };
 
 export function dataDir(): string {
-  return path.resolve(process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), ".steward", "pgdata"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), ".steward", "pgdata"));
 }
 
 /** Opens the configured database. `memory` gives a throwaway PGlite (tests). */

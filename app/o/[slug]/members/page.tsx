@@ -1,0 +1,21 @@
+import { MembersTable } from "@/components/members/members-table";
+import { PageHeader } from "@/components/ui";
+import { requirePageActor } from "@/server/auth/page-actor";
+
+export const metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor } = await requirePageActor(slug);
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={`You, and the members in your span as ${actor.role.name}: ${
+          actor.role.reach === "ORGANIZATION" ? "across the organization" : `in ${actor.group.name} and its subgroups`
+        }, ranked below you, holding no power you lack.`}
+      />
+      <MembersTable />
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { Badge, Card, PageHeader } from "@/components/ui";
+import { requirePageActor } from "@/server/auth/page-actor";
+import { holds } from "@/server/authz";
+import { getDb } from "@/server/db";
+import { organizationOverview } from "@/server/services/organization";
+
+export const metadata = { title: "Overview" };
+
+const REACH = { ORGANIZATION: "the whole organization", SUBTREE: "your home group and its subgroups", SELF: "your own account" };
+
+export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor } = await requirePageActor(slug);
+  // Seed 000: members whose role administers nothing see no overview, only their account.
+  if (!holds(actor.role, "overview.view")) {
+    return (
+      <>
+        <PageHeader title={`Welcome, ${actor.name}`} description={`You are a member of ${actor.organizationName}.`} />
+        <Card title="Your membership">
+          <dl className="grid grid-cols-2 gap-4 text-sm">
+            <div>
+              <dt className="text-slate-500">Role</dt>
+              <dd className="font-medium">{actor.role.name}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Group</dt>
+              <dd className="font-medium">{actor.group.name}</dd>
+            </div>
+          </dl>
+        </Card>
+      </>
+    );
+  }
+  const o = await organizationOverview(getDb(), actor);
+  const stats = [
+    { label: "Members in your span", value: o.members.total, href: holds(actor.role, "members.view") ? `/o/${slug}/members` : null },
+    { label: "Active", value: o.members.active, href: null },
+    { label: "Invited", value: o.members.invited, href: null },
+    { label: "Groups in your reach", value: o.groups, href: holds(actor.role, "groups.view") ? `/o/${slug}/groups` : null },
+  ];
+  return (
+    <>
+      <PageHeader title="Overview" description={o.organization.name} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
+            <p className="text-sm text-slate-500">{s.label}</p>
+            <p className="mt-1 text-3xl font-semibold text-slate-900">{s.value}</p>
+            {s.href && (
+              <Link href={s.href} className="mt-2 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+                View →
+              </Link>
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <Card title="Your authority">
+          <p className="text-sm text-slate-700">
+            You are <strong>{o.you.role}</strong>
+            {o.you.isOwner && (
+              <>
+                {" "}
+                and the <Badge tone="indigo">owner</Badge>
+              </>
+            )}{" "}
+            in <strong>{o.you.group}</strong>. Your role reaches {REACH[o.you.reach]}; you manage members ranked below you who hold no power you lack.
+          </p>
+        </Card>
+        <Card title="Your recent changes">
+          {o.recentActivity.length === 0 ? (
+            <p className="text-sm text-slate-500">You have not changed anything yet.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {o.recentActivity.map((e) => (
+                <li key={e.id} className="flex justify-between py-2">
+                  <span className="font-mono text-xs text-slate-700">{e.action}</span>
+                  <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
+                    {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorMessage, useTRPC } from "./trpc";
+import { Alert, Button, Field, Input } from "./ui";
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [mismatch, setMismatch] = useState(false);
+  const change = useMutation(trpc.account.changePassword.mutationOptions());
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const newPassword = String(form.get("newPassword"));
+    setMismatch(newPassword !== form.get("confirm"));
+    if (newPassword !== form.get("confirm")) return;
+    await change.mutateAsync({ currentPassword: String(form.get("currentPassword")), newPassword });
+    // The change ended every session, this one included: sign in again with the new password.
+    await signIn("credentials", { email, password: newPassword, redirect: false });
+    router.replace("/");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e).catch(() => {})} className="space-y-4" noValidate>
+      {change.error && <Alert>{errorMessage(change.error)}</Alert>}
+      <Field label="Current password" htmlFor="currentPassword">
+        <Input id="currentPassword" name="currentPassword" type="password" required autoFocus autoComplete="current-password" />
+      </Field>
+      <Field label="New password" htmlFor="newPassword" hint="At least 10 characters.">
+        <Input id="newPassword" name="newPassword" type="password" required autoComplete="new-password" />
+      </Field>
+      <Field label="Confirm new password" htmlFor="confirm" error={mismatch ? "The two passwords differ." : null}>
+        <Input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
+      </Field>
+      <Button type="submit" className="w-full" disabled={change.isPending}>
+        {change.isPending ? "Saving…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

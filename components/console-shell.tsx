@@ -1,0 +1,101 @@
+"use client";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import type { Permission } from "@/server/authz/permissions";
+import { PermissionsProvider } from "./actor-context";
+import { SignOutButton } from "./sign-out-button";
+import { cx, Select } from "./ui";
+
+type Org = { slug: string; name: string; role?: string };
+
+const NAV: Array<{ href: string; label: string; permission: Permission | null }> = [
+  { href: "", label: "Overview", permission: "overview.view" },
+  { href: "/members", label: "Members", permission: "members.view" },
+  { href: "/groups", label: "Groups", permission: "groups.view" },
+];
+
+export function ConsoleShell({
+  organization,
+  organizations,
+  viewer,
+  permissions,
+  children,
+}: {
+  organization: Org;
+  organizations: Org[];
+  viewer: { name: string; email: string; role: string };
+  permissions: string[];
+  children: ReactNode;
+}) {
+  const pathname = usePathname();
+  const router = useRouter();
+  const base = `/o/${organization.slug}`;
+  const items = NAV.filter((n) => n.permission === null || permissions.includes(n.permission));
+
+  return (
+    <PermissionsProvider value={permissions}>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <div className="flex min-h-screen">
+        <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
+          <div className="border-b border-slate-200 px-4 py-4">
+            <p className="text-xs font-semibold tracking-wide text-indigo-600">STEWARD</p>
+            {organizations.length > 1 ? (
+              <>
+                <label htmlFor="org-switcher" className="sr-only">
+                  Organization
+                </label>
+                <Select id="org-switcher" className="mt-2" value={organization.slug} onChange={(e) => router.push(`/o/${e.target.value}`)}>
+                  {organizations.map((o) => (
+                    <option key={o.slug} value={o.slug}>
+                      {o.name}
+                    </option>
+                  ))}
+                </Select>
+              </>
+            ) : (
+              <p className="mt-1 truncate text-sm font-semibold text-slate-900" title={organization.name}>
+                {organization.name}
+              </p>
+            )}
+          </div>
+          <nav aria-label="Console" className="flex-1 space-y-1 px-2 py-3">
+            {items.map((item) => {
+              const href = `${base}${item.href}`;
+              const active = item.href === "" ? pathname === base : pathname.startsWith(href);
+              return (
+                <Link
+                  key={item.label}
+                  href={href}
+                  aria-current={active ? "page" : undefined}
+                  className={cx(
+                    "block rounded-md px-3 py-2 text-sm font-medium",
+                    active ? "bg-indigo-50 text-indigo-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+                  )}
+                >
+                  {item.label}
+                </Link>
+              );
+            })}
+          </nav>
+          <div className="border-t border-slate-200 px-4 py-4">
+            <p className="truncate text-sm font-medium text-slate-900">{viewer.name}</p>
+            <p className="truncate text-xs text-slate-500">{viewer.email}</p>
+            <p className="mt-0.5 text-xs text-slate-500">{viewer.role}</p>
+            <div className="mt-3 flex gap-2">
+              <Link href="/account/password" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
+                Password
+              </Link>
+              <SignOutButton className="!px-2 !py-1.5 !text-xs" />
+            </div>
+          </div>
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-8 py-8">
+          {children}
+        </main>
+      </div>
+    </PermissionsProvider>
+  );
+}

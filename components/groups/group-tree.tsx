@@ -1,0 +1,181 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import type { GroupNode } from "@/server/services/groups";
+import { useCan } from "../actor-context";
+import { Dialog } from "../dialog";
+import { errorMessage, useTRPC } from "../trpc";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
+
+type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
+
+export function GroupTree() {
+  const trpc = useTRPC();
+  const groups = useQuery(trpc.groups.list.queryOptions());
+  const [action, setAction] = useState<Action>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const can = { create: useCan("groups.create"), edit: useCan("groups.edit"), delete: useCan("groups.delete") };
+
+  const visible = useMemo(() => {
+    const list = groups.data ?? [];
+    const hidden = new Set<string>();
+    return list.filter((g) => {
+      if (g.parentId && (hidden.has(g.parentId) || collapsed.has(g.parentId))) {
+        hidden.add(g.id);
+        return false;
+      }
+      return true;
+    });
+  }, [groups.data, collapsed]);
+
+  if (groups.isPending) return <p className="text-sm text-slate-500">Loading groups…</p>;
+  if (groups.error) return <Alert>{errorMessage(groups.error)}</Alert>;
+  if (groups.data.length === 0) return <EmptyState title="No groups in your reach" />;
+  const minDepth = Math.min(...groups.data.map((g) => g.depth));
+
+  const toggle = (id: string) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <Card>
+      <ul role="tree" aria-label="Group tree" className="-my-2 divide-y divide-slate-100">
+        {visible.map((g) => (
+          <li
+            key={g.id}
+            role="treeitem"
+            aria-level={g.depth - minDepth + 1}
+            aria-expanded={g.subgroupCount ? !collapsed.has(g.id) : undefined}
+            aria-selected={false}
+            className="group flex items-center gap-3 py-2"
+            style={{ paddingLeft: `${(g.depth - minDepth) * 1.5}rem` }}
+          >
+            {g.subgroupCount ? (
+              <button
+                type="button"
+                onClick={() => toggle(g.id)}
+                aria-label={`${collapsed.has(g.id) ? "Expand" : "Collapse"} ${g.name}`}
+                className="flex h-6 w-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
+              >
+                {collapsed.has(g.id) ? "▸" : "▾"}
+              </button>
+            ) : (
+              <span className="w-6" aria-hidden />
+            )}
+            <span className="font-medium text-slate-900" data-testid="group-name">
+              {g.name}
+            </span>
+            {g.parentId === null && <Badge tone="indigo">root</Badge>}
+            <span className="text-xs text-slate-500">
+              {g.memberCount} member{g.memberCount === 1 ? "" : "s"}
+              {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
+            </span>
+            <span className="ml-auto flex gap-1 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
+              {can.create && (
+                <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "create", group: g })} aria-label={`Add subgroup to ${g.name}`}>
+                  Add subgroup
+                </Button>
+              )}
+              {can.edit && (
+                <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "rename", group: g })} aria-label={`Rename ${g.name}`}>
+                  Rename
+                </Button>
+              )}
+              {can.edit && g.parentId !== null && (
+                <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "move", group: g })} aria-label={`Move ${g.name}`}>
+                  Move
+                </Button>
+              )}
+              {can.delete && g.parentId !== null && (
+                <Button size="sm" variant="ghost" className="!text-rose-600" onClick={() => setAction({ kind: "delete", group: g })} aria-label={`Delete ${g.name}`}>
+                  Delete
+                </Button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <GroupDialogs action={action} groups={groups.data} onClose={() => setAction(null)} />
+    </Card>
+  );
+}
+
+function GroupDialogs({ action, groups, onClose }: { action: Action; groups: GroupNode[]; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const done = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.groups.list.queryKey() });
+    onClose();
+  };
+  const create = useMutation(trpc.groups.create.mutationOptions({ onSuccess: done }));
+  const rename = useMutation(trpc.groups.rename.mutationOptions({ onSuccess: done }));
+  const move = useMutation(trpc.groups.move.mutationOptions({ onSuccess: done }));
+  const remove = useMutation(trpc.groups.delete.mutationOptions({ onSuccess: done }));
+  const mutation = action ? { create, rename, move, delete: remove }[action.kind] : null;
+  const close = () => {
+    for (const m of [create, rename, move, remove]) m.reset();
+    onClose();
+  };
+  if (!action) return <Dialog open={false} onClose={close} title="" children={null} />;
+  const g = action.group;
+  const titles = { create: `New subgroup of ${g.name}`, rename: `Rename ${g.name}`, move: `Move ${g.name}`, delete: `Delete ${g.name}?` };
+  // A group cannot move under itself or its own descendants.
+  const targets = groups.filter((t) => !t.path.startsWith(g.path) && t.id !== g.parentId);
+
+  return (
+    <Dialog open onClose={close} title={titles[action.kind]}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          if (action.kind === "create") create.mutate({ parentId: g.id, name: String(form.get("name")) });
+          if (action.kind === "rename") rename.mutate({ groupId: g.id, name: String(form.get("name")) });
+          if (action.kind === "move") move.mutate({ groupId: g.id, newParentId: String(form.get("parent")) });
+          if (action.kind === "delete") remove.mutate({ groupId: g.id });
+        }}
+      >
+        {mutation?.error && <Alert>{errorMessage(mutation.error)}</Alert>}
+        {(action.kind === "create" || action.kind === "rename") && (
+          <Field label="Name" htmlFor="group-name">
+            <Input id="group-name" name="name" required autoFocus maxLength={80} defaultValue={action.kind === "rename" ? g.name : ""} />
+          </Field>
+        )}
+        {action.kind === "move" &&
+          (targets.length ? (
+            <Field label="New parent" htmlFor="group-parent" hint="Its members and subgroups move with it.">
+              <Select id="group-parent" name="parent" autoFocus required>
+                {targets.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {"\u00a0\u00a0".repeat(t.depth)}
+                    {t.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <p className="text-sm text-slate-600">There is no other group in your reach to move it under.</p>
+          ))}
+        {action.kind === "delete" && (
+          <p className="text-sm text-slate-600">
+            {g.memberCount || g.subgroupCount
+              ? `${g.name} still holds ${g.memberCount} member(s) and ${g.subgroupCount} subgroup(s). Only empty groups can be deleted.`
+              : `${g.name} is empty. Deleting it cannot be undone.`}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={close}>
+            Cancel
+          </Button>
+          <Button type="submit" variant={action.kind === "delete" ? "danger" : "primary"} disabled={mutation?.isPending || (action.kind === "move" && !targets.length)}>
+            {{ create: "Create", rename: "Save", move: "Move", delete: "Delete" }[action.kind]}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

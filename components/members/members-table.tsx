@@ -1,0 +1,230 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { useEffect, useMemo, useState } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/trpc/root";
+import { errorMessage, useTRPC } from "../trpc";
+import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
+import { MemberDialogs, type MemberAction } from "./member-dialogs";
+
+export type MemberRow = inferRouterOutputs<AppRouter>["members"]["list"]["rows"][number];
+type Sort = "name" | "email" | "role" | "group" | "status" | "createdAt";
+type Status = "INVITED" | "ACTIVE" | "DISABLED";
+
+const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
+const column = createColumnHelper<MemberRow>();
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function MembersTable() {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const [groupId, setGroupId] = useState("");
+  const [roleId, setRoleId] = useState("");
+  const [status, setStatus] = useState<Status | "">("");
+  const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+  const [action, setAction] = useState<MemberAction>(null);
+  const q = useDebounced(search, 250);
+
+  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [q, groupId, roleId, status]);
+
+  const options = useQuery(trpc.members.options.queryOptions());
+  const input = {
+    page: pagination.pageIndex + 1,
+    pageSize: pagination.pageSize,
+    sort: (sorting[0]?.id ?? "name") as Sort,
+    direction: sorting[0]?.desc ? ("desc" as const) : ("asc" as const),
+    search: q || undefined,
+    groupId: groupId || undefined,
+    roleId: roleId || undefined,
+    status: status || undefined,
+  };
+  const list = useQuery({ ...trpc.members.list.queryOptions(input), placeholderData: keepPreviousData });
+
+  const columns = useMemo(
+    () => [
+      column.accessor("name", {
+        header: "Name",
+        cell: ({ row }) => (
+          <div>
+            <div className="font-medium text-slate-900">
+              {row.original.name} {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}
+            </div>
+            <div className="text-xs text-slate-500">{row.original.email}</div>
+          </div>
+        ),
+      }),
+      column.accessor((r) => r.role.name, { id: "role", header: "Role" }),
+      column.accessor((r) => r.group.name, { id: "group", header: "Group" }),
+      column.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <Badge tone={STATUS_TONE[getValue()]}>{getValue().toLowerCase()}</Badge>,
+      }),
+      column.accessor("createdAt", {
+        header: "Added",
+        cell: ({ getValue }) => <span className="whitespace-nowrap text-slate-500">{getValue().toISOString().slice(0, 10)}</span>,
+      }),
+      column.display({
+        id: "actions",
+        header: () => <span className="sr-only">Actions</span>,
+        cell: ({ row }) => (
+          <div className="flex justify-end gap-1">
+            {row.original.can.changeRole && (
+              <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "role", member: row.original })} aria-label={`Change role of ${row.original.name}`}>
+                Change role
+              </Button>
+            )}
+            {row.original.can.changeGroup && (
+              <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "group", member: row.original })} aria-label={`Move ${row.original.name}`}>
+                Move
+              </Button>
+            )}
+          </div>
+        ),
+      }),
+    ],
+    [],
+  );
+
+  const table = useReactTable({
+    data: list.data?.rows ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    rowCount: list.data?.total ?? 0,
+    state: { sorting, pagination },
+    onSortingChange: setSorting,
+    onPaginationChange: setPagination,
+    enableSortingRemoval: false,
+  });
+
+  const total = list.data?.total ?? 0;
+  const from = total ? pagination.pageIndex * pagination.pageSize + 1 : 0;
+  const to = Math.min(total, (pagination.pageIndex + 1) * pagination.pageSize);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap gap-3" role="search">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="member-search" className="sr-only">
+            Search by name or email
+          </label>
+          <Input id="member-search" type="search" placeholder="Search by name or email" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <label className="sr-only" htmlFor="filter-group">
+          Group
+        </label>
+        <Select id="filter-group" className="!w-auto" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+          <option value="">All groups in reach</option>
+          {options.data?.groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {"\u00a0\u00a0".repeat(g.depth)}
+              {g.name} and subgroups
+            </option>
+          ))}
+        </Select>
+        <label className="sr-only" htmlFor="filter-role">
+          Role
+        </label>
+        <Select id="filter-role" className="!w-auto" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+          <option value="">All roles</option>
+          {options.data?.roles.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+        <label className="sr-only" htmlFor="filter-status">
+          Status
+        </label>
+        <Select id="filter-status" className="!w-auto" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
+          <option value="">Any status</option>
+          <option value="ACTIVE">Active</option>
+          <option value="INVITED">Invited</option>
+          <option value="DISABLED">Disabled</option>
+        </Select>
+      </div>
+
+      {list.error && <Alert>{errorMessage(list.error)}</Alert>}
+
+      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                      className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                    >
+                      {header.column.getCanSort() ? (
+                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span aria-hidden>{sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}</span>
+                        </button>
+                      ) : (
+                        flexRender(header.column.columnDef.header, header.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-4 py-2.5 align-middle">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {list.isPending && <p className="px-4 py-6 text-sm text-slate-500">Loading members…</p>}
+        {list.data && list.data.rows.length === 0 && (
+          <div className="p-4">
+            <EmptyState title="No members match">Clear the search or filters to see everyone in your span.</EmptyState>
+          </div>
+        )}
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <p aria-live="polite">{total ? `${from}–${to} of ${total}` : "0 members"}</p>
+        <div className="flex items-center gap-2">
+          <label htmlFor="page-size">Per page</label>
+          <Select id="page-size" className="!w-auto" value={pagination.pageSize} onChange={(e) => setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
+            {[10, 25, 50, 100].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </Select>
+          <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+            Previous
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+            Next
+          </Button>
+        </div>
+      </div>
+      <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// Demo data: the organization "Acme", a group tree five levels deep and members of every
+// built-in role placed so that spans of control can be seen at work. Logins in README.
+import { BUILT_IN_ROLES, type BuiltInRoleKey } from "../server/authz";
+import type { Db } from "../server/db";
+import { hashPassword } from "../server/auth/password";
+import { audit } from "../server/services/audit";
+import { createOrganization } from "../server/services/setup";
+
+export const DEMO_PASSWORD = "steward-demo";
+export const DEMO_DOMAIN = "acme.test";
+
+// Paths below the root group "Acme".
+const TREE = [
+  "Sales",
+  "Sales/EMEA",
+  "Sales/EMEA/Paris",
+  "Sales/EMEA/Paris/Retail",
+  "Sales/EMEA/Berlin",
+  "Sales/Americas",
+  "Sales/Americas/New York",
+  "Engineering",
+  "Engineering/Platform",
+  "Engineering/Platform/Databases",
+  "Engineering/Mobile",
+  "Support Desk",
+];
+
+export const DEMO_ADMINS: Array<{ login: string; name: string; role: BuiltInRoleKey; group: string }> = [
+  { login: "dana", name: "Dana Data-Admin", role: "data_admin", group: "" },
+  { login: "adam", name: "Adam Admin", role: "admin", group: "" },
+  { login: "sofia", name: "Sofia Support", role: "support", group: "Support Desk" },
+  { login: "rico", name: "Rico Restore", role: "support_restore", group: "Support Desk" },
+  { login: "tess", name: "Tess Technician", role: "support_technician", group: "Support Desk" },
+  { login: "eve", name: "Eve Exporter", role: "bulk_exporter", group: "" },
+  { login: "ian", name: "Ian Importer", role: "bulk_importer", group: "" },
+  { login: "gina", name: "Gina Group-Data-Admin", role: "group_data_admin", group: "Sales" },
+  { login: "gary", name: "Gary Group-Admin", role: "group_admin", group: "Sales/EMEA" },
+  { login: "grace", name: "Grace Group-Restore", role: "group_support_restore", group: "Sales/EMEA/Paris" },
+  { login: "gus", name: "Gus Group-Technician", role: "group_support_technician", group: "Engineering" },
+];
+
+const FIRST = ["Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Greta", "Hiro", "Inès", "Jon", "Kira", "Luca", "Mona", "Nils", "Omar", "Pia", "Quinn", "Rosa", "Sven", "Tara", "Uli", "Vera", "Wes", "Xia", "Yusuf", "Zoe"];
+const LAST = ["Martin", "Okafor", "Nguyen", "Schmidt", "Rossi", "Kowalski", "Haddad", "Tanaka", "Silva", "Dubois"];
+
+export async function createDemo(db: Db): Promise<{ created: boolean; slug: string }> {
+  const existing = await db.organization.findFirst({ where: { name: "Acme", memberships: { some: { user: { email: `dana@${DEMO_DOMAIN}` } } } } });
+  if (existing) return { created: false, slug: existing.slug };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction(
+    async (tx) => {
+      const org = await createOrganization(tx, {
+        name: "Acme",
+        owner: { email: `dana@${DEMO_DOMAIN}`, name: "Dana Data-Admin", passwordHash, mustChangePassword: false },
+      });
+      const groupIds = new Map<string, { id: string; path: string }>([["", { id: org.rootGroupId, path: `/${org.rootGroupId}/` }]]);
+      for (const p of TREE) {
+        const parentPath = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
+        const parent = groupIds.get(parentPath)!;
+        const g = await tx.group.create({
+          data: { organizationId: org.organizationId, parentId: parent.id, name: p.split("/").pop()!, path: "", depth: p.split("/").length },
+        });
+        const path = `${parent.path}${g.id}/`;
+        await tx.group.update({ where: { id: g.id }, data: { path } });
+        groupIds.set(p, { id: g.id, path });
+      }
+      const roles = new Map((await tx.role.findMany({ where: { organizationId: org.organizationId } })).map((r) => [r.builtInKey, r.id]));
+      const people = [
+        ...DEMO_ADMINS.filter((a) => a.login !== "dana"),
+        ...Array.from({ length: 48 }, (_, i) => ({
+          login: `${FIRST[i % FIRST.length]!.toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "")}.${LAST[i % LAST.length]!.toLowerCase()}${i >= FIRST.length ? i : ""}`,
+          name: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`,
+          role: "user" as BuiltInRoleKey,
+          group: ["", ...TREE][i % (TREE.length + 1)]!,
+        })),
+      ];
+      for (const [i, p] of people.entries()) {
+        const user = await tx.user.upsert({
+          where: { email: `${p.login}@${DEMO_DOMAIN}` },
+          update: {},
+          create: { email: `${p.login}@${DEMO_DOMAIN}`, name: p.name, passwordHash },
+        });
+        await tx.membership.create({
+          data: {
+            userId: user.id,
+            organizationId: org.organizationId,
+            groupId: groupIds.get(p.group)!.id,
+            roleId: roles.get(p.role)!,
+            status: i % 17 === 16 ? "DISABLED" : "ACTIVE",
+          },
+        });
+      }
+      await audit(tx, {
+        organizationId: org.organizationId,
+        actorUserId: null,
+        action: "demo.create",
+        targetType: "Organization",
+        targetId: org.organizationId,
+        after: { groups: TREE.length + 1, members: people.length + 1 },
+      });
+      return { created: true, slug: org.slug };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export const demoRoles = () => BUILT_IN_ROLES.map((r) => r.name);

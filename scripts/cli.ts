@@ -1,0 +1,91 @@
+// Steward's operator commands: npm run steward -- <command> [options]
+//
+//   setup --org NAME --email EMAIL [--name NAME]   first organization and its owner; prints
+//                                                  a one-time password (headless installs)
+//   demo                                           the demo organization "Acme" (see README)
+//   migrate                                        apply pending database migrations
+//
+// With the embedded database, stop the server first: one process at a time opens it.
+import { parseArgs } from "node:util";
+import { createDemo, DEMO_ADMINS, DEMO_DOMAIN, DEMO_PASSWORD } from "../prisma/demo";
+import { createDb } from "../server/db";
+import { openConnection } from "../server/db/connection";
+import { applyMigrations } from "../server/db/schema-engine";
+import { StewardError } from "../server/services/errors";
+import { setupFirstOrganization } from "../server/services/setup";
+import { BUILT_IN_ROLES } from "../server/authz";
+
+const USAGE = `Usage: npm run steward -- <command>
+
+  setup --org NAME --email EMAIL [--name NAME]
+      Create the first organization and its owner (a Data Admin); prints a one-time
+      password to change at first sign-in. Refused once any organization exists.
+  demo
+      Create the demo organization "Acme" with a group tree and members of every role.
+  migrate
+      Apply pending database migrations.`;
+
+async function withDatabase<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  const conn = openConnection();
+  try {
+    await applyMigrations(conn.factory);
+    const db = createDb(conn);
+    try {
+      return await run(db);
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await conn.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "setup": {
+      const { values } = parseArgs({ args: rest, options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" } } });
+      if (!values.org || !values.email) throw new UsageError("setup needs --org NAME and --email EMAIL");
+      const email = values.email.trim().toLowerCase();
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`--email: “${values.email}” is not a valid email address`);
+      const result = await withDatabase((db) =>
+        setupFirstOrganization(db, { organizationName: values.org!.trim(), ownerEmail: email, ownerName: values.name?.trim() || email.split("@")[0]! }),
+      );
+      console.log(`Created organization “${values.org}” (/o/${result.slug}) owned by ${email}.`);
+      console.log(`One-time password: ${result.oneTimePassword}`);
+      console.log("It is shown only now; it must be changed at first sign-in.");
+      return;
+    }
+    case "demo": {
+      const result = await withDatabase((db) => createDemo(db));
+      console.log(result.created ? `Created the demo organization Acme (/o/${result.slug}).` : `The demo organization Acme already exists (/o/${result.slug}).`);
+      console.log(`Every demo login uses the password “${DEMO_PASSWORD}”:`);
+      for (const a of DEMO_ADMINS) {
+        const role = BUILT_IN_ROLES.find((r) => r.key === a.role)!.name;
+        console.log(`  ${`${a.login}@${DEMO_DOMAIN}`.padEnd(22)} ${role.padEnd(26)} ${a.group ? `Acme/${a.group}` : "Acme"}`);
+      }
+      return;
+    }
+    case "migrate": {
+      const conn = openConnection();
+      try {
+        const applied = await applyMigrations(conn.factory);
+        console.log(applied.length ? `Applied ${applied.join(", ")}` : `${conn.describe} is up to date`);
+      } finally {
+        await conn.close();
+      }
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command “${command}”` : "No command given");
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`);
+  else if (err instanceof StewardError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});
