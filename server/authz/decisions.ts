@@ -32,12 +32,14 @@ export type Decision = { allowed: true; reason: string } | { allowed: false; rea
 const allow = (reason: string): Decision => ({ allowed: true, reason });
 const deny = (reason: string, code: DenialCode = "FORBIDDEN"): Decision => ({ allowed: false, reason, code });
 
-/** Runs decisions in order and returns the first refusal, or the last approval. */
+/** Runs decisions in order and returns the first refusal, or else the last approval that
+ * gives a reason (steps that only guard return an empty one). */
 function all(...steps: Array<() => Decision>): Decision {
   let last: Decision = allow("");
   for (const step of steps) {
-    last = step();
-    if (!last.allowed) return last;
+    const decision = step();
+    if (!decision.allowed) return decision;
+    if (decision.reason) last = decision;
   }
   return last;
 }
@@ -176,6 +178,8 @@ function ownerRail(target: MemberFacts, action: MemberAction): Decision {
 /** May the actor give this role to anyone (including by creating or inviting)? */
 export function decideAssignRole(actor: Actor, role: RoleFacts & { organizationId: string }): Decision {
   if (role.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  const permission = decidePermission(actor, "members.assignRole");
+  if (!permission.allowed) return permission;
   if (role.rank >= actor.role.rank) return deny(`The role ${role.name} is not ranked below your role ${actor.role.name}.`);
   const beyond = permissionsBeyond(role, actor.role);
   if (beyond.length) return deny(`The role ${role.name} holds powers your role ${actor.role.name} lacks: ${labels(beyond)}.`);

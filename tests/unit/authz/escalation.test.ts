@@ -9,21 +9,21 @@ import { ALLOWED, expectDecision, FORBIDDEN, NOT_FOUND, type Outcome } from "./e
 
 const KEYS = BUILT_IN_ROLES.map((r) => r.key);
 
-// Which built-in roles each role may give. Admin lacks the data powers and both tools,
-// so it cannot give Group Data Admin, Bulk Exporter or Bulk Importer; Support is view-only,
-// so only User is made of its permissions; the restore roles give their group variant.
+// Which built-in roles each role may give. Giving a role needs "Assign roles" (rule 2),
+// which only the admin roles hold. Admin lacks the data powers and both tools, so it
+// cannot give Group Data Admin, Bulk Exporter or Bulk Importer.
 const ASSIGNABLE: Record<BuiltInRoleKey, BuiltInRoleKey[]> = {
   data_admin: ["admin", "support", "support_restore", "support_technician", "bulk_exporter", "bulk_importer", "group_data_admin", "group_admin", "group_support_restore", "group_support_technician", "user"],
   admin: ["support", "support_restore", "support_technician", "group_admin", "group_support_restore", "group_support_technician", "user"],
-  support: ["user"],
-  support_restore: ["group_support_restore", "user"],
-  support_technician: ["group_support_restore", "group_support_technician", "user"],
-  bulk_exporter: ["user"],
-  bulk_importer: ["user"],
+  support: [],
+  support_restore: [],
+  support_technician: [],
+  bulk_exporter: [],
+  bulk_importer: [],
   group_data_admin: ["group_admin", "group_support_restore", "group_support_technician", "user"],
   group_admin: ["group_support_restore", "group_support_technician", "user"],
-  group_support_restore: ["user"],
-  group_support_technician: ["user"],
+  group_support_restore: [],
+  group_support_technician: [],
   user: [],
 };
 
@@ -60,15 +60,15 @@ describe("decideAssignRole over custom roles", () => {
   it.each([
     { actor: "data_admin", wide: ALLOWED, local: ALLOWED },
     { actor: "admin", wide: ALLOWED, local: ALLOWED },
-    { actor: "support", wide: ALLOWED, local: ALLOWED },
-    { actor: "support_restore", wide: ALLOWED, local: ALLOWED },
-    { actor: "support_technician", wide: ALLOWED, local: ALLOWED },
+    { actor: "support", wide: FORBIDDEN, local: FORBIDDEN },
+    { actor: "support_restore", wide: FORBIDDEN, local: FORBIDDEN },
+    { actor: "support_technician", wide: FORBIDDEN, local: FORBIDDEN },
     { actor: "bulk_exporter", wide: FORBIDDEN, local: FORBIDDEN },
     { actor: "bulk_importer", wide: FORBIDDEN, local: FORBIDDEN },
     { actor: "group_data_admin", wide: FORBIDDEN, local: ALLOWED },
     { actor: "group_admin", wide: FORBIDDEN, local: ALLOWED },
-    { actor: "group_support_restore", wide: FORBIDDEN, local: ALLOWED },
-    { actor: "group_support_technician", wide: FORBIDDEN, local: ALLOWED },
+    { actor: "group_support_restore", wide: FORBIDDEN, local: FORBIDDEN },
+    { actor: "group_support_technician", wide: FORBIDDEN, local: FORBIDDEN },
     { actor: "user", wide: FORBIDDEN, local: FORBIDDEN },
   ] as Array<{ actor: BuiltInRoleKey; wide: Outcome; local: Outcome }>)("$actor: organization-reach $wide, subtree-reach $local", ({ actor, wide, local }) => {
     expectDecision(decideAssignRole(member(actor, "Sales"), viewerWide), wide);
