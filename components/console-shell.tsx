@@ -3,7 +3,6 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Permission } from "@/server/authz/permissions";
-import { PermissionsProvider } from "./actor-context";
 import { SignOutButton } from "./sign-out-button";
 import { cx, Select } from "./ui";
 
@@ -13,6 +12,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "", label: "Overview", permission: "overview.view" },
   { href: "/members", label: "Members", permission: "members.view" },
   { href: "/groups", label: "Groups", permission: "groups.view" },
+  { href: "/roles", label: "Roles", permission: "roles.view" },
 ];
 
 export function ConsoleShell({
@@ -34,7 +34,7 @@ export function ConsoleShell({
   const items = NAV.filter((n) => n.permission === null || permissions.includes(n.permission));
 
   return (
-    <PermissionsProvider value={permissions}>
+    <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
@@ -96,6 +96,6 @@ export function ConsoleShell({
           {children}
         </main>
       </div>
-    </PermissionsProvider>
+    </>
   );
 }

@@ -2,7 +2,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
-import { useCan } from "../actor-context";
 import { Dialog } from "../dialog";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
@@ -14,7 +13,6 @@ export function GroupTree() {
   const groups = useQuery(trpc.groups.list.queryOptions());
   const [action, setAction] = useState<Action>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const can = { create: useCan("groups.create"), edit: useCan("groups.edit"), delete: useCan("groups.delete") };
 
   const visible = useMemo(() => {
     const list = groups.data ?? [];
@@ -75,22 +73,22 @@ export function GroupTree() {
               {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
             </span>
             <span className="ml-auto flex gap-1 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
-              {can.create && (
+              {g.can.create && (
                 <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "create", group: g })} aria-label={`Add subgroup to ${g.name}`}>
                   Add subgroup
                 </Button>
               )}
-              {can.edit && (
+              {g.can.rename && (
                 <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "rename", group: g })} aria-label={`Rename ${g.name}`}>
                   Rename
                 </Button>
               )}
-              {can.edit && g.parentId !== null && (
+              {g.can.move && (
                 <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "move", group: g })} aria-label={`Move ${g.name}`}>
                   Move
                 </Button>
               )}
-              {can.delete && g.parentId !== null && (
+              {g.can.delete && (
                 <Button size="sm" variant="ghost" className="!text-rose-600" onClick={() => setAction({ kind: "delete", group: g })} aria-label={`Delete ${g.name}`}>
                   Delete
                 </Button>

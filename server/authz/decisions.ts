@@ -242,13 +242,22 @@ function homeGroupRail(actor: Actor, group: GroupFacts, verb: string): Decision 
     : allow("");
 }
 
+/** Whether the group may be moved at all, wherever to. */
+export function decideMoveGroupSource(actor: Actor, group: GroupFacts): Decision {
+  return all(
+    () => decideReach(actor, group),
+    () => decidePermission(actor, "groups.edit"),
+    () => (group.parentId === null ? deny(`${group.name} is the root group and cannot be moved.`) : allow("")),
+    () => homeGroupRail(actor, group, "move"),
+    () => allow(`You may move ${group.name}, which is within your reach.`),
+  );
+}
+
 export function decideMoveGroup(actor: Actor, group: GroupFacts, newParent: GroupFacts): Decision {
   return all(
     () => decideReach(actor, group),
     () => decideReach(actor, newParent),
-    () => decidePermission(actor, "groups.edit"),
-    () => (group.parentId === null ? deny(`${group.name} is the root group and cannot be moved.`) : allow("")),
-    () => homeGroupRail(actor, group, "move"),
+    () => decideMoveGroupSource(actor, group),
     () => (isInSubtree(newParent, group) ? deny(`${newParent.name} is inside ${group.name}'s own subtree: a group cannot move under itself.`) : allow("")),
     () => allow(`You may move ${group.name} under ${newParent.name}; both are within your reach.`),
   );

@@ -3,6 +3,7 @@ import {
   decideCreateGroup,
   decideDeleteGroup,
   decideMoveGroup,
+  decideMoveGroupSource,
   decidePermission,
   decideRenameGroup,
   decideViewGroup,
@@ -22,6 +23,8 @@ export type GroupNode = {
   path: string;
   memberCount: number;
   subgroupCount: number;
+  /** What the actor may do to this group (the server decides again on each request). */
+  can: { create: boolean; rename: boolean; move: boolean; delete: boolean };
 };
 
 /** The Prisma `where` for groups the actor's role reaches. */
@@ -38,7 +41,7 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
   enforce(decidePermission(actor, "groups.view"), "Group");
   const groups = await db.group.findMany({
     where: groupsInReach(actor),
-    select: { id: true, name: true, parentId: true, depth: true, path: true, _count: { select: { memberships: true, children: true } } },
+    select: { id: true, organizationId: true, name: true, parentId: true, depth: true, path: true, _count: { select: { memberships: true, children: true } } },
     orderBy: [{ depth: "asc" }, { name: "asc" }],
   });
   const byParent = new Map<string | null, typeof groups>();
@@ -46,7 +49,24 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
   const ids = new Set(groups.map((g) => g.id));
   const out: GroupNode[] = [];
   const visit = (g: (typeof groups)[number]) => {
-    out.push({ id: g.id, name: g.name, parentId: g.parentId, depth: g.depth, path: g.path, memberCount: g._count.memberships, subgroupCount: g._count.children });
+    const facts = toGroupFacts(g);
+    const contents = { subgroups: g._count.children, members: g._count.memberships };
+    out.push({
+      id: g.id,
+      name: g.name,
+      parentId: g.parentId,
+      depth: g.depth,
+      path: g.path,
+      memberCount: contents.members,
+      subgroupCount: contents.subgroups,
+      can: {
+        create: decideCreateGroup(actor, facts).allowed,
+        rename: decideRenameGroup(actor, facts).allowed,
+        move: decideMoveGroupSource(actor, facts).allowed,
+        // Offered for any group the actor could delete once empty; the dialog explains.
+        delete: decideDeleteGroup(actor, facts, { subgroups: 0, members: 0 }).allowed,
+      },
+    });
     for (const child of byParent.get(g.id) ?? []) visit(child);
   };
   for (const g of groups) if (g.parentId === null || !ids.has(g.parentId)) visit(g);

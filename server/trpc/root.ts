@@ -3,6 +3,7 @@ import { accountRouter } from "../routers/account";
 import { groupsRouter } from "../routers/groups";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
+import { rolesRouter } from "../routers/roles";
 import { setupRouter } from "../routers/setup";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   groups: groupsRouter,
   members: membersRouter,
+  roles: rolesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import {
   decideCreateGroup,
   decideDeleteGroup,
   decideMoveGroup,
+  decideMoveGroupSource,
   decideRenameGroup,
   decideViewGroup,
   type GroupFacts,
@@ -155,5 +156,19 @@ describe("move a group: both ends in reach, never under itself", () => {
   it("refuses a Group Admin at home in the root group moving the root", () => {
     expectDecision(decideMoveGroup(member("group_admin", "Acme"), GROUPS.Acme, GROUPS.Platform), FORBIDDEN);
     expectDecision(decideMoveGroup(member("group_admin", "Acme"), GROUPS.Platform, GROUPS.Paris), ALLOWED);
+  });
+});
+
+describe("decideMoveGroupSource (whether the tree offers Move at all)", () => {
+  it.each([
+    { actor: "data_admin", home: "Acme", group: "Acme", expected: FORBIDDEN },
+    { actor: "data_admin", home: "Acme", group: "Sales", expected: ALLOWED },
+    { actor: "admin", home: "Sales", group: "Sales", expected: ALLOWED },
+    { actor: "group_admin", home: "Sales", group: "Sales", expected: FORBIDDEN },
+    { actor: "group_admin", home: "Sales", group: "EMEA", expected: ALLOWED },
+    { actor: "group_admin", home: "Sales", group: "Engineering", expected: NOT_FOUND },
+    { actor: "support", home: "Acme", group: "Sales", expected: FORBIDDEN },
+  ] as Array<{ actor: BuiltInRoleKey; home: GroupName; group: GroupName; expected: Outcome }>)("$actor at home in $home moving $group: $expected", ({ actor, home, group, expected }) => {
+    expectDecision(decideMoveGroupSource(member(actor, home), GROUPS[group]), expected);
   });
 });
