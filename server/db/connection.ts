@@ -18,9 +18,12 @@ export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), ".steward", "pgdata"));
 }
 
-/** Opens the configured database. `memory` gives a throwaway PGlite (tests). */
-export function openConnection(opts: { memory?: boolean } = {}): Connection {
-  const url = process.env.DATABASE_URL;
+/**
+ * Opens the configured database. Options override the environment: `memory` gives a
+ * throwaway PGlite, `url` a PostgreSQL server, `dataDir` an embedded folder (tests, CLI).
+ */
+export function openConnection(opts: { memory?: boolean; url?: string; dataDir?: string } = {}): Connection {
+  const url = opts.dataDir ? undefined : (opts.url ?? process.env.DATABASE_URL);
   if (url && !opts.memory) {
     return {
       kind: "postgres",
@@ -34,7 +37,7 @@ export function openConnection(opts: { memory?: boolean } = {}): Connection {
   if (opts.memory) {
     client = new PGlite();
   } else {
-    const dir = dataDir();
+    const dir = opts.dataDir ?? dataDir();
     mkdirSync(dir, { recursive: true });
     client = new PGlite(dir);
     describe = `embedded PGlite in ${dir}`;

@@ -25,10 +25,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = url.toString();
-  const conn = openConnection();
-  process.env.DATABASE_URL = previous;
+  const conn = openConnection({ url: url.toString() });
   await applyMigrations(conn.factory);
   const db = createDb(conn);
   return {

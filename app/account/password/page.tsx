@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { SignOutButton } from "@/components/sign-out-button";
 import { getViewer } from "@/server/auth/viewer";
 
 export const metadata = { title: "Change password" };
@@ -14,6 +16,10 @@ export default async function ChangePasswordPage() {
       subtitle={viewer.mustChangePassword ? "You signed in with a one-time password. Choose your own to continue." : `Signed in as ${viewer.email}.`}
     >
       <ChangePasswordForm email={viewer.email} />
+      <div className="mt-4 flex items-center justify-between border-t border-slate-100 pt-4 text-sm">
+        {viewer.mustChangePassword ? <span className="text-slate-500">Not you?</span> : <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">← Back to the console</Link>}
+        <SignOutButton />
+      </div>
     </AuthCard>
   );
 }
