@@ -32,7 +32,8 @@ export function groupsInReach(actor: ActorContext) {
   return {
     organizationId: actor.organizationId,
     ...(actor.role.reach === "SUBTREE" ? { path: { startsWith: actor.group.path } } : {}),
-    ...(actor.role.reach === "SELF" ? { id: actor.group.id } : {}),
+    // A role reaching only its own account reaches no group (decideReach agrees).
+    ...(actor.role.reach === "SELF" ? { id: { in: [] } } : {}),
   };
 }
 
