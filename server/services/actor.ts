@@ -31,7 +31,8 @@ export function toMemberFacts(m: MembershipRow): MemberFacts {
   };
 }
 
-export type ActorContext = Actor & { userId: string; organizationSlug: string; organizationName: string };
+/** The acting member, plus who and where they are for the audit log. */
+export type ActorContext = Actor & { userId: string; organizationSlug: string; organizationName: string; ip?: string | null };
 
 /** The viewer's active membership in the organization with this slug, or NOT_FOUND. */
 export async function loadActor(db: Db | Tx, userId: string, organizationSlug: string): Promise<ActorContext> {

@@ -16,3 +16,12 @@ export type AuditEntry = {
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: { ...entry, ip: entry.ip ?? null } });
 }
+
+/** An event by the acting member, in their organization, from their request's address. */
+export function auditBy(
+  tx: Tx,
+  actor: { organizationId: string; userId: string; ip?: string | null },
+  entry: Omit<AuditEntry, "organizationId" | "actorUserId" | "ip">,
+): Promise<void> {
+  return audit(tx, { ...entry, organizationId: actor.organizationId, actorUserId: actor.userId, ip: actor.ip ?? null });
+}

@@ -12,7 +12,7 @@ import type { Db, Tx } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import type { ActorContext } from "./actor";
 import { toGroupFacts } from "./actor";
-import { audit } from "./audit";
+import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 
 export type GroupNode = {
@@ -94,9 +94,7 @@ export async function createGroup(db: Db, actor: ActorContext, input: { parentId
         data: { organizationId: actor.organizationId, parentId: parent.id, name: input.name, path: parent.path, depth: parent.depth + 1 },
       });
       const group = await tx.group.update({ where: { id: created.id }, data: { path: `${parent.path}${created.id}/` } });
-      await audit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
+      await auditBy(tx, actor, {
         action: "group.create",
         targetType: "Group",
         targetId: group.id,
@@ -116,9 +114,7 @@ export async function renameGroup(db: Db, actor: ActorContext, input: { groupId:
       const group = await loadGroup(tx, actor, input.groupId);
       enforce(decideRenameGroup(actor, toGroupFacts(group)), "Group");
       const updated = await tx.group.update({ where: { id: group.id }, data: { name: input.name } });
-      await audit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
+      await auditBy(tx, actor, {
         action: "group.rename",
         targetType: "Group",
         targetId: group.id,
@@ -152,9 +148,7 @@ export async function moveGroup(db: Db, actor: ActorContext, input: { groupId: s
         SET "path" = ${newPath} || substr("path", ${oldPath.length + 1}), "depth" = "depth" + ${depthDelta}
         WHERE "organizationId" = ${actor.organizationId} AND "path" LIKE ${`${oldPath}%`}`;
       const moved = await tx.group.update({ where: { id: group.id }, data: { parentId: newParent.id } });
-      await audit(tx, {
-        organizationId: actor.organizationId,
-        actorUserId: actor.userId,
+      await auditBy(tx, actor, {
         action: "group.move",
         targetType: "Group",
         targetId: group.id,
@@ -176,9 +170,7 @@ export async function deleteGroup(db: Db, actor: ActorContext, input: { groupId:
     const members = await tx.membership.count({ where: { groupId: group.id } });
     enforce(decideDeleteGroup(actor, toGroupFacts(group), { subgroups, members }), "Group");
     await tx.group.delete({ where: { id: group.id } });
-    await audit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
+    await auditBy(tx, actor, {
       action: "group.delete",
       targetType: "Group",
       targetId: group.id,

@@ -11,7 +11,7 @@ import {
 } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
-import { audit } from "./audit";
+import { auditBy } from "./audit";
 import { enforce, notFound } from "./errors";
 import { groupsInReach } from "./groups";
 
@@ -139,9 +139,7 @@ export async function changeMemberRole(db: Db, actor: ActorContext, input: { mem
     enforce(decision, "Member");
     if (target.roleId === role.id) return { id: target.id, roleId: role.id };
     await tx.membership.update({ where: { id: target.id }, data: { roleId: role.id } });
-    await audit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
+    await auditBy(tx, actor, {
       action: "member.changeRole",
       targetType: "Membership",
       targetId: target.id,
@@ -160,9 +158,7 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
     enforce(decideChangeGroup(actor, toMemberFacts(target), toGroupFacts(group)), "Group");
     if (target.groupId === group.id) return { id: target.id, groupId: group.id };
     await tx.membership.update({ where: { id: target.id }, data: { groupId: group.id } });
-    await audit(tx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.userId,
+    await auditBy(tx, actor, {
       action: "member.changeGroup",
       targetType: "Membership",
       targetId: target.id,

@@ -81,6 +81,6 @@ export function orgProcedure(permission: Permission) {
     const actor = await loadActor(ctx.db, ctx.viewer.userId, ctx.orgSlug);
     const decision = decidePermission(actor, permission);
     if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-    return next({ ctx: { ...ctx, actor } });
+    return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip } } });
   });
 }

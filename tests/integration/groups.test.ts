@@ -26,6 +26,10 @@ describe("groups through tRPC", () => {
     expect(created.depth).toBe(emea.depth + 1);
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "group.create", targetId: created.id } });
     expect(event.organizationId).toBe(acme.id);
+    expect(event.ip).toBe("127.0.0.1");
+    expect(event.after).toEqual({ name: "Berlin", parentId: acme.group("Sales/EMEA") });
+    const owner_ = await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("owner") } });
+    expect(event.actorUserId).toBe(owner_.userId);
   });
 
   it("moves a subtree, re-rooting every descendant's path", async () => {
