@@ -13,7 +13,7 @@ import { listMembers, type ListMembersInput } from "../server/services/members";
 import { createOrganization } from "../server/services/setup";
 
 const { values } = parseArgs({
-  options: { members: { type: "string", default: "100000" }, groups: { type: "string", default: "1000" }, runs: { type: "string", default: "7" }, url: { type: "string" } },
+  options: { members: { type: "string", default: "100000" }, groups: { type: "string", default: "1000" }, runs: { type: "string", default: "7" }, url: { type: "string" }, keep: { type: "boolean", default: false } },
 });
 const MEMBERS = Number(values.members);
 const GROUPS = Number(values.groups);
@@ -31,6 +31,7 @@ async function open() {
   return {
     conn: openConnection({ url: url.toString() }),
     drop: async () => {
+      if (values.keep) return console.log(`kept database ${name}`);
       const c = new pg.Client({ connectionString: values.url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -102,6 +103,9 @@ async function main() {
     const t0 = performance.now();
     const s = await seed(db);
     console.log(`${conn.kind}: seeded ${MEMBERS} members in ${GROUPS} groups in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const seeded = process.memoryUsage().rss;
+    // Fresh statistics, as autovacuum would have gathered on a live database.
+    await db.$executeRawUnsafe("ANALYZE");
     const owner: ActorContext = await loadActor(db, s.owner, s.org.slug);
     const ga: ActorContext = await loadActor(db, s.groupAdmin, s.org.slug);
     const base: ListMembersInput = { page: 1, pageSize: 25, sort: "name", direction: "asc" };
@@ -122,7 +126,7 @@ async function main() {
       console.log(`${label.padEnd(40)} ${String(total).padStart(7)} ${t.median.toFixed(1).padStart(10)} ${t.worst.toFixed(1).padStart(9)}`);
     }
     const mem = process.memoryUsage();
-    console.log(`\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+    console.log(`\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB after the queries (${(seeded / 2 ** 20).toFixed(0)} MiB after seeding), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
     await db.$disconnect();
   } finally {
     await conn.close();
