@@ -5,8 +5,9 @@ import { Dialog } from "../dialog";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Button, Field, Select } from "../ui";
 import type { MemberRow } from "./members-table";
+import { OneTimePassword } from "./one-time-password";
 
-export type MemberAction = { kind: "role" | "group"; member: MemberRow } | null;
+export type MemberAction = { kind: "role" | "group" | "status" | "reset"; member: MemberRow } | null;
 type RoleOption = { id: string; name: string; assignable: boolean; reason: string };
 
 export function MemberDialogs({ action, onClose, roles, groups }: { action: MemberAction; onClose: () => void; roles: RoleOption[]; groups: GroupNode[] }) {
@@ -18,13 +19,16 @@ export function MemberDialogs({ action, onClose, roles, groups }: { action: Memb
   };
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: done }));
   const changeGroup = useMutation(trpc.members.changeGroup.mutationOptions({ onSuccess: done }));
+  const setStatus = useMutation(trpc.members.setStatus.mutationOptions({ onSuccess: done }));
+  // The new password must stay on screen after success, so this one does not close.
+  const reset = useMutation(trpc.members.resetPassword.mutationOptions());
   function close() {
-    changeRole.reset();
-    changeGroup.reset();
+    for (const m of [changeRole, changeGroup, setStatus, reset]) m.reset();
     onClose();
   }
   if (!action) return <Dialog open={false} onClose={close} title="" children={null} />;
   const m = action.member;
+  if (action.kind === "status" || action.kind === "reset") return <ConfirmDialog action={action.kind} member={m} mutation={action.kind === "status" ? setStatus : reset} onClose={close} />;
   const mutation = action.kind === "role" ? changeRole : changeGroup;
   const assignable = roles.filter((r) => r.assignable);
 
@@ -71,6 +75,58 @@ export function MemberDialogs({ action, onClose, roles, groups }: { action: Memb
           </Button>
         </div>
       </form>
+    </Dialog>
+  );
+}
+
+type Mutation = {
+  mutate: (input: never) => void;
+  isPending: boolean;
+  error: unknown;
+  data?: unknown;
+};
+
+function ConfirmDialog({ action, member: m, mutation, onClose }: { action: "status" | "reset"; member: MemberRow; mutation: Mutation; onClose: () => void }) {
+  const disabling = m.status !== "DISABLED";
+  const result = mutation.data as { email: string; oneTimePassword: string } | undefined;
+  const title = action === "reset" ? `Reset the password of ${m.name}?` : disabling ? `Disable ${m.name}?` : `Enable ${m.name}?`;
+  const text =
+    action === "reset"
+      ? "A new one-time password replaces the current one and every session of theirs ends. They choose a new password when they next sign in."
+      : disabling
+        ? "They lose access to this organization at their next request. Nothing of theirs is deleted, and you can enable them again."
+        : "They regain access to this organization with their current role and group.";
+  return (
+    <Dialog open onClose={onClose} title={result ? `New password for ${m.name}` : title}>
+      {result ? (
+        <div className="space-y-4">
+          <OneTimePassword email={result.email} password={result.oneTimePassword} />
+          <div className="flex justify-end">
+            <Button onClick={onClose}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <div className="space-y-4">
+          {mutation.error ? <Alert>{errorMessage(mutation.error)}</Alert> : null}
+          <p className="text-sm text-slate-600">{text}</p>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              variant={action === "reset" || disabling ? "danger" : "primary"}
+              disabled={mutation.isPending}
+              onClick={() =>
+                action === "reset"
+                  ? mutation.mutate({ membershipId: m.id } as never)
+                  : mutation.mutate({ membershipId: m.id, status: disabling ? "DISABLED" : "ACTIVE" } as never)
+              }
+            >
+              {action === "reset" ? "Reset password" : disabling ? "Disable" : "Enable"}
+            </Button>
+          </div>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -6,6 +6,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
+import { AddMember } from "./add-member";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 
 export type MemberRow = inferRouterOutputs<AppRouter>["members"]["list"]["rows"][number];
@@ -88,6 +89,21 @@ export function MembersTable() {
                 Move
               </Button>
             )}
+            {row.original.can.setStatus && row.original.status !== "INVITED" && (
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setAction({ kind: "status", member: row.original })}
+                aria-label={`${row.original.status === "DISABLED" ? "Enable" : "Disable"} ${row.original.name}`}
+              >
+                {row.original.status === "DISABLED" ? "Enable" : "Disable"}
+              </Button>
+            )}
+            {row.original.can.resetCredentials && (
+              <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "reset", member: row.original })} aria-label={`Reset password of ${row.original.name}`}>
+                Reset password
+              </Button>
+            )}
           </div>
         ),
       }),
@@ -153,6 +169,7 @@ export function MembersTable() {
           <option value="INVITED">Invited</option>
           <option value="DISABLED">Disabled</option>
         </Select>
+        {options.data?.roles.some((r) => r.creatable) && <AddMember roles={options.data.roles} groups={options.data.groups} />}
       </div>
 
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}

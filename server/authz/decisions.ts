@@ -1,7 +1,7 @@
 // The rules of authority (DESIGN.md, rules 1 to 6) for members and groups. Pure: plain
 // facts in, a decision with its reason out. Every procedure, page and the CLI asks here.
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
-import type { Reach } from "./roles";
+import { END_USER_ROLE_KEY, type Reach } from "./roles";
 
 export type RoleFacts = {
   id: string;
@@ -9,6 +9,8 @@ export type RoleFacts = {
   rank: number;
   reach: Reach;
   permissions: readonly string[];
+  /** Set for the built-in roles of roles.ts. */
+  builtInKey?: string | null;
 };
 
 /** `path` is the chain of ids from the root, "/rootId/.../thisId/". */
@@ -273,5 +275,58 @@ export function decideDeleteGroup(actor: Actor, group: GroupFacts, contents: { s
       contents.subgroups || contents.members
         ? deny(`${group.name} still has ${contents.subgroups} subgroup(s) and ${contents.members} member(s); move or delete them first.`)
         : allow(`You may delete ${group.name}: it is empty and within your reach.`),
+  );
+}
+
+// ---- Member lifecycle ---------------------------------------------------------------
+
+/**
+ * Creating a member gives them a role and a home group, so both must be within the
+ * actor's powers (rule 4). Without "Assign roles" an actor creates end users only
+ * (seed 004: Support Technicians create members with the role User).
+ */
+export function decideCreateMember(actor: Actor, group: GroupFacts, role: RoleFacts & { organizationId: string }): Decision {
+  return all(
+    () => decidePermission(actor, "members.create"),
+    () => decideReach(actor, group),
+    () => (role.organizationId !== actor.organizationId ? deny(NOT_FOUND_REASON, "NOT_FOUND") : allow("")),
+    () => {
+      if (holds(actor.role, "members.assignRole")) return decideAssignRole(actor, role);
+      return role.builtInKey === END_USER_ROLE_KEY
+        ? allow("")
+        : deny(`Your role ${actor.role.name} creates members with the role User only; giving ${role.name} needs “${PERMISSIONS["members.assignRole"].label}”.`);
+    },
+    () => allow(`You may create a member with the role ${role.name} in ${group.name}, which is within your reach.`),
+  );
+}
+
+export function decideSetStatus(
+  actor: Actor,
+  target: MemberFacts,
+  status: "ACTIVE" | "DISABLED",
+  facts: { activeHoldersOfTargetRole: number; topRank: number },
+  via: "console" | "import" = "console",
+): Decision {
+  return all(
+    () => decideMemberAction(actor, target, "setStatus", via),
+    () =>
+      status === "DISABLED" && target.role.rank === facts.topRank && facts.activeHoldersOfTargetRole <= 1
+        ? deny(`${target.name} is the last active holder of the top role ${target.role.name}.`)
+        : allow(""),
+  );
+}
+
+/**
+ * A password belongs to the person, not to one organization: resetting it from one
+ * organization would take over their access to the others. Only members who belong to
+ * this organization alone can have their credentials reset by its admins.
+ */
+export function decideResetCredentials(actor: Actor, target: MemberFacts, facts: { otherOrganizations: number }): Decision {
+  return all(
+    () => decideMemberAction(actor, target, "resetCredentials"),
+    () =>
+      facts.otherOrganizations > 0
+        ? deny(`${target.name} also belongs to ${facts.otherOrganizations} other organization(s); only they can change their password.`)
+        : allow(""),
   );
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { assignableRoles, changeMemberGroup, changeMemberRole, listMembers, MEMBER_SORTS } from "../services/members";
 import { listGroups } from "../services/groups";
+import { createMember, resetMemberPassword, setMemberStatus } from "../services/member-lifecycle";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { id } from "./_schemas";
+import { email, id, personName } from "./_schemas";
 
 export const membersRouter = createTRPCRouter({
   list: orgProcedure("members.view")
@@ -27,6 +28,15 @@ export const membersRouter = createTRPCRouter({
   changeRole: orgProcedure("members.assignRole")
     .input(z.object({ membershipId: id("Member"), roleId: id("Role") }))
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
+  create: orgProcedure("members.create")
+    .input(z.object({ email, name: personName, groupId: id("Group"), roleId: id("Role") }))
+    .mutation(({ ctx, input }) => createMember(ctx.db, ctx.actor, input)),
+  setStatus: orgProcedure("members.setStatus")
+    .input(z.object({ membershipId: id("Member"), status: z.enum(["ACTIVE", "DISABLED"]) }))
+    .mutation(({ ctx, input }) => setMemberStatus(ctx.db, ctx.actor, input)),
+  resetPassword: orgProcedure("members.resetCredentials")
+    .input(z.object({ membershipId: id("Member") }))
+    .mutation(({ ctx, input }) => resetMemberPassword(ctx.db, ctx.actor, input)),
   changeGroup: orgProcedure("members.assignGroup")
     .input(z.object({ membershipId: id("Member"), groupId: id("Group") }))
     .mutation(({ ctx, input }) => changeMemberGroup(ctx.db, ctx.actor, input)),

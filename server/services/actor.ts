@@ -4,7 +4,7 @@ import type { Actor, GroupFacts, MemberFacts, RoleFacts } from "../authz";
 import type { Db, Tx } from "../db";
 import { StewardError } from "./errors";
 
-type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[] };
+type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[]; builtInKey: string | null };
 type GroupRow = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
 type MembershipRow = {
   id: string;
@@ -17,7 +17,14 @@ type MembershipRow = {
 
 export const memberFactsInclude = { user: { select: { name: true } }, role: true, group: true } as const;
 
-export const toRoleFacts = (r: RoleRow): RoleFacts => ({ id: r.id, name: r.name, rank: r.rank, reach: r.reach, permissions: r.permissions });
+export const toRoleFacts = (r: RoleRow): RoleFacts => ({
+  id: r.id,
+  name: r.name,
+  rank: r.rank,
+  reach: r.reach,
+  permissions: r.permissions,
+  builtInKey: r.builtInKey,
+});
 export const toGroupFacts = (g: GroupRow): GroupFacts => ({ id: g.id, organizationId: g.organizationId, name: g.name, path: g.path, parentId: g.parentId });
 
 export function toMemberFacts(m: MembershipRow): MemberFacts {

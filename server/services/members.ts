@@ -3,6 +3,7 @@
 import {
   ALL_PERMISSIONS,
   decideAssignRole,
+  decideCreateMember,
   decideChangeGroup,
   decideChangeRole,
   decideMemberAction,
@@ -68,7 +69,7 @@ function orderBy(sort: MemberSort, direction: "asc" | "desc"): Prisma.Membership
   }
 }
 
-const ROW_ACTIONS = ["changeRole", "changeGroup"] as const satisfies readonly MemberAction[];
+const ROW_ACTIONS = ["changeRole", "changeGroup", "setStatus", "resetCredentials"] as const satisfies readonly MemberAction[];
 
 export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
   enforce(decidePermission(actor, "members.view"), "Member");
@@ -169,10 +170,22 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
   });
 }
 
-/** Roles the actor may hand out (rule 4), for pickers. */
+/** Roles with whether the actor may hand them out (rule 4) or create members with them. */
 export async function assignableRoles(db: Db, actor: ActorContext) {
   const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: { rank: "desc" } });
   return roles
-    .map((r) => ({ id: r.id, name: r.name, rank: r.rank, reach: r.reach, decision: decideAssignRole(actor, { ...toRoleFacts(r), organizationId: r.organizationId }) }))
-    .map(({ decision, ...r }) => ({ ...r, assignable: decision.allowed, reason: decision.reason }));
+    .map((r) => {
+      const facts = { ...toRoleFacts(r), organizationId: r.organizationId };
+      const assign = decideAssignRole(actor, facts);
+      return {
+        id: r.id,
+        name: r.name,
+        rank: r.rank,
+        reach: r.reach,
+        assignable: assign.allowed,
+        reason: assign.reason,
+        // Creating also places the member in a group; the home group stands for any in reach.
+        creatable: decideCreateMember(actor, actor.group, facts).allowed,
+      };
+    });
 }

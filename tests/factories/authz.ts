@@ -44,7 +44,7 @@ export function role(key: BuiltInRoleKey, organizationId: string = ACME): OrgRol
   const definition = BUILT_IN_ROLES.find((r) => r.key === key);
   if (!definition) throw new Error(`Unknown built-in role ${key}`);
   const { name, rank, reach, permissions } = definition;
-  return { id: `${organizationId}:${key}`, organizationId, name, rank, reach, permissions: [...permissions] };
+  return { id: `${organizationId}:${key}`, organizationId, name, rank, reach, permissions: [...permissions], builtInKey: key };
 }
 
 export function customRole(opts: { name: string; rank: number; reach: Reach; permissions: Permission[]; organizationId?: string }): OrgRole {

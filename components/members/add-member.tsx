@@ -1,0 +1,91 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { GroupNode } from "@/server/services/groups";
+import { Dialog } from "../dialog";
+import { errorMessage, useTRPC } from "../trpc";
+import { Alert, Button, Field, Input, Select } from "../ui";
+import { OneTimePassword } from "./one-time-password";
+
+type RoleOption = { id: string; name: string; creatable: boolean };
+type FieldErrors = Partial<Record<string, string[]>>;
+
+export function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const create = useMutation(
+    trpc.members.create.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() }) }),
+  );
+  const fieldErrors: FieldErrors = (create.error?.data as { zodError?: { fieldErrors: FieldErrors } } | undefined)?.zodError?.fieldErrors ?? {};
+  const creatable = roles.filter((r) => r.creatable);
+  const close = () => {
+    setOpen(false);
+    create.reset();
+  };
+
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>Add member</Button>
+      <Dialog open={open} onClose={close} title={create.data ? "Member added" : "Add a member"}>
+        {create.data ? (
+          <div className="space-y-4">
+            {create.data.oneTimePassword ? (
+              <OneTimePassword email={create.data.email} password={create.data.oneTimePassword} />
+            ) : (
+              <Alert tone="success">{create.data.email} already has a Steward account: they sign in with their own password.</Alert>
+            )}
+            <div className="flex justify-end">
+              <Button onClick={close}>Done</Button>
+            </div>
+          </div>
+        ) : (
+          <form
+            className="space-y-4"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              const f = new FormData(e.currentTarget);
+              create.mutate({ name: String(f.get("name")), email: String(f.get("email")), roleId: String(f.get("roleId")), groupId: String(f.get("groupId")) });
+            }}
+          >
+            {create.error && !Object.keys(fieldErrors).length && <Alert>{errorMessage(create.error)}</Alert>}
+            <Field label="Full name" htmlFor="new-name" error={fieldErrors.name?.[0]}>
+              <Input id="new-name" name="name" required autoFocus autoComplete="off" />
+            </Field>
+            <Field label="Email" htmlFor="new-email" error={fieldErrors.email?.[0]}>
+              <Input id="new-email" name="email" type="email" required autoComplete="off" />
+            </Field>
+            <Field label="Role" htmlFor="new-role" hint={creatable.length === 1 ? "Your role creates members with this role only." : undefined}>
+              <Select id="new-role" name="roleId" defaultValue={creatable[creatable.length - 1]?.id}>
+                {creatable.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Home group" htmlFor="new-group">
+              <Select id="new-group" name="groupId">
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {"\u00a0\u00a0".repeat(g.depth)}
+                    {g.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={create.isPending || !creatable.length || !groups.length}>
+                {create.isPending ? "Adding…" : "Add member"}
+              </Button>
+            </div>
+          </form>
+        )}
+      </Dialog>
+    </>
+  );
+}

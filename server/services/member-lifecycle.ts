@@ -1,0 +1,104 @@
+// Creating members, disabling and enabling them, and resetting their password (seed 002).
+import { decideCreateMember, decideResetCredentials, decideSetStatus } from "../authz";
+import { generatePassword, hashPassword } from "../auth/password";
+import type { Db, Tx } from "../db";
+import { isUniqueViolation } from "../db/errors";
+import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
+import { auditBy } from "./audit";
+import { enforce, notFound, StewardError } from "./errors";
+
+export type CreateMemberInput = { email: string; name: string; groupId: string; roleId: string };
+export type CreateMemberResult = {
+  membershipId: string;
+  email: string;
+  /** Shown exactly once. Absent when the person already had a Steward account. */
+  oneTimePassword: string | null;
+};
+
+export async function createMember(db: Db, actor: ActorContext, input: CreateMemberInput): Promise<CreateMemberResult> {
+  const email = input.email.trim().toLowerCase();
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  try {
+    return await createMemberTx(db, actor, input, email, { oneTimePassword, passwordHash });
+  } catch (err) {
+    // Two admins adding the same person at the same moment: the second one is told so.
+    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `${email} was just added by someone else.`);
+    throw err;
+  }
+}
+
+function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, email: string, secret: { oneTimePassword: string; passwordHash: string }) {
+  const { oneTimePassword, passwordHash } = secret;
+  return db.$transaction(async (tx) => {
+    const group = await tx.group.findFirst({ where: { id: input.groupId, organizationId: actor.organizationId } });
+    if (!group) throw notFound("Group");
+    const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
+    if (!role) throw notFound("Role");
+    enforce(decideCreateMember(actor, toGroupFacts(group), { ...toRoleFacts(role), organizationId: role.organizationId }), "Group");
+
+    const existing = await tx.user.findUnique({ where: { email }, include: { memberships: { where: { organizationId: actor.organizationId } } } });
+    if (existing?.memberships.length) throw new StewardError("CONFLICT", `${email} is already a member of this organization.`);
+    // A person who already has a Steward account (in another organization) keeps their
+    // password: it is theirs, not this organization's to set.
+    const user = existing ?? (await tx.user.create({ data: { email, name: input.name, passwordHash, mustChangePassword: true } }));
+    const membership = await tx.membership.create({
+      data: { userId: user.id, organizationId: actor.organizationId, groupId: group.id, roleId: role.id, status: "ACTIVE" },
+    });
+    await auditBy(tx, actor, {
+      action: "member.create",
+      targetType: "Membership",
+      targetId: membership.id,
+      after: { email, name: user.name, roleId: role.id, role: role.name, groupId: group.id, group: group.name, newAccount: !existing },
+    });
+    return { membershipId: membership.id, email, oneTimePassword: existing ? null : oneTimePassword };
+  });
+}
+
+async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
+  const target = await tx.membership.findFirst({
+    where: { id: membershipId, organizationId: actor.organizationId },
+    include: { ...memberFactsInclude, user: { select: { name: true, email: true } } },
+  });
+  if (!target) throw notFound("Member");
+  return target;
+}
+
+async function topRoleFacts(tx: Tx, actor: ActorContext, roleId: string) {
+  const top = await tx.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
+  const activeHoldersOfTargetRole = await tx.membership.count({ where: { roleId, status: "ACTIVE" } });
+  return { topRank: top._max.rank ?? 0, activeHoldersOfTargetRole };
+}
+
+export async function setMemberStatus(db: Db, actor: ActorContext, input: { membershipId: string; status: "ACTIVE" | "DISABLED" }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor, target.roleId)), "Member");
+    if (target.status === input.status) return { id: target.id, status: target.status };
+    // INVITED members are enabled by accepting their invitation, not by an admin.
+    if (target.status === "INVITED") throw new StewardError("BAD_REQUEST", `${target.user.name} has not accepted their invitation yet.`);
+    await tx.membership.update({ where: { id: target.id }, data: { status: input.status } });
+    await auditBy(tx, actor, {
+      action: input.status === "DISABLED" ? "member.disable" : "member.enable",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { status: target.status },
+      after: { status: input.status },
+    });
+    return { id: target.id, status: input.status };
+  });
+}
+
+export async function resetMemberPassword(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    const otherOrganizations = await tx.membership.count({ where: { userId: target.userId, organizationId: { not: actor.organizationId } } });
+    enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations }), "Member");
+    // A new sessionVersion ends every session the member had (rule 9).
+    await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+    await auditBy(tx, actor, { action: "member.resetPassword", targetType: "Membership", targetId: target.id });
+    return { id: target.id, email: target.user.email, oneTimePassword };
+  });
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials } from "@/server/services/account";
+import { org, PASSWORD, type BuiltOrg } from "../factories/org";
+import { signIn, testDatabase, type TestDatabase } from "./harness";
+
+let t: TestDatabase;
+let acme: BuiltOrg;
+let globex: BuiltOrg;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await org(t.db, "Acme")
+    .withTree("Sales/EMEA", "Engineering")
+    .withMember("adam", "admin")
+    .withMember("gary", "group_admin", "Sales")
+    .withMember("tess", "support_technician")
+    .withMember("ulla", "user", "Sales/EMEA")
+    .withMember("uwe", "user", "Engineering")
+    .create();
+  globex = await org(t.db, "Globex").withMember("gil", "user").create();
+});
+afterAll(() => t.close());
+
+const auditCount = (action: string) => t.db.auditEvent.count({ where: { action } });
+
+describe("creating members", () => {
+  it("creates an account with a one-time password that must be changed, and audits it", async () => {
+    const adam = await acme.signIn("adam");
+    const before = await auditCount("member.create");
+    const created = await adam.members.create({ name: "Nina New", email: "Nina@Acme.test", roleId: acme.role("group_admin"), groupId: acme.group("Sales/EMEA") });
+    expect(created.email).toBe("nina@acme.test");
+    expect(created.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const nina = await signIn(t.db, "nina@acme.test", created.oneTimePassword!, acme.slug);
+    await expect(nina.groups.list()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("one-time password") });
+    expect(await auditCount("member.create")).toBe(before + 1);
+  });
+
+  it("lets a Support Technician create end users only", async () => {
+    const tess = await acme.signIn("tess");
+    const ok = await tess.members.create({ name: "Ty", email: "ty@acme.test", roleId: acme.role("user"), groupId: acme.group("Engineering") });
+    expect(ok.oneTimePassword).toBeTruthy();
+    await expect(tess.members.create({ name: "Gi", email: "gi@acme.test", roleId: acme.role("group_admin"), groupId: acme.group("") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("User only"),
+    });
+    expect(await t.db.user.count({ where: { email: "gi@acme.test" } })).toBe(0);
+  });
+
+  it("keeps a Group Admin inside their subtree and below their rank", async () => {
+    const gary = await acme.signIn("gary");
+    await expect(gary.members.create({ name: "X", email: "x1@acme.test", roleId: acme.role("user"), groupId: acme.group("Engineering") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gary.members.create({ name: "X", email: "x2@acme.test", roleId: acme.role("support"), groupId: acme.group("Sales") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gary.members.create({ name: "X", email: "x3@acme.test", roleId: acme.role("group_admin"), groupId: acme.group("Sales") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gary.members.create({ name: "X", email: "x4@acme.test", roleId: globex.role("user"), groupId: acme.group("Sales") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ok = await gary.members.create({ name: "Xena", email: "x5@acme.test", roleId: acme.role("group_support_technician"), groupId: acme.group("Sales/EMEA") });
+    expect(ok.oneTimePassword).toBeTruthy();
+    expect(await t.db.user.count({ where: { email: { in: ["x1@acme.test", "x2@acme.test", "x3@acme.test", "x4@acme.test"] } } })).toBe(0);
+  });
+
+  it("refuses a duplicate, and adds a person from another organization without touching their password", async () => {
+    const adam = await acme.signIn("adam");
+    await expect(adam.members.create({ name: "Ulla", email: acme.email("ulla"), roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({ code: "CONFLICT" });
+    const added = await adam.members.create({ name: "Gil", email: globex.email("gil"), roleId: acme.role("user"), groupId: acme.group("") });
+    expect(added.oneTimePassword).toBeNull();
+    expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
+  });
+});
+
+describe("disabling and enabling", () => {
+  it("ends the member's access at their next request, and enabling restores it", async () => {
+    const ulla = await acme.signIn("ulla");
+    await expect(ulla.account.me()).resolves.toMatchObject({ organizations: [expect.objectContaining({ slug: acme.slug })] });
+    const gary = await acme.signIn("gary");
+    await gary.members.setStatus({ membershipId: acme.member("ulla"), status: "DISABLED" });
+    expect((await ulla.account.me()).organizations).toEqual([]);
+    await expect(ulla.members.list({})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await gary.members.setStatus({ membershipId: acme.member("ulla"), status: "ACTIVE" });
+    expect((await ulla.account.me()).organizations).toHaveLength(1);
+    expect(await auditCount("member.disable")).toBe(1);
+    expect(await auditCount("member.enable")).toBe(1);
+  });
+
+  it("refuses outside the span, on oneself, on the owner, and without the permission", async () => {
+    const gary = await acme.signIn("gary");
+    await expect(gary.members.setStatus({ membershipId: acme.member("uwe"), status: "DISABLED" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gary.members.setStatus({ membershipId: acme.member("gary"), status: "DISABLED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const adam = await acme.signIn("adam");
+    await expect(adam.members.setStatus({ membershipId: acme.member("owner"), status: "DISABLED" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const tess = await acme.signIn("tess");
+    await expect(tess.members.setStatus({ membershipId: acme.member("uwe"), status: "DISABLED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(adam.members.setStatus({ membershipId: globex.member("gil"), status: "DISABLED" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const statuses = await t.db.membership.findMany({ where: { id: { in: [acme.member("uwe"), acme.member("gary"), acme.member("owner")] } } });
+    expect(statuses.every((m) => m.status === "ACTIVE")).toBe(true);
+  });
+});
+
+describe("resetting a password", () => {
+  it("gives a new one-time password and ends every session of the member", async () => {
+    const uwe = await acme.signIn("uwe");
+    const adam = await acme.signIn("adam");
+    const { oneTimePassword } = await adam.members.resetPassword({ membershipId: acme.member("uwe") });
+    await expect(uwe.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await verifyCredentials(t.db, acme.email("uwe"), PASSWORD)).toBeNull();
+    expect(await verifyCredentials(t.db, acme.email("uwe"), oneTimePassword)).not.toBeNull();
+  });
+
+  it("refuses for a person who also belongs to another organization", async () => {
+    const adam = await acme.signIn("adam");
+    const gil = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: globex.email("gil") } } });
+    await expect(adam.members.resetPassword({ membershipId: gil.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("other organization") });
+    expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
+  });
+});

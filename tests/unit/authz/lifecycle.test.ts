@@ -1,0 +1,72 @@
+// Member lifecycle decisions: creating (rule 4 with seed 004's technicians), disabling
+// (rule 6's last top-role holder) and resetting credentials (a password belongs to one
+// person across organizations). Expected outcomes are literal data.
+import { describe, it } from "vitest";
+import { type BuiltInRoleKey, decideCreateMember, decideResetCredentials, decideSetStatus } from "@/server/authz";
+import { GLOBEX, GROUPS, member, role, type GroupName } from "../../factories/authz";
+import { ALLOWED, expectDecision, FORBIDDEN, NOT_FOUND, type Outcome } from "./expect-decision";
+
+describe("decideCreateMember", () => {
+  it.each([
+    { actor: "data_admin", group: "Engineering", given: "admin", expected: ALLOWED },
+    { actor: "admin", group: "Paris", given: "group_admin", expected: ALLOWED },
+    { actor: "admin", group: "Paris", given: "group_data_admin", expected: FORBIDDEN },
+    { actor: "admin", group: "Paris", given: "admin", expected: FORBIDDEN },
+    { actor: "support_technician", group: "Engineering", given: "user", expected: ALLOWED },
+    { actor: "support_technician", group: "Engineering", given: "group_support_technician", expected: FORBIDDEN },
+    { actor: "group_support_technician", group: "EMEA", given: "user", expected: ALLOWED },
+    { actor: "group_support_technician", group: "Engineering", given: "user", expected: NOT_FOUND },
+    { actor: "group_admin", group: "Paris", given: "group_support_restore", expected: ALLOWED },
+    { actor: "group_admin", group: "Paris", given: "support_restore", expected: FORBIDDEN },
+    { actor: "group_admin", group: "Platform", given: "user", expected: NOT_FOUND },
+    { actor: "support", group: "Sales", given: "user", expected: FORBIDDEN },
+    { actor: "bulk_importer", group: "Sales", given: "user", expected: FORBIDDEN },
+    { actor: "user", group: "Sales", given: "user", expected: FORBIDDEN },
+  ] as Array<{ actor: BuiltInRoleKey; group: GroupName; given: BuiltInRoleKey; expected: Outcome }>)(
+    "$actor (home Sales) creates a $given in $group: $expected",
+    ({ actor, group, given, expected }) => {
+      expectDecision(decideCreateMember(member(actor, "Sales"), GROUPS[group], role(given)), expected);
+    },
+  );
+
+  it("refuses another organization's role as NOT_FOUND", () => {
+    expectDecision(decideCreateMember(member("data_admin", "Acme"), GROUPS.Sales, role("user", GLOBEX)), NOT_FOUND);
+  });
+});
+
+describe("decideSetStatus", () => {
+  const facts = (holders: number) => ({ activeHoldersOfTargetRole: holders, topRank: 120 });
+
+  it("lets an admin disable and enable a lower-ranked member in span", () => {
+    expectDecision(decideSetStatus(member("admin", "Acme"), member("user", "Paris"), "DISABLED", facts(5)), ALLOWED);
+    expectDecision(decideSetStatus(member("group_admin", "Sales"), member("user", "Paris"), "ACTIVE", facts(5)), ALLOWED);
+  });
+
+  it("never disables the owner, even through the import tool", () => {
+    const owner = member("data_admin", "Acme", { isOwner: true });
+    expectDecision(decideSetStatus(member("bulk_importer", "Acme"), owner, "DISABLED", facts(3), "import"), FORBIDDEN);
+  });
+
+  it("keeps the last active holder of the top role", () => {
+    const lastDataAdmin = member("data_admin", "Acme", { id: "m-last" });
+    expectDecision(decideSetStatus(member("bulk_importer", "Acme"), lastDataAdmin, "DISABLED", facts(1), "import"), FORBIDDEN);
+    expectDecision(decideSetStatus(member("bulk_importer", "Acme"), lastDataAdmin, "DISABLED", facts(2), "import"), ALLOWED);
+    expectDecision(decideSetStatus(member("bulk_importer", "Acme"), lastDataAdmin, "ACTIVE", facts(1), "import"), ALLOWED);
+  });
+
+  it("refuses technicians, who cannot change status", () => {
+    expectDecision(decideSetStatus(member("support_technician", "Acme"), member("user", "Paris"), "DISABLED", facts(5)), FORBIDDEN);
+  });
+});
+
+describe("decideResetCredentials", () => {
+  it("resets only for members of this organization alone", () => {
+    expectDecision(decideResetCredentials(member("admin", "Acme"), member("user", "Paris"), { otherOrganizations: 0 }), ALLOWED);
+    expectDecision(decideResetCredentials(member("admin", "Acme"), member("user", "Paris"), { otherOrganizations: 1 }), FORBIDDEN);
+  });
+
+  it("follows span and permission first", () => {
+    expectDecision(decideResetCredentials(member("group_admin", "Sales"), member("user", "Platform"), { otherOrganizations: 0 }), NOT_FOUND);
+    expectDecision(decideResetCredentials(member("support_technician", "Acme"), member("user", "Paris"), { otherOrganizations: 0 }), FORBIDDEN);
+  });
+});
