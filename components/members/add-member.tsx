@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
@@ -10,7 +10,15 @@ import { OneTimePassword } from "./one-time-password";
 type RoleOption = { id: string; name: string; creatable: boolean };
 type FieldErrors = Partial<Record<string, string[]>>;
 
-export function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[] }) {
+/** The "Add member" button, shown when the viewer may create members with some role. */
+export function AddMemberButton() {
+  const trpc = useTRPC();
+  const options = useQuery(trpc.members.options.queryOptions());
+  if (!options.data?.roles.some((r) => r.creatable)) return null;
+  return <AddMember roles={options.data.roles} groups={options.data.groups} />;
+}
+
+function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);

@@ -6,7 +6,6 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
-import { AddMember } from "./add-member";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 
 export type MemberRow = inferRouterOutputs<AppRouter>["members"]["list"]["rows"][number];
@@ -169,7 +168,6 @@ export function MembersTable() {
           <option value="INVITED">Invited</option>
           <option value="DISABLED">Disabled</option>
         </Select>
-        {options.data?.roles.some((r) => r.creatable) && <AddMember roles={options.data.roles} groups={options.data.groups} />}
       </div>
 
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}

@@ -1,3 +1,4 @@
+import { AddMemberButton } from "@/components/members/add-member";
 import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/server/auth/page-actor";
@@ -14,6 +15,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         description={`You, and the members in your span as ${actor.role.name}: ${
           actor.role.reach === "ORGANIZATION" ? "across the organization" : `in ${actor.group.name} and its subgroups`
         }, ranked below you, holding no power you lack.`}
+        actions={<AddMemberButton />}
       />
       <MembersTable />
     </>
