@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
+import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
@@ -147,12 +148,7 @@ function GroupDialogs({ action, groups, onClose }: { action: Action; groups: Gro
           (targets.length ? (
             <Field label="New parent" htmlFor="group-parent" hint="Its members and subgroups move with it.">
               <Select id="group-parent" name="parent" autoFocus required>
-                {targets.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {"\u00a0\u00a0".repeat(t.depth)}
-                    {t.name}
-                  </option>
-                ))}
+                <GroupOptions groups={targets} />
               </Select>
             </Field>
           ) : (
@@ -165,14 +161,14 @@ function GroupDialogs({ action, groups, onClose }: { action: Action; groups: Gro
               : `${g.name} is empty. Deleting it cannot be undone.`}
           </p>
         )}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" variant={action.kind === "delete" ? "danger" : "primary"} disabled={mutation?.isPending || (action.kind === "move" && !targets.length)}>
-            {{ create: "Create", rename: "Save", move: "Move", delete: "Delete" }[action.kind]}
-          </Button>
-        </div>
+        <DialogActions
+          onCancel={close}
+          variant={action.kind === "delete" ? "danger" : "primary"}
+          submitting={mutation?.isPending}
+          disabled={action.kind === "move" && !targets.length}
+        >
+          {{ create: "Create", rename: "Save", move: "Move", delete: "Delete" }[action.kind]}
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
+import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input, Select } from "../ui";
 import { OneTimePassword } from "./one-time-password";
@@ -75,22 +76,12 @@ function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[]
             </Field>
             <Field label="Home group" htmlFor="new-group">
               <Select id="new-group" name="groupId">
-                {groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {"\u00a0\u00a0".repeat(g.depth)}
-                    {g.name}
-                  </option>
-                ))}
+                <GroupOptions groups={groups} />
               </Select>
             </Field>
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={create.isPending || !creatable.length || !groups.length}>
-                {create.isPending ? "Adding…" : "Add member"}
-              </Button>
-            </div>
+            <DialogActions onCancel={close} submitting={create.isPending} disabled={!creatable.length || !groups.length}>
+              {create.isPending ? "Adding…" : "Add member"}
+            </DialogActions>
           </form>
         )}
       </Dialog>

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
+import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Button, Field, Select } from "../ui";
 import type { MemberRow } from "./members-table";
@@ -57,23 +58,13 @@ export function MemberDialogs({ action, onClose, roles, groups }: { action: Memb
         ) : (
           <Field label="Home group" htmlFor="member-group" hint="Members get what is granted to their group and its parents.">
             <Select id="member-group" name="value" defaultValue={m.group.id} autoFocus>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {"\u00a0\u00a0".repeat(g.depth)}
-                  {g.name}
-                </option>
-              ))}
+              <GroupOptions groups={groups} />
             </Select>
           </Field>
         )}
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={mutation.isPending}>
-            Save
-          </Button>
-        </div>
+        <DialogActions onCancel={close} submitting={mutation.isPending}>
+          Save
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type So
 import { useEffect, useMemo, useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
+import { GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
@@ -141,12 +142,7 @@ export function MembersTable() {
         </label>
         <Select id="filter-group" className="!w-auto" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
           <option value="">All groups in reach</option>
-          {options.data?.groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {"\u00a0\u00a0".repeat(g.depth)}
-              {g.name} and subgroups
-            </option>
-          ))}
+          <GroupOptions groups={options.data?.groups ?? []} suffix=" and subgroups" />
         </Select>
         <label className="sr-only" htmlFor="filter-role">
           Role
