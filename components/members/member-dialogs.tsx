@@ -8,14 +8,16 @@ import { Alert, Button, Field, Select } from "../ui";
 import type { MemberRow } from "./members-table";
 import { OneTimePassword } from "./one-time-password";
 
-export type MemberAction = { kind: "role" | "group" | "status" | "reset"; member: MemberRow } | null;
+/** What the dialogs need of a member, from a table row or the detail page. */
+export type MemberRef = Pick<MemberRow, "id" | "name" | "status" | "role" | "group">;
+export type MemberAction = { kind: "role" | "group" | "status" | "reset"; member: MemberRef } | null;
 type RoleOption = { id: string; name: string; assignable: boolean; reason: string };
 
 export function MemberDialogs({ action, onClose, roles, groups }: { action: MemberAction; onClose: () => void; roles: RoleOption[]; groups: GroupNode[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const done = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
     close();
   };
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: done }));
@@ -77,7 +79,7 @@ type Mutation = {
   data?: unknown;
 };
 
-function ConfirmDialog({ action, member: m, mutation, onClose }: { action: "status" | "reset"; member: MemberRow; mutation: Mutation; onClose: () => void }) {
+function ConfirmDialog({ action, member: m, mutation, onClose }: { action: "status" | "reset"; member: MemberRef; mutation: Mutation; onClose: () => void }) {
   const disabling = m.status !== "DISABLED";
   const result = mutation.data as { email: string; oneTimePassword: string } | undefined;
   const title = action === "reset" ? `Reset the password of ${m.name}?` : disabling ? `Disable ${m.name}?` : `Enable ${m.name}?`;

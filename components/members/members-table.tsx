@@ -1,6 +1,8 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import Link from "next/link";
+import { useParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
@@ -27,6 +29,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function MembersTable() {
   const trpc = useTRPC();
+  const { slug } = useParams<{ slug: string }>();
   const [search, setSearch] = useState("");
   const [groupId, setGroupId] = useState("");
   const [roleId, setRoleId] = useState("");
@@ -58,7 +61,9 @@ export function MembersTable() {
         cell: ({ row }) => (
           <div>
             <div className="font-medium text-slate-900">
-              {row.original.name} {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}
+              <Link href={`/o/${slug}/members/${row.original.id}`} className="hover:text-indigo-600 hover:underline">
+                {row.original.name}
+              </Link> {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}
             </div>
             <div className="text-xs text-slate-500">{row.original.email}</div>
           </div>
@@ -108,7 +113,7 @@ export function MembersTable() {
         ),
       }),
     ],
-    [],
+    [slug],
   );
 
   const table = useReactTable({

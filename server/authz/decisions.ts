@@ -330,3 +330,44 @@ export function decideResetCredentials(actor: Actor, target: MemberFacts, facts:
         : allow(""),
   );
 }
+
+/** Deleting a member: span and permission, the owner rail, and the last top-role holder. */
+export function decideDeleteMember(
+  actor: Actor,
+  target: MemberFacts,
+  facts: { activeHoldersOfTargetRole: number; topRank: number },
+  via: "console" | "import" = "console",
+): Decision {
+  return all(
+    () => decideMemberAction(actor, target, "delete", via),
+    () =>
+      target.role.rank === facts.topRank && facts.activeHoldersOfTargetRole <= 1
+        ? deny(`${target.name} is the last holder of the top role ${target.role.name}.`)
+        : allow(""),
+  );
+}
+
+/**
+ * Editing a member's name or email: span and permission, and (like a password) only for
+ * people who belong to this organization alone, since both are the person's identity
+ * everywhere.
+ */
+export function decideEditMember(actor: Actor, target: MemberFacts, facts: { otherOrganizations: number }, via: "console" | "import" = "console"): Decision {
+  return all(
+    () => decideMemberAction(actor, target, "edit", via),
+    () =>
+      facts.otherOrganizations > 0
+        ? deny(`${target.name} also belongs to ${facts.otherOrganizations} other organization(s); only they can change their name and email.`)
+        : allow(""),
+  );
+}
+
+/** Seed 002: ownership moves only by the owner's own hand, to another active top-role holder. */
+export function decideTransferOwnership(actor: Actor, target: MemberFacts & { active: boolean }, facts: { topRank: number }): Decision {
+  if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  if (!actor.isOwner) return deny("Only the owner can transfer ownership of the organization.");
+  if (target.membershipId === actor.membershipId) return deny("You already own the organization.");
+  if (!target.active) return deny(`${target.name} is not an active member.`);
+  if (target.role.rank !== facts.topRank) return deny(`Ownership goes to a holder of the top role; ${target.name} is ${target.role.name}.`);
+  return allow(`You own the organization and ${target.name} holds the top role ${target.role.name}.`);
+}

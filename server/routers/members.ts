@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { assignableRoles, changeMemberGroup, changeMemberRole, listMembers, MEMBER_SORTS } from "../services/members";
+import { assignableRoles, changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS } from "../services/members";
 import { listGroups } from "../services/groups";
-import { createMember, resetMemberPassword, setMemberStatus } from "../services/member-lifecycle";
+import { createMember, deleteMember, editMember, resetMemberPassword, setMemberStatus, transferOwnership } from "../services/member-lifecycle";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id, personName } from "./_schemas";
 
@@ -28,6 +28,20 @@ export const membersRouter = createTRPCRouter({
   changeRole: orgProcedure("members.assignRole")
     .input(z.object({ membershipId: id("Member"), roleId: id("Role") }))
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
+  get: orgProcedure("members.view")
+    .input(z.object({ membershipId: id("Member") }))
+    .query(({ ctx, input }) => getMember(ctx.db, ctx.actor, input.membershipId)),
+  edit: orgProcedure("members.edit")
+    .input(z.object({ membershipId: id("Member"), name: personName, email }))
+    .mutation(({ ctx, input }) => editMember(ctx.db, ctx.actor, input)),
+  delete: orgProcedure("members.delete")
+    .input(z.object({ membershipId: id("Member") }))
+    .mutation(({ ctx, input }) => deleteMember(ctx.db, ctx.actor, input)),
+  /** Seed 002: the owner hands the organization to another top-role holder. Any member
+   * may call it; the decision admits only the owner. */
+  transferOwnership: orgProcedure("members.view")
+    .input(z.object({ membershipId: id("Member") }))
+    .mutation(({ ctx, input }) => transferOwnership(ctx.db, ctx.actor, input)),
   create: orgProcedure("members.create")
     .input(z.object({ email, name: personName, groupId: id("Group"), roleId: id("Role") }))
     .mutation(({ ctx, input }) => createMember(ctx.db, ctx.actor, input)),

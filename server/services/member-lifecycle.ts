@@ -1,5 +1,12 @@
 // Creating members, disabling and enabling them, and resetting their password (seed 002).
-import { decideCreateMember, decideResetCredentials, decideSetStatus } from "../authz";
+import {
+  decideCreateMember,
+  decideDeleteMember,
+  decideEditMember,
+  decideResetCredentials,
+  decideSetStatus,
+  decideTransferOwnership,
+} from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
 import { isUniqueViolation } from "../db/errors";
@@ -89,13 +96,70 @@ export async function setMemberStatus(db: Db, actor: ActorContext, input: { memb
   });
 }
 
+const otherOrganizationsOf = (tx: Tx, actor: ActorContext, userId: string) =>
+  tx.membership.count({ where: { userId, organizationId: { not: actor.organizationId } } });
+
+export async function editMember(db: Db, actor: ActorContext, input: { membershipId: string; name: string; email: string }) {
+  const email = input.email.trim().toLowerCase();
+  try {
+    return await db.$transaction(async (tx) => {
+      const target = await loadTarget(tx, actor, input.membershipId);
+      enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member");
+      const before = { name: target.user.name, email: target.user.email };
+      if (before.name === input.name && before.email === email) return { id: target.id };
+      await tx.user.update({ where: { id: target.userId }, data: { name: input.name, email } });
+      await auditBy(tx, actor, { action: "member.edit", targetType: "Membership", targetId: target.id, before, after: { name: input.name, email } });
+      return { id: target.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `Another account already uses ${email}.`);
+    throw err;
+  }
+}
+
+export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor, target.roleId)), "Member");
+    await tx.membership.delete({ where: { id: target.id } });
+    // The person's account goes with their last membership; elsewhere it stays theirs.
+    const remaining = await tx.membership.count({ where: { userId: target.userId } });
+    if (remaining === 0) await tx.user.delete({ where: { id: target.userId } });
+    await auditBy(tx, actor, {
+      action: "member.delete",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { name: target.user.name, email: target.user.email, role: target.role.name, group: target.group.name, status: target.status },
+      after: { accountDeleted: remaining === 0 },
+    });
+    return { id: target.id };
+  });
+}
+
+export async function transferOwnership(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    const { topRank } = await topRoleFacts(tx, actor, target.roleId);
+    enforce(decideTransferOwnership(actor, { ...toMemberFacts(target), active: target.status === "ACTIVE" }, { topRank }), "Member");
+    await tx.membership.update({ where: { id: actor.membershipId }, data: { isOwner: false } });
+    await tx.membership.update({ where: { id: target.id }, data: { isOwner: true } });
+    await auditBy(tx, actor, {
+      action: "organization.transferOwnership",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { ownerMembershipId: actor.membershipId },
+      after: { ownerMembershipId: target.id },
+    });
+    return { id: target.id };
+  });
+}
+
 export async function resetMemberPassword(db: Db, actor: ActorContext, input: { membershipId: string }) {
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    const otherOrganizations = await tx.membership.count({ where: { userId: target.userId, organizationId: { not: actor.organizationId } } });
-    enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations }), "Member");
+    enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member");
     // A new sessionVersion ends every session the member had (rule 9).
     await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
     await auditBy(tx, actor, { action: "member.resetPassword", targetType: "Membership", targetId: target.id });

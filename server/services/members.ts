@@ -189,3 +189,37 @@ export async function assignableRoles(db: Db, actor: ActorContext) {
       };
     });
 }
+
+const DETAIL_ACTIONS = ["edit", "changeRole", "changeGroup", "setStatus", "resetCredentials", "delete"] as const satisfies readonly MemberAction[];
+
+/** One member as the actor may see them, with what the actor may do and their recent history. */
+export async function getMember(db: Db, actor: ActorContext, membershipId: string) {
+  const m = await db.membership.findFirst({
+    where: { AND: [membersVisibleTo(actor), { id: membershipId }] },
+    include: { ...memberFactsInclude, user: { select: { name: true, email: true, lastSignInAt: true, createdAt: true } } },
+  });
+  if (!m) throw notFound("Member");
+  const facts = toMemberFacts(m);
+  const history = await db.auditEvent.findMany({
+    where: { organizationId: actor.organizationId, targetType: "Membership", targetId: m.id },
+    orderBy: { at: "desc" },
+    take: 50,
+  });
+  const actorIds = [...new Set(history.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return {
+    id: m.id,
+    name: m.user.name,
+    email: m.user.email,
+    status: m.status,
+    isOwner: m.isOwner,
+    isSelf: m.id === actor.membershipId,
+    role: { id: m.role.id, name: m.role.name, rank: m.role.rank },
+    group: { id: m.group.id, name: m.group.name },
+    createdAt: m.createdAt,
+    lastSignInAt: m.user.lastSignInAt,
+    can: Object.fromEntries(DETAIL_ACTIONS.map((a) => [a, decideMemberAction(actor, facts, a).allowed])) as Record<(typeof DETAIL_ACTIONS)[number], boolean>,
+    canTransferOwnership: actor.isOwner && m.id !== actor.membershipId && m.status === "ACTIVE" && m.role.rank === actor.role.rank,
+    history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
+  };
+}

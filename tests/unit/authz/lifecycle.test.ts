@@ -2,7 +2,15 @@
 // (rule 6's last top-role holder) and resetting credentials (a password belongs to one
 // person across organizations). Expected outcomes are literal data.
 import { describe, it } from "vitest";
-import { type BuiltInRoleKey, decideCreateMember, decideResetCredentials, decideSetStatus } from "@/server/authz";
+import {
+  type BuiltInRoleKey,
+  decideCreateMember,
+  decideDeleteMember,
+  decideEditMember,
+  decideResetCredentials,
+  decideSetStatus,
+  decideTransferOwnership,
+} from "@/server/authz";
 import { GLOBEX, GROUPS, member, role, type GroupName } from "../../factories/authz";
 import { ALLOWED, expectDecision, FORBIDDEN, NOT_FOUND, type Outcome } from "./expect-decision";
 
@@ -68,5 +76,53 @@ describe("decideResetCredentials", () => {
   it("follows span and permission first", () => {
     expectDecision(decideResetCredentials(member("group_admin", "Sales"), member("user", "Platform"), { otherOrganizations: 0 }), NOT_FOUND);
     expectDecision(decideResetCredentials(member("support_technician", "Acme"), member("user", "Paris"), { otherOrganizations: 0 }), FORBIDDEN);
+  });
+});
+
+describe("decideDeleteMember", () => {
+  const facts = (holders: number) => ({ activeHoldersOfTargetRole: holders, topRank: 120 });
+  it.each([
+    { actor: "admin", home: "Acme", target: "user", at: "Paris", expected: ALLOWED },
+    { actor: "group_admin", home: "Sales", target: "user", at: "Paris", expected: ALLOWED },
+    { actor: "group_admin", home: "Sales", target: "user", at: "Platform", expected: NOT_FOUND },
+    { actor: "support_technician", home: "Acme", target: "user", at: "Paris", expected: FORBIDDEN },
+    { actor: "group_support_technician", home: "Sales", target: "user", at: "Paris", expected: FORBIDDEN },
+    { actor: "admin", home: "Acme", target: "group_data_admin", at: "Paris", expected: NOT_FOUND },
+  ] as Array<{ actor: BuiltInRoleKey; home: GroupName; target: BuiltInRoleKey; at: GroupName; expected: Outcome }>)(
+    "$actor in $home deletes a $target in $at: $expected",
+    ({ actor, home, target, at, expected }) => {
+      expectDecision(decideDeleteMember(member(actor, home), member(target, at), facts(5)), expected);
+    },
+  );
+
+  it("the import tool deletes end users only, never the owner nor the last top-role holder", () => {
+    const importer = member("bulk_importer", "Acme");
+    expectDecision(decideDeleteMember(importer, member("user", "Paris"), facts(5), "import"), ALLOWED);
+    expectDecision(decideDeleteMember(importer, member("group_admin", "Paris"), facts(5), "import"), FORBIDDEN);
+    expectDecision(decideDeleteMember(importer, member("data_admin", "Acme", { isOwner: true }), facts(3), "import"), FORBIDDEN);
+  });
+});
+
+describe("decideEditMember", () => {
+  it("edits people of this organization alone, in span", () => {
+    expectDecision(decideEditMember(member("support_technician", "Acme"), member("user", "Paris"), { otherOrganizations: 0 }), ALLOWED);
+    expectDecision(decideEditMember(member("support_technician", "Acme"), member("user", "Paris"), { otherOrganizations: 2 }), FORBIDDEN);
+    expectDecision(decideEditMember(member("support", "Acme"), member("user", "Paris"), { otherOrganizations: 0 }), FORBIDDEN);
+    expectDecision(decideEditMember(member("bulk_importer", "Acme"), member("admin", "Acme"), { otherOrganizations: 0 }, "import"), ALLOWED);
+  });
+});
+
+describe("decideTransferOwnership", () => {
+  const owner = member("data_admin", "Acme", { id: "owner", isOwner: true });
+  const active = (m: ReturnType<typeof member>, isActive = true) => ({ ...m, active: isActive });
+  it.each([
+    { name: "owner to another active Data Admin", actor: owner, target: active(member("data_admin", "Sales")), expected: ALLOWED },
+    { name: "owner to an Admin", actor: owner, target: active(member("admin", "Sales")), expected: FORBIDDEN },
+    { name: "owner to a disabled Data Admin", actor: owner, target: active(member("data_admin", "Sales"), false), expected: FORBIDDEN },
+    { name: "owner to themself", actor: owner, target: active(owner), expected: FORBIDDEN },
+    { name: "a non-owner Data Admin", actor: member("data_admin", "Sales"), target: active(member("data_admin", "EMEA")), expected: FORBIDDEN },
+    { name: "owner to another organization", actor: owner, target: active(member("data_admin", "Globex")), expected: NOT_FOUND },
+  ])("$name: $expected", ({ actor, target, expected }) => {
+    expectDecision(decideTransferOwnership(actor, target, { topRank: 120 }), expected);
   });
 });

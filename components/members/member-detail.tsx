@@ -1,0 +1,208 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams, useRouter } from "next/navigation";
+import { useState } from "react";
+import { Dialog } from "../dialog";
+import { DialogActions } from "../form-parts";
+import { errorMessage, useTRPC } from "../trpc";
+import { Alert, Badge, Button, Card, Field, Input, PageHeader } from "../ui";
+import { MemberDialogs, type MemberAction } from "./member-dialogs";
+
+const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
+const ACTIONS: Record<string, string> = {
+  "member.create": "Added",
+  "member.edit": "Details edited",
+  "member.changeRole": "Role changed",
+  "member.changeGroup": "Moved",
+  "member.disable": "Disabled",
+  "member.enable": "Enabled",
+  "member.resetPassword": "Password reset",
+  "organization.transferOwnership": "Became the owner",
+};
+
+function describeChange(before: unknown, after: unknown): string {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  for (const key of ["role", "group", "status", "email", "name"]) {
+    if (key in a && b[key] !== a[key]) return `${key}: ${b[key] ?? "—"} → ${a[key]}`;
+  }
+  return "";
+}
+
+type Local = "edit" | "delete" | "transfer" | null;
+
+export function MemberDetail({ membershipId }: { membershipId: string }) {
+  const trpc = useTRPC();
+  const member = useQuery(trpc.members.get.queryOptions({ membershipId }));
+  const options = useQuery(trpc.members.options.queryOptions());
+  const [action, setAction] = useState<MemberAction>(null);
+  const [local, setLocal] = useState<Local>(null);
+
+  if (member.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (member.error) return <Alert>{errorMessage(member.error)}</Alert>;
+  const m = member.data;
+
+  return (
+    <>
+      <PageHeader
+        title={m.name}
+        description={m.email}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {m.can.edit && (
+              <Button variant="secondary" onClick={() => setLocal("edit")}>
+                Edit details
+              </Button>
+            )}
+            {m.can.changeRole && (
+              <Button variant="secondary" onClick={() => setAction({ kind: "role", member: m })}>
+                Change role
+              </Button>
+            )}
+            {m.can.changeGroup && (
+              <Button variant="secondary" onClick={() => setAction({ kind: "group", member: m })}>
+                Move
+              </Button>
+            )}
+            {m.can.setStatus && m.status !== "INVITED" && (
+              <Button variant="secondary" onClick={() => setAction({ kind: "status", member: m })}>
+                {m.status === "DISABLED" ? "Enable" : "Disable"}
+              </Button>
+            )}
+            {m.can.resetCredentials && (
+              <Button variant="secondary" onClick={() => setAction({ kind: "reset", member: m })}>
+                Reset password
+              </Button>
+            )}
+            {m.canTransferOwnership && (
+              <Button variant="secondary" onClick={() => setLocal("transfer")}>
+                Make owner
+              </Button>
+            )}
+            {m.can.delete && (
+              <Button variant="danger" onClick={() => setLocal("delete")}>
+                Delete
+              </Button>
+            )}
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
+        <Card title="Membership">
+          <dl className="space-y-3 text-sm">
+            {[
+              ["Role", m.role.name],
+              ["Home group", m.group.name],
+              ["Status", <Badge key="s" tone={STATUS_TONE[m.status]}>{m.status.toLowerCase()}</Badge>],
+              ["Added", m.createdAt.toISOString().slice(0, 10)],
+              ["Last sign-in", m.lastSignInAt ? `${m.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "Never"],
+            ].map(([label, value]) => (
+              <div key={String(label)} className="flex justify-between gap-4">
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="text-right font-medium text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-4 flex gap-2">
+            {m.isOwner && <Badge tone="indigo">owner</Badge>}
+            {m.isSelf && <Badge tone="indigo">you</Badge>}
+          </div>
+        </Card>
+        <Card title="History">
+          {m.history.length === 0 ? (
+            <p className="text-sm text-slate-500">No changes recorded yet.</p>
+          ) : (
+            <ol className="divide-y divide-slate-100 text-sm">
+              {m.history.map((e) => (
+                <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                  <span>
+                    <span className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</span>
+                    <span className="text-slate-500"> by {e.actor}</span>
+                    {describeChange(e.before, e.after) && <span className="ml-2 text-xs text-slate-600">{describeChange(e.before, e.after)}</span>}
+                  </span>
+                  <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
+                    {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
+                  </time>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+      <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />
+      {local && <LocalDialog kind={local} member={m} onClose={() => setLocal(null)} />}
+    </>
+  );
+}
+
+function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>; member: { id: string; name: string; email: string; role: { name: string } }; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { slug } = useParams<{ slug: string }>();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+    onClose();
+  };
+  const edit = useMutation(trpc.members.edit.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(
+    trpc.members.delete.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+        router.push(`/o/${slug}/members`);
+      },
+    }),
+  );
+  const transfer = useMutation(
+    trpc.members.transferOwnership.mutationOptions({
+      onSuccess: () => {
+        refresh();
+        router.refresh();
+      },
+    }),
+  );
+  const mutation = { edit, delete: remove, transfer }[kind];
+  const titles = { edit: `Edit ${m.name}`, delete: `Delete ${m.name}?`, transfer: `Make ${m.name} the owner?` };
+
+  return (
+    <Dialog open onClose={onClose} title={titles[kind]}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          if (kind === "edit") edit.mutate({ membershipId: m.id, name: String(f.get("name")), email: String(f.get("email")) });
+          if (kind === "delete") remove.mutate({ membershipId: m.id });
+          if (kind === "transfer") transfer.mutate({ membershipId: m.id });
+        }}
+      >
+        {mutation.error && <Alert>{errorMessage(mutation.error)}</Alert>}
+        {kind === "edit" && (
+          <>
+            <Field label="Full name" htmlFor="edit-name">
+              <Input id="edit-name" name="name" defaultValue={m.name} required autoFocus />
+            </Field>
+            <Field label="Email" htmlFor="edit-email" hint="They sign in with this address.">
+              <Input id="edit-email" name="email" type="email" defaultValue={m.email} required />
+            </Field>
+          </>
+        )}
+        {kind === "delete" && (
+          <p className="text-sm text-slate-600">
+            {m.name} loses their membership of this organization and their history stays in the audit log. If they belong to no other
+            organization, their Steward account is deleted too. This cannot be undone; to suspend access instead, disable them.
+          </p>
+        )}
+        {kind === "transfer" && (
+          <p className="text-sm text-slate-600">
+            {m.name} ({m.role.name}) becomes the owner: they can no longer be disabled, deleted or re-roled, and only they can transfer ownership
+            again. You keep your role but lose the owner&apos;s protection.
+          </p>
+        )}
+        <DialogActions onCancel={onClose} submitting={mutation.isPending} variant={kind === "delete" ? "danger" : "primary"}>
+          {{ edit: "Save", delete: "Delete member", transfer: "Transfer ownership" }[kind]}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
