@@ -20,9 +20,10 @@ const ACTIONS: Record<string, string> = {
   "organization.transferOwnership": "Became the owner",
 };
 
-function describeChange(before: unknown, after: unknown): string {
+function describeChange(action: string, before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
+  if (action === "member.create") return `as ${a.role} in ${a.group}`;
   for (const key of ["role", "group", "status", "email", "name"]) {
     if (key in a && b[key] !== a[key]) return `${key}: ${b[key] ?? "—"} → ${a[key]}`;
   }
@@ -118,7 +119,7 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
                   <span>
                     <span className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</span>
                     <span className="text-slate-500"> by {e.actor}</span>
-                    {describeChange(e.before, e.after) && <span className="ml-2 text-xs text-slate-600">{describeChange(e.before, e.after)}</span>}
+                    {describeChange(e.action, e.before, e.after) && <span className="ml-2 text-xs text-slate-600">{describeChange(e.action, e.before, e.after)}</span>}
                   </span>
                   <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
                     {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
