@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
@@ -9,6 +9,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
+import { BulkBar } from "./bulk-bar";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 
 export type MemberRow = inferRouterOutputs<AppRouter>["members"]["list"]["rows"][number];
@@ -37,9 +38,12 @@ export function MembersTable() {
   const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
   const [action, setAction] = useState<MemberAction>(null);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const q = useDebounced(search, 250);
 
   useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [q, groupId, roleId, status]);
+  // A selection is of what is on screen: it does not follow across pages or filters.
+  useEffect(() => setRowSelection({}), [q, groupId, roleId, status, pagination, sorting]);
 
   const options = useQuery(trpc.members.options.queryOptions());
   const input = {
@@ -56,6 +60,31 @@ export function MembersTable() {
 
   const columns = useMemo(
     () => [
+      column.display({
+        id: "select",
+        header: ({ table }) => (
+          <input
+            type="checkbox"
+            aria-label="Select all members on this page"
+            className="accent-indigo-600"
+            checked={table.getIsAllRowsSelected()}
+            ref={(el) => {
+              if (el) el.indeterminate = table.getIsSomeRowsSelected();
+            }}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+          />
+        ),
+        cell: ({ row }) => (
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.original.name}`}
+            className="accent-indigo-600"
+            checked={row.getIsSelected()}
+            disabled={!row.getCanSelect()}
+            onChange={row.getToggleSelectedHandler()}
+          />
+        ),
+      }),
       column.accessor("name", {
         header: "Name",
         cell: ({ row }) => (
@@ -123,11 +152,15 @@ export function MembersTable() {
     manualPagination: true,
     manualSorting: true,
     rowCount: list.data?.total ?? 0,
-    state: { sorting, pagination },
+    state: { sorting, pagination, rowSelection },
     onSortingChange: setSorting,
     onPaginationChange: setPagination,
     enableSortingRemoval: false,
+    getRowId: (row) => row.id,
+    enableRowSelection: (row) => row.original.can.setStatus || row.original.can.changeRole || row.original.can.changeGroup,
+    onRowSelectionChange: setRowSelection,
   });
+  const selected = table.getSelectedRowModel().rows.map((r) => ({ id: r.original.id, name: r.original.name }));
 
   const total = list.data?.total ?? 0;
   const from = total ? pagination.pageIndex * pagination.pageSize + 1 : 0;
@@ -172,6 +205,9 @@ export function MembersTable() {
       </div>
 
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}
+      {selected.length > 0 && (
+        <BulkBar selected={selected} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} onDone={() => setRowSelection({})} />
+      )}
 
       <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">

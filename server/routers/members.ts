@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { assignableRoles, changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS } from "../services/members";
+import { bulkChangeGroup, bulkChangeRole, bulkSetStatus } from "../services/bulk";
 import { listGroups } from "../services/groups";
 import { createMember, deleteMember, editMember, resetMemberPassword, setMemberStatus, transferOwnership } from "../services/member-lifecycle";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id, personName } from "./_schemas";
+
+const selection = z.array(id("Member")).min(1, "Select at least one member.").max(200, "Select at most 200 members at a time.");
 
 export const membersRouter = createTRPCRouter({
   list: orgProcedure("members.view")
@@ -51,6 +54,15 @@ export const membersRouter = createTRPCRouter({
   resetPassword: orgProcedure("members.resetCredentials")
     .input(z.object({ membershipId: id("Member") }))
     .mutation(({ ctx, input }) => resetMemberPassword(ctx.db, ctx.actor, input)),
+  bulkSetStatus: orgProcedure("members.setStatus")
+    .input(z.object({ membershipIds: selection, status: z.enum(["ACTIVE", "DISABLED"]) }))
+    .mutation(({ ctx, input }) => bulkSetStatus(ctx.db, ctx.actor, input)),
+  bulkChangeRole: orgProcedure("members.assignRole")
+    .input(z.object({ membershipIds: selection, roleId: id("Role") }))
+    .mutation(({ ctx, input }) => bulkChangeRole(ctx.db, ctx.actor, input)),
+  bulkChangeGroup: orgProcedure("members.assignGroup")
+    .input(z.object({ membershipIds: selection, groupId: id("Group") }))
+    .mutation(({ ctx, input }) => bulkChangeGroup(ctx.db, ctx.actor, input)),
   changeGroup: orgProcedure("members.assignGroup")
     .input(z.object({ membershipId: id("Member"), groupId: id("Group") }))
     .mutation(({ ctx, input }) => changeMemberGroup(ctx.db, ctx.actor, input)),

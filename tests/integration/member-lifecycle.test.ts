@@ -111,3 +111,39 @@ describe("resetting a password", () => {
     expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
   });
 });
+
+describe("bulk actions", () => {
+  it("applies per member and reports each result, refusing what the rules refuse", async () => {
+    const gary = await acme.signIn("gary");
+    const target = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: "x5@acme.test" } } });
+    const results = await gary.members.bulkSetStatus({
+      membershipIds: [target.id, acme.member("uwe"), acme.member("gary"), globex.member("gil"), target.id],
+      status: "DISABLED",
+    });
+    expect(results).toEqual([
+      { membershipId: target.id, ok: true, message: "Disabled" },
+      { membershipId: acme.member("uwe"), ok: false, message: "Member not found." },
+      { membershipId: acme.member("gary"), ok: false, message: expect.stringContaining("your own account") },
+      { membershipId: globex.member("gil"), ok: false, message: "Member not found." },
+    ]);
+    const statuses = await t.db.membership.findMany({ where: { id: { in: [target.id, acme.member("uwe"), acme.member("gary")] } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(statuses.map((m) => [m.id, m.status]))).toEqual({ [target.id]: "DISABLED", [acme.member("uwe")]: "ACTIVE", [acme.member("gary")]: "ACTIVE" });
+    await gary.members.bulkSetStatus({ membershipIds: [target.id], status: "ACTIVE" });
+  });
+
+  it("changes roles and groups in bulk within the actor's powers", async () => {
+    const gary = await acme.signIn("gary");
+    const target = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: "x5@acme.test" } } });
+    expect(await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("user") })).toEqual([{ membershipId: target.id, ok: true, message: "Role changed" }]);
+    const [refused] = await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("admin") });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("not ranked below") });
+    expect(await gary.members.bulkChangeGroup({ membershipIds: [target.id], groupId: acme.group("Sales") })).toEqual([{ membershipId: target.id, ok: true, message: "Moved" }]);
+  });
+
+  it("refuses an empty or oversized selection", async () => {
+    const gary = await acme.signIn("gary");
+    await expect(gary.members.bulkSetStatus({ membershipIds: [], status: "DISABLED" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least one") });
+    const many = Array.from({ length: 201 }, () => acme.member("ulla"));
+    await expect(gary.members.bulkSetStatus({ membershipIds: many, status: "DISABLED" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 200") });
+  });
+});
