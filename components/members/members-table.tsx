@@ -133,11 +133,7 @@ export function MembersTable() {
                 {row.original.status === "DISABLED" ? "Enable" : "Disable"}
               </Button>
             )}
-            {row.original.can.resetCredentials && (
-              <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "reset", member: row.original })} aria-label={`Reset password of ${row.original.name}`}>
-                Reset password
-              </Button>
-            )}
+
           </div>
         ),
       }),

@@ -69,7 +69,7 @@ function orderBy(sort: MemberSort, direction: "asc" | "desc"): Prisma.Membership
   }
 }
 
-const ROW_ACTIONS = ["changeRole", "changeGroup", "setStatus", "resetCredentials"] as const satisfies readonly MemberAction[];
+const ROW_ACTIONS = ["changeRole", "changeGroup", "setStatus"] as const satisfies readonly MemberAction[];
 
 export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
   enforce(decidePermission(actor, "members.view"), "Member");
