@@ -13,6 +13,7 @@ import { isUniqueViolation } from "../db/errors";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
+import { topRoleFacts } from "./top-role";
 
 export type CreateMemberInput = { email: string; name: string; groupId: string; roleId: string };
 export type CreateMemberResult = {
@@ -71,16 +72,11 @@ async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
   return target;
 }
 
-async function topRoleFacts(tx: Tx, actor: ActorContext, roleId: string) {
-  const top = await tx.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
-  const activeHoldersOfTargetRole = await tx.membership.count({ where: { roleId, status: "ACTIVE" } });
-  return { topRank: top._max.rank ?? 0, activeHoldersOfTargetRole };
-}
 
 export async function setMemberStatus(db: Db, actor: ActorContext, input: { membershipId: string; status: "ACTIVE" | "DISABLED" }) {
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor, target.roleId)), "Member");
+    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member");
     if (target.status === input.status) return { id: target.id, status: target.status };
     // INVITED members are enabled by accepting their invitation, not by an admin.
     if (target.status === "INVITED") throw new StewardError("BAD_REQUEST", `${target.user.name} has not accepted their invitation yet.`);
@@ -120,7 +116,7 @@ export async function editMember(db: Db, actor: ActorContext, input: { membershi
 export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor, target.roleId)), "Member");
+    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member");
     await tx.membership.delete({ where: { id: target.id } });
     // The person's account goes with their last membership; elsewhere it stays theirs.
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
@@ -139,7 +135,7 @@ export async function deleteMember(db: Db, actor: ActorContext, input: { members
 export async function transferOwnership(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    const { topRank } = await topRoleFacts(tx, actor, target.roleId);
+    const { topRank } = await topRoleFacts(tx, actor.organizationId, target.roleId);
     enforce(decideTransferOwnership(actor, { ...toMemberFacts(target), active: target.status === "ACTIVE" }, { topRank }), "Member");
     await tx.membership.update({ where: { id: actor.membershipId }, data: { isOwner: false } });
     await tx.membership.update({ where: { id: target.id }, data: { isOwner: true } });

@@ -14,6 +14,7 @@ import type { Db, Prisma, Tx } from "../db";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound } from "./errors";
+import { topRoleFacts } from "./top-role";
 import { groupsInReach } from "./groups";
 
 /**
@@ -131,12 +132,8 @@ export async function changeMemberRole(db: Db, actor: ActorContext, input: { mem
     const target = await loadTarget(tx, actor, input.membershipId);
     const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
     if (!role) throw notFound("Role");
-    const top = await tx.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
-    const activeHoldersOfTargetRole = await tx.membership.count({ where: { roleId: target.roleId, status: "ACTIVE" } });
-    const decision = decideChangeRole(actor, toMemberFacts(target), { ...toRoleFacts(role), organizationId: role.organizationId }, {
-      activeHoldersOfTargetRole,
-      topRank: top._max.rank ?? role.rank,
-    });
+    const facts = await topRoleFacts(tx, actor.organizationId, target.roleId);
+    const decision = decideChangeRole(actor, toMemberFacts(target), { ...toRoleFacts(role), organizationId: role.organizationId }, facts);
     enforce(decision, "Member");
     if (target.roleId === role.id) return { id: target.id, roleId: role.id };
     await tx.membership.update({ where: { id: target.id }, data: { roleId: role.id } });
