@@ -7,6 +7,7 @@ import {
   decideChangeGroup,
   decideChangeRole,
   decideMemberAction,
+  decideTransferOwnership,
   decidePermission,
   type MemberAction,
 } from "../authz";
@@ -72,6 +73,30 @@ function orderBy(sort: MemberSort, direction: "asc" | "desc"): Prisma.Membership
 
 const ROW_ACTIONS = ["changeRole", "changeGroup", "setStatus"] as const satisfies readonly MemberAction[];
 
+type MemberRowData = Parameters<typeof toMemberFacts>[0] & {
+  status: "INVITED" | "ACTIVE" | "DISABLED";
+  createdAt: Date;
+  user: { name: string; email: string; lastSignInAt: Date | null };
+};
+
+/** A member as the actor sees them, with the actions (among `actions`) the actor may take. */
+function memberView<A extends MemberAction>(actor: ActorContext, m: MemberRowData, actions: readonly A[]) {
+  const facts = toMemberFacts(m);
+  return {
+    id: m.id,
+    name: m.user.name,
+    email: m.user.email,
+    status: m.status,
+    isOwner: m.isOwner,
+    isSelf: m.id === actor.membershipId,
+    role: { id: m.role.id, name: m.role.name, rank: m.role.rank },
+    group: { id: m.group.id, name: m.group.name },
+    createdAt: m.createdAt,
+    lastSignInAt: m.user.lastSignInAt,
+    can: Object.fromEntries(actions.map((a) => [a, decideMemberAction(actor, facts, a).allowed])) as Record<A, boolean>,
+  };
+}
+
 export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
   enforce(decidePermission(actor, "members.view"), "Member");
   const filters: Prisma.MembershipWhereInput[] = [membersVisibleTo(actor)];
@@ -101,22 +126,7 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     total,
     page: input.page,
     pageSize: input.pageSize,
-    rows: rows.map((m) => {
-      const facts = toMemberFacts(m);
-      return {
-        id: m.id,
-        name: m.user.name,
-        email: m.user.email,
-        status: m.status,
-        isOwner: m.isOwner,
-        isSelf: m.id === actor.membershipId,
-        role: { id: m.role.id, name: m.role.name, rank: m.role.rank },
-        group: { id: m.group.id, name: m.group.name },
-        createdAt: m.createdAt,
-        lastSignInAt: m.user.lastSignInAt,
-        can: Object.fromEntries(ROW_ACTIONS.map((a) => [a, decideMemberAction(actor, facts, a).allowed])) as Record<(typeof ROW_ACTIONS)[number], boolean>,
-      };
-    }),
+    rows: rows.map((m) => memberView(actor, m, ROW_ACTIONS)),
   };
 }
 
@@ -196,7 +206,6 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     include: { ...memberFactsInclude, user: { select: { name: true, email: true, lastSignInAt: true, createdAt: true } } },
   });
   if (!m) throw notFound("Member");
-  const facts = toMemberFacts(m);
   const history = await db.auditEvent.findMany({
     where: { organizationId: actor.organizationId, targetType: "Membership", targetId: m.id },
     orderBy: { at: "desc" },
@@ -204,19 +213,10 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
   });
   const actorIds = [...new Set(history.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const top = await db.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
   return {
-    id: m.id,
-    name: m.user.name,
-    email: m.user.email,
-    status: m.status,
-    isOwner: m.isOwner,
-    isSelf: m.id === actor.membershipId,
-    role: { id: m.role.id, name: m.role.name, rank: m.role.rank },
-    group: { id: m.group.id, name: m.group.name },
-    createdAt: m.createdAt,
-    lastSignInAt: m.user.lastSignInAt,
-    can: Object.fromEntries(DETAIL_ACTIONS.map((a) => [a, decideMemberAction(actor, facts, a).allowed])) as Record<(typeof DETAIL_ACTIONS)[number], boolean>,
-    canTransferOwnership: actor.isOwner && m.id !== actor.membershipId && m.status === "ACTIVE" && m.role.rank === actor.role.rank,
+    ...memberView(actor, m, DETAIL_ACTIONS),
+    canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
   };
 }
