@@ -182,7 +182,7 @@ export function decideAssignRole(actor: Actor, role: RoleFacts & { organizationI
   if (role.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
   const permission = decidePermission(actor, "members.assignRole");
   if (!permission.allowed) return permission;
-  if (role.rank >= actor.role.rank) return deny(`The role ${role.name} is not ranked below your role ${actor.role.name}.`);
+  if (role.rank >= actor.role.rank) return deny(`You cannot assign a role at or above your own: ${role.name} is not ranked below ${actor.role.name}.`);
   const beyond = permissionsBeyond(role, actor.role);
   if (beyond.length) return deny(`The role ${role.name} holds powers your role ${actor.role.name} lacks: ${labels(beyond)}.`);
   if (actor.role.reach !== "ORGANIZATION" && role.reach === "ORGANIZATION") {

@@ -14,11 +14,29 @@ export class StewardError extends Error {
   }
 }
 
-export const notFound = (what: string) => new StewardError("NOT_FOUND", `${what} not found.`);
+type ReachHolder = { role: { reach: "ORGANIZATION" | "SUBTREE" | "SELF" }; group: { name: string } };
+
+function describeReach(actor: ReachHolder): string {
+  switch (actor.role.reach) {
+    case "ORGANIZATION":
+      return "this organization";
+    case "SUBTREE":
+      return `${actor.group.name} and its subgroups`;
+    case "SELF":
+      return "your own account";
+  }
+}
+
+/**
+ * NOT_FOUND says where the actor may look, and is the same whether the thing is missing,
+ * in another organization or outside the actor's span: nothing leaks existence.
+ */
+export const notFound = (what: string, actor?: ReachHolder) =>
+  new StewardError("NOT_FOUND", actor ? `${what} not found within your reach (${describeReach(actor)}).` : `${what} not found.`);
 
 /** Throws unless the decision allows. NOT_FOUND refusals never reveal their reason. */
-export function enforce(decision: Decision, what: string): void {
+export function enforce(decision: Decision, what: string, actor?: ReachHolder): void {
   if (decision.allowed) return;
-  if (decision.code === "NOT_FOUND") throw notFound(what);
+  if (decision.code === "NOT_FOUND") throw notFound(what, actor);
   throw new StewardError("FORBIDDEN", decision.reason);
 }

@@ -39,7 +39,7 @@ export function groupsInReach(actor: ActorContext) {
 
 /** Every group in reach, in tree order (parents before children, siblings by name). */
 export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode[]> {
-  enforce(decidePermission(actor, "groups.view"), "Group");
+  enforce(decidePermission(actor, "groups.view"), "Group", actor);
   const groups = await db.group.findMany({
     where: groupsInReach(actor),
     select: { id: true, organizationId: true, name: true, parentId: true, depth: true, path: true, _count: { select: { memberships: true, children: true } } },
@@ -76,8 +76,8 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
 
 async function loadGroup(db: Db | Tx, actor: ActorContext, id: string) {
   const group = await db.group.findFirst({ where: { id, organizationId: actor.organizationId } });
-  if (!group) throw notFound("Group");
-  enforce(decideViewGroup(actor, toGroupFacts(group)), "Group");
+  if (!group) throw notFound("Group", actor);
+  enforce(decideViewGroup(actor, toGroupFacts(group)), "Group", actor);
   return group;
 }
 
@@ -89,7 +89,7 @@ export async function createGroup(db: Db, actor: ActorContext, input: { parentId
   try {
     return await db.$transaction(async (tx) => {
       const parent = await loadGroup(tx, actor, input.parentId);
-      enforce(decideCreateGroup(actor, toGroupFacts(parent)), "Group");
+      enforce(decideCreateGroup(actor, toGroupFacts(parent)), "Group", actor);
       const created = await tx.group.create({
         data: { organizationId: actor.organizationId, parentId: parent.id, name: input.name, path: parent.path, depth: parent.depth + 1 },
       });
@@ -112,7 +112,7 @@ export async function renameGroup(db: Db, actor: ActorContext, input: { groupId:
   try {
     return await db.$transaction(async (tx) => {
       const group = await loadGroup(tx, actor, input.groupId);
-      enforce(decideRenameGroup(actor, toGroupFacts(group)), "Group");
+      enforce(decideRenameGroup(actor, toGroupFacts(group)), "Group", actor);
       const updated = await tx.group.update({ where: { id: group.id }, data: { name: input.name } });
       await auditBy(tx, actor, {
         action: "group.rename",
@@ -137,7 +137,7 @@ export async function moveGroup(db: Db, actor: ActorContext, input: { groupId: s
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${actor.organizationId}))`;
       const group = await loadGroup(tx, actor, input.groupId);
       const newParent = await loadGroup(tx, actor, input.newParentId);
-      enforce(decideMoveGroup(actor, toGroupFacts(group), toGroupFacts(newParent)), "Group");
+      enforce(decideMoveGroup(actor, toGroupFacts(group), toGroupFacts(newParent)), "Group", actor);
       if (group.parentId === newParent.id) return group;
       const oldPath = group.path;
       const newPath = `${newParent.path}${group.id}/`;
@@ -168,7 +168,7 @@ export async function deleteGroup(db: Db, actor: ActorContext, input: { groupId:
     const group = await loadGroup(tx, actor, input.groupId);
     const subgroups = await tx.group.count({ where: { parentId: group.id } });
     const members = await tx.membership.count({ where: { groupId: group.id } });
-    enforce(decideDeleteGroup(actor, toGroupFacts(group), { subgroups, members }), "Group");
+    enforce(decideDeleteGroup(actor, toGroupFacts(group), { subgroups, members }), "Group", actor);
     await tx.group.delete({ where: { id: group.id } });
     await auditBy(tx, actor, {
       action: "group.delete",

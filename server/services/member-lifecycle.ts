@@ -40,10 +40,10 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
   const { oneTimePassword, passwordHash } = secret;
   return db.$transaction(async (tx) => {
     const group = await tx.group.findFirst({ where: { id: input.groupId, organizationId: actor.organizationId } });
-    if (!group) throw notFound("Group");
+    if (!group) throw notFound("Group", actor);
     const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
-    if (!role) throw notFound("Role");
-    enforce(decideCreateMember(actor, toGroupFacts(group), { ...toRoleFacts(role), organizationId: role.organizationId }), "Group");
+    if (!role) throw notFound("Role", actor);
+    enforce(decideCreateMember(actor, toGroupFacts(group), { ...toRoleFacts(role), organizationId: role.organizationId }), "Group", actor);
 
     const existing = await tx.user.findUnique({ where: { email }, include: { memberships: { where: { organizationId: actor.organizationId } } } });
     if (existing?.memberships.length) throw new StewardError("CONFLICT", `${email} is already a member of this organization.`);
@@ -68,7 +68,7 @@ async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
     where: { id: membershipId, organizationId: actor.organizationId },
     include: { ...memberFactsInclude, user: { select: { name: true, email: true } } },
   });
-  if (!target) throw notFound("Member");
+  if (!target) throw notFound("Member", actor);
   return target;
 }
 
@@ -76,7 +76,7 @@ async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
 export async function setMemberStatus(db: Db, actor: ActorContext, input: { membershipId: string; status: "ACTIVE" | "DISABLED" }) {
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member");
+    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
     if (target.status === input.status) return { id: target.id, status: target.status };
     // INVITED members are enabled by accepting their invitation, not by an admin.
     if (target.status === "INVITED") throw new StewardError("BAD_REQUEST", `${target.user.name} has not accepted their invitation yet.`);
@@ -100,7 +100,7 @@ export async function editMember(db: Db, actor: ActorContext, input: { membershi
   try {
     return await db.$transaction(async (tx) => {
       const target = await loadTarget(tx, actor, input.membershipId);
-      enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member");
+      enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
       const before = { name: target.user.name, email: target.user.email };
       if (before.name === input.name && before.email === email) return { id: target.id };
       await tx.user.update({ where: { id: target.userId }, data: { name: input.name, email } });
@@ -116,7 +116,7 @@ export async function editMember(db: Db, actor: ActorContext, input: { membershi
 export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member");
+    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
     await tx.membership.delete({ where: { id: target.id } });
     // The person's account goes with their last membership; elsewhere it stays theirs.
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
@@ -136,7 +136,7 @@ export async function transferOwnership(db: Db, actor: ActorContext, input: { me
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
     const { topRank } = await topRoleFacts(tx, actor.organizationId, target.roleId);
-    enforce(decideTransferOwnership(actor, { ...toMemberFacts(target), active: target.status === "ACTIVE" }, { topRank }), "Member");
+    enforce(decideTransferOwnership(actor, { ...toMemberFacts(target), active: target.status === "ACTIVE" }, { topRank }), "Member", actor);
     await tx.membership.update({ where: { id: actor.membershipId }, data: { isOwner: false } });
     await tx.membership.update({ where: { id: target.id }, data: { isOwner: true } });
     await auditBy(tx, actor, {
@@ -155,7 +155,7 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
   const passwordHash = await hashPassword(oneTimePassword);
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
-    enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member");
+    enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
     // A new sessionVersion ends every session the member had (rule 9).
     await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
     await auditBy(tx, actor, { action: "member.resetPassword", targetType: "Membership", targetId: target.id });

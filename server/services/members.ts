@@ -98,7 +98,7 @@ function memberView<A extends MemberAction>(actor: ActorContext, m: MemberRowDat
 }
 
 export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
-  enforce(decidePermission(actor, "members.view"), "Member");
+  enforce(decidePermission(actor, "members.view"), "Member", actor);
   const filters: Prisma.MembershipWhereInput[] = [membersVisibleTo(actor)];
   if (input.search) {
     const q = input.search.trim();
@@ -106,7 +106,7 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
   }
   if (input.groupId) {
     const group = await db.group.findFirst({ where: { ...groupsInReach(actor), id: input.groupId } });
-    if (!group) throw notFound("Group");
+    if (!group) throw notFound("Group", actor);
     filters.push({ group: { path: { startsWith: group.path } } });
   }
   if (input.roleId) filters.push({ roleId: input.roleId });
@@ -132,8 +132,8 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
 
 async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
   const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId: actor.organizationId }, include: memberFactsInclude });
-  if (!target) throw notFound("Member");
-  enforce(decideMemberAction(actor, toMemberFacts(target), "view"), "Member");
+  if (!target) throw notFound("Member", actor);
+  enforce(decideMemberAction(actor, toMemberFacts(target), "view"), "Member", actor);
   return target;
 }
 
@@ -141,10 +141,10 @@ export async function changeMemberRole(db: Db, actor: ActorContext, input: { mem
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
     const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
-    if (!role) throw notFound("Role");
+    if (!role) throw notFound("Role", actor);
     const facts = await topRoleFacts(tx, actor.organizationId, target.roleId);
     const decision = decideChangeRole(actor, toMemberFacts(target), { ...toRoleFacts(role), organizationId: role.organizationId }, facts);
-    enforce(decision, "Member");
+    enforce(decision, "Member", actor);
     if (target.roleId === role.id) return { id: target.id, roleId: role.id };
     await tx.membership.update({ where: { id: target.id }, data: { roleId: role.id } });
     await auditBy(tx, actor, {
@@ -162,8 +162,8 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
   return db.$transaction(async (tx) => {
     const target = await loadTarget(tx, actor, input.membershipId);
     const group = await tx.group.findFirst({ where: { id: input.groupId, organizationId: actor.organizationId } });
-    if (!group) throw notFound("Group");
-    enforce(decideChangeGroup(actor, toMemberFacts(target), toGroupFacts(group)), "Group");
+    if (!group) throw notFound("Group", actor);
+    enforce(decideChangeGroup(actor, toMemberFacts(target), toGroupFacts(group)), "Group", actor);
     if (target.groupId === group.id) return { id: target.id, groupId: group.id };
     await tx.membership.update({ where: { id: target.id }, data: { groupId: group.id } });
     await auditBy(tx, actor, {
@@ -205,7 +205,7 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     where: { AND: [membersVisibleTo(actor), { id: membershipId }] },
     include: { ...memberFactsInclude, user: { select: { name: true, email: true, lastSignInAt: true, createdAt: true } } },
   });
-  if (!m) throw notFound("Member");
+  if (!m) throw notFound("Member", actor);
   const history = await db.auditEvent.findMany({
     where: { organizationId: actor.organizationId, targetType: "Membership", targetId: m.id },
     orderBy: { at: "desc" },

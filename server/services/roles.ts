@@ -5,7 +5,7 @@ import type { ActorContext } from "./actor";
 import { enforce } from "./errors";
 
 export async function listRoles(db: Db, actor: ActorContext) {
-  enforce(decidePermission(actor, "roles.view"), "Role");
+  enforce(decidePermission(actor, "roles.view"), "Role", actor);
   const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ rank: "desc" }, { name: "asc" }] });
   return roles.map((r) => ({
     id: r.id,

@@ -122,9 +122,9 @@ describe("bulk actions", () => {
     });
     expect(results).toEqual([
       { membershipId: target.id, ok: true, message: "Disabled" },
-      { membershipId: acme.member("uwe"), ok: false, message: "Member not found." },
+      { membershipId: acme.member("uwe"), ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
       { membershipId: acme.member("gary"), ok: false, message: expect.stringContaining("your own account") },
-      { membershipId: globex.member("gil"), ok: false, message: "Member not found." },
+      { membershipId: globex.member("gil"), ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
     ]);
     const statuses = await t.db.membership.findMany({ where: { id: { in: [target.id, acme.member("uwe"), acme.member("gary")] } }, select: { id: true, status: true } });
     expect(Object.fromEntries(statuses.map((m) => [m.id, m.status]))).toEqual({ [target.id]: "DISABLED", [acme.member("uwe")]: "ACTIVE", [acme.member("gary")]: "ACTIVE" });
@@ -136,7 +136,7 @@ describe("bulk actions", () => {
     const target = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: "x5@acme.test" } } });
     expect(await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("user") })).toEqual([{ membershipId: target.id, ok: true, message: "Role changed" }]);
     const [refused] = await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("admin") });
-    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("not ranked below") });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("You cannot assign a role at or above your own") });
     expect(await gary.members.bulkChangeGroup({ membershipIds: [target.id], groupId: acme.group("Sales") })).toEqual([{ membershipId: target.id, ok: true, message: "Moved" }]);
   });
 
