@@ -17,7 +17,7 @@ export function SignInForm({ next }: { next: string }) {
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError("That email and password do not match an active account.");
+      setError("That email or username and password do not match an active account.");
       return;
     }
     router.replace(next);
@@ -27,8 +27,8 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4">
       {error && <Alert>{error}</Alert>}
-      <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" required autoFocus autoComplete="username" />
+      <Field label="Email or username" htmlFor="email">
+        <Input id="email" name="email" required autoFocus autoComplete="username" />
       </Field>
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" required autoComplete="current-password" />

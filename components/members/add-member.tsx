@@ -55,7 +55,14 @@ function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[]
             onSubmit={(e) => {
               e.preventDefault();
               const f = new FormData(e.currentTarget);
-              create.mutate({ name: String(f.get("name")), email: String(f.get("email")), roleId: String(f.get("roleId")), groupId: String(f.get("groupId")) });
+              create.mutate({
+                name: String(f.get("name")),
+                email: String(f.get("email")),
+                username: String(f.get("username")) || undefined,
+                company: String(f.get("company")),
+                roleId: String(f.get("roleId")),
+                groupId: String(f.get("groupId")),
+              });
             }}
           >
             {create.error && !Object.keys(fieldErrors).length && <Alert>{errorMessage(create.error)}</Alert>}
@@ -65,6 +72,14 @@ function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[]
             <Field label="Email" htmlFor="new-email" error={fieldErrors.email?.[0]}>
               <Input id="new-email" name="email" type="email" required autoComplete="off" />
             </Field>
+            <div className="grid grid-cols-2 gap-3">
+              <Field label="Username (optional)" htmlFor="new-username" error={fieldErrors.username?.[0]}>
+                <Input id="new-username" name="username" autoComplete="off" />
+              </Field>
+              <Field label="Company (optional)" htmlFor="new-company" error={fieldErrors.company?.[0]}>
+                <Input id="new-company" name="company" autoComplete="off" />
+              </Field>
+            </div>
             <Field label="Role" htmlFor="new-role" hint={creatable.length === 1 ? "Your role creates members with this role only." : undefined}>
               <Select id="new-role" name="roleId" defaultValue={creatable[creatable.length - 1]?.id}>
                 {creatable.map((r) => (

@@ -92,6 +92,8 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
         <Card title="Membership">
           <dl className="space-y-3 text-sm">
             {[
+              ["Username", m.username ?? "—"],
+              ["Company", m.company || "—"],
               ["Role", m.role.name],
               ["Home group", m.group.name],
               ["Status", <Badge key="s" tone={STATUS_TONE[m.status]}>{m.status.toLowerCase()}</Badge>],
@@ -136,7 +138,9 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
   );
 }
 
-function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>; member: { id: string; name: string; email: string; role: { name: string } }; onClose: () => void }) {
+type DetailMember = { id: string; name: string; email: string; username: string | null; company: string; role: { name: string } };
+
+function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>; member: DetailMember; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -172,7 +176,15 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          if (kind === "edit") edit.mutate({ membershipId: m.id, name: String(f.get("name")), email: String(f.get("email")) });
+          if (kind === "edit") {
+            edit.mutate({
+              membershipId: m.id,
+              name: String(f.get("name")),
+              email: String(f.get("email")),
+              username: String(f.get("username")) || null,
+              company: String(f.get("company")),
+            });
+          }
           if (kind === "delete") remove.mutate({ membershipId: m.id });
           if (kind === "transfer") transfer.mutate({ membershipId: m.id });
         }}
@@ -185,6 +197,12 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
             </Field>
             <Field label="Email" htmlFor="edit-email" hint="They sign in with this address.">
               <Input id="edit-email" name="email" type="email" defaultValue={m.email} required />
+            </Field>
+            <Field label="Username" htmlFor="edit-username" hint="Optional; they can sign in with it too.">
+              <Input id="edit-username" name="username" defaultValue={m.username ?? ""} />
+            </Field>
+            <Field label="Company" htmlFor="edit-company">
+              <Input id="edit-company" name="company" defaultValue={m.company} />
             </Field>
           </>
         )}

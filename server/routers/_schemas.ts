@@ -12,3 +12,10 @@ export const groupName = z
 
 export const personName = z.string().trim().min(1, "Enter a name.").max(120, "Names are at most 120 characters.");
 export const email = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "Usernames are 2 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
+export const company = z.string().trim().max(120, "Company names are at most 120 characters.");

@@ -4,7 +4,7 @@ import { bulkChangeGroup, bulkChangeRole, bulkSetStatus } from "../services/bulk
 import { listGroups } from "../services/groups";
 import { createMember, deleteMember, editMember, resetMemberPassword, setMemberStatus, transferOwnership } from "../services/member-lifecycle";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { email, id, personName } from "./_schemas";
+import { company, email, id, personName, username } from "./_schemas";
 
 const selection = z.array(id("Member")).min(1, "Select at least one member.").max(200, "Select at most 200 members at a time.");
 
@@ -35,7 +35,7 @@ export const membersRouter = createTRPCRouter({
     .input(z.object({ membershipId: id("Member") }))
     .query(({ ctx, input }) => getMember(ctx.db, ctx.actor, input.membershipId)),
   edit: orgProcedure("members.edit")
-    .input(z.object({ membershipId: id("Member"), name: personName, email }))
+    .input(z.object({ membershipId: id("Member"), name: personName, email, username: username.nullable().optional(), company: company.optional() }))
     .mutation(({ ctx, input }) => editMember(ctx.db, ctx.actor, input)),
   delete: orgProcedure("members.delete")
     .input(z.object({ membershipId: id("Member") }))
@@ -46,7 +46,7 @@ export const membersRouter = createTRPCRouter({
     .input(z.object({ membershipId: id("Member") }))
     .mutation(({ ctx, input }) => transferOwnership(ctx.db, ctx.actor, input)),
   create: orgProcedure("members.create")
-    .input(z.object({ email, name: personName, groupId: id("Group"), roleId: id("Role") }))
+    .input(z.object({ email, name: personName, username: username.optional(), company: company.optional(), groupId: id("Group"), roleId: id("Role") }))
     .mutation(({ ctx, input }) => createMember(ctx.db, ctx.actor, input)),
   setStatus: orgProcedure("members.setStatus")
     .input(z.object({ membershipId: id("Member"), status: z.enum(["ACTIVE", "DISABLED"]) }))

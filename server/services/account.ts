@@ -5,9 +5,10 @@ import type { SessionClaims } from "../auth/session";
 import { audit } from "./audit";
 import { StewardError } from "./errors";
 
-/** Checks an email and password; returns the session claims to issue, or null. */
-export async function verifyCredentials(db: Db, email: string, password: string): Promise<(SessionClaims & { email: string; name: string }) | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+/** Checks an email (or username) and password; returns the session claims to issue, or null. */
+export async function verifyCredentials(db: Db, login: string, password: string): Promise<(SessionClaims & { email: string; name: string }) | null> {
+  const key = login.trim().toLowerCase();
+  const user = await db.user.findUnique({ where: key.includes("@") ? { email: key } : { username: key } });
   if (!user?.passwordHash) {
     await burnVerification(password);
     return null;

@@ -15,7 +15,13 @@ import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { topRoleFacts } from "./top-role";
 
-export type CreateMemberInput = { email: string; name: string; groupId: string; roleId: string };
+export type CreateMemberInput = { email: string; name: string; username?: string; company?: string; groupId: string; roleId: string };
+
+async function ensureUsernameFree(tx: Tx, username: string | null | undefined, exceptUserId?: string) {
+  if (!username) return;
+  const holder = await tx.user.findUnique({ where: { username } });
+  if (holder && holder.id !== exceptUserId) throw new StewardError("CONFLICT", `The username ${username} is taken.`);
+}
 export type CreateMemberResult = {
   membershipId: string;
   email: string;
@@ -31,7 +37,7 @@ export async function createMember(db: Db, actor: ActorContext, input: CreateMem
     return await createMemberTx(db, actor, input, email, { oneTimePassword, passwordHash });
   } catch (err) {
     // Two admins adding the same person at the same moment: the second one is told so.
-    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `${email} was just added by someone else.`);
+    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `${email} or that username was just taken by someone else.`);
     throw err;
   }
 }
@@ -47,9 +53,14 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
 
     const existing = await tx.user.findUnique({ where: { email }, include: { memberships: { where: { organizationId: actor.organizationId } } } });
     if (existing?.memberships.length) throw new StewardError("CONFLICT", `${email} is already a member of this organization.`);
+    if (!existing) await ensureUsernameFree(tx, input.username);
     // A person who already has a Steward account (in another organization) keeps their
     // password: it is theirs, not this organization's to set.
-    const user = existing ?? (await tx.user.create({ data: { email, name: input.name, passwordHash, mustChangePassword: true } }));
+    const user =
+      existing ??
+      (await tx.user.create({
+        data: { email, name: input.name, username: input.username || null, company: input.company ?? "", passwordHash, mustChangePassword: true },
+      }));
     const membership = await tx.membership.create({
       data: { userId: user.id, organizationId: actor.organizationId, groupId: group.id, roleId: role.id, status: "ACTIVE" },
     });
@@ -66,7 +77,7 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
 async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
   const target = await tx.membership.findFirst({
     where: { id: membershipId, organizationId: actor.organizationId },
-    include: { ...memberFactsInclude, user: { select: { name: true, email: true } } },
+    include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true } } },
   });
   if (!target) throw notFound("Member", actor);
   return target;
@@ -95,20 +106,30 @@ export async function setMemberStatus(db: Db, actor: ActorContext, input: { memb
 const otherOrganizationsOf = (tx: Tx, actor: ActorContext, userId: string) =>
   tx.membership.count({ where: { userId, organizationId: { not: actor.organizationId } } });
 
-export async function editMember(db: Db, actor: ActorContext, input: { membershipId: string; name: string; email: string }) {
+/** Fields left out keep their value; a null username removes it. */
+export type EditMemberInput = { membershipId: string; name: string; email: string; username?: string | null; company?: string };
+
+export async function editMember(db: Db, actor: ActorContext, input: EditMemberInput) {
   const email = input.email.trim().toLowerCase();
   try {
     return await db.$transaction(async (tx) => {
       const target = await loadTarget(tx, actor, input.membershipId);
       enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
-      const before = { name: target.user.name, email: target.user.email };
-      if (before.name === input.name && before.email === email) return { id: target.id };
-      await tx.user.update({ where: { id: target.userId }, data: { name: input.name, email } });
-      await auditBy(tx, actor, { action: "member.edit", targetType: "Membership", targetId: target.id, before, after: { name: input.name, email } });
+      const before = { name: target.user.name, email: target.user.email, username: target.user.username, company: target.user.company };
+      const after = {
+        name: input.name,
+        email,
+        username: input.username === undefined ? before.username : input.username || null,
+        company: input.company ?? before.company,
+      };
+      if (JSON.stringify(before) === JSON.stringify(after)) return { id: target.id };
+      await ensureUsernameFree(tx, after.username, target.userId);
+      await tx.user.update({ where: { id: target.userId }, data: after });
+      await auditBy(tx, actor, { action: "member.edit", targetType: "Membership", targetId: target.id, before, after });
       return { id: target.id };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `Another account already uses ${email}.`);
+    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `Another account already uses ${email} or that username.`);
     throw err;
   }
 }

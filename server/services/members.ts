@@ -76,7 +76,7 @@ const ROW_ACTIONS = ["changeRole", "changeGroup", "setStatus"] as const satisfie
 type MemberRowData = Parameters<typeof toMemberFacts>[0] & {
   status: "INVITED" | "ACTIVE" | "DISABLED";
   createdAt: Date;
-  user: { name: string; email: string; lastSignInAt: Date | null };
+  user: { name: string; email: string; username: string | null; company: string; lastSignInAt: Date | null };
 };
 
 /** A member as the actor sees them, with the actions (among `actions`) the actor may take. */
@@ -86,6 +86,8 @@ function memberView<A extends MemberAction>(actor: ActorContext, m: MemberRowDat
     id: m.id,
     name: m.user.name,
     email: m.user.email,
+    username: m.user.username,
+    company: m.user.company,
     status: m.status,
     isOwner: m.isOwner,
     isSelf: m.id === actor.membershipId,
@@ -102,7 +104,9 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
   const filters: Prisma.MembershipWhereInput[] = [membersVisibleTo(actor)];
   if (input.search) {
     const q = input.search.trim();
-    filters.push({ user: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }] } });
+    filters.push({
+      user: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }, { username: { contains: q.toLowerCase() } }] },
+    });
   }
   if (input.groupId) {
     const group = await db.group.findFirst({ where: { ...groupsInReach(actor), id: input.groupId } });
@@ -116,7 +120,7 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     db.membership.count({ where }),
     db.membership.findMany({
       where,
-      include: { ...memberFactsInclude, user: { select: { name: true, email: true, lastSignInAt: true } } },
+      include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true, lastSignInAt: true } } },
       orderBy: orderBy(input.sort, input.direction),
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
@@ -203,7 +207,7 @@ const DETAIL_ACTIONS = ["edit", "changeRole", "changeGroup", "setStatus", "reset
 export async function getMember(db: Db, actor: ActorContext, membershipId: string) {
   const m = await db.membership.findFirst({
     where: { AND: [membersVisibleTo(actor), { id: membershipId }] },
-    include: { ...memberFactsInclude, user: { select: { name: true, email: true, lastSignInAt: true, createdAt: true } } },
+    include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true, lastSignInAt: true } } },
   });
   if (!m) throw notFound("Member", actor);
   const history = await db.auditEvent.findMany({

@@ -14,12 +14,13 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/signin/);
 }
 
-async function addMember(page: Page, name: string, email: string, role: string | null, group: string): Promise<string> {
+async function addMember(page: Page, name: string, email: string, role: string | null, group: string, username = ""): Promise<string> {
   await page.getByRole("link", { name: "Members" }).click();
   await page.getByRole("button", { name: "Add member" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a member" });
   await dialog.getByLabel("Full name").fill(name);
   await dialog.getByLabel("Email").fill(email);
+  if (username) await dialog.getByLabel("Username (optional)").fill(username);
   if (role) await dialog.getByLabel("Role").selectOption({ label: role });
   await dialog.getByLabel("Home group").selectOption({ label: `\u00a0\u00a0${group}` });
   await dialog.getByRole("button", { name: "Add member" }).click();
@@ -52,11 +53,12 @@ test("a Group Admin sees only their subtree, creates a member, who must change t
   await expect(page.getByRole("cell", { name: /^Gina Group/ })).toBeVisible();
   await expect(page.getByText("Bill Lumbergh")).toHaveCount(0);
 
-  const miltonPassword = await addMember(page, "Milton Waddams", "milton@initech.test", null, "Research");
+  const miltonPassword = await addMember(page, "Milton Waddams", "milton@initech.test", null, "Research", "milton");
   await expect(page.getByRole("cell", { name: /^Milton Waddams/ })).toBeVisible();
   await signOut(page);
 
-  await firstSignIn(page, "milton@initech.test", miltonPassword, "red-stapler-2026");
+  // Milton signs in with his username rather than his email.
+  await firstSignIn(page, "milton", miltonPassword, "red-stapler-2026");
   // An end user administers nothing: no overview, only their membership.
   await expect(page.getByRole("heading", { name: "Welcome, Milton Waddams" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Members" })).toHaveCount(0);

@@ -107,3 +107,34 @@ describe("transferring ownership", () => {
     await expect(dora.members.transferOwnership({ membershipId: globex.member("owner") })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("usernames and companies (seed 002)", () => {
+  it("creates a member with a username they can sign in with, and a company", async () => {
+    const adam = await acme.signIn("adam");
+    const created = await adam.members.create({ name: "Rita", email: "rita@acme.test", username: "Rita.R", company: "Acme Labs", roleId: acme.role("user"), groupId: acme.group("") });
+    const viaUsername = await verifyCredentials(t.db, "RITA.R", created.oneTimePassword!);
+    expect(viaUsername).toMatchObject({ email: "rita@acme.test" });
+    expect(await adam.members.get({ membershipId: created.membershipId })).toMatchObject({ username: "rita.r", company: "Acme Labs" });
+    expect((await adam.members.list({ search: "rita.r" })).rows.map((r) => r.email)).toEqual(["rita@acme.test"]);
+  });
+
+  it("refuses a taken or malformed username, and edits keep what they leave out", async () => {
+    const adam = await acme.signIn("adam");
+    await expect(adam.members.create({ name: "R2", email: "r2@acme.test", username: "rita.r", roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "The username rita.r is taken.",
+    });
+    await expect(adam.members.create({ name: "R3", email: "r3@acme.test", username: "no spaces", roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("username: Usernames are 2 to 40"),
+    });
+    expect(await t.db.user.count({ where: { email: { in: ["r2@acme.test", "r3@acme.test"] } } })).toBe(0);
+    const rita = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: "rita@acme.test" } } });
+    await adam.members.edit({ membershipId: rita.id, name: "Rita Renamed", email: "rita@acme.test" });
+    expect(await adam.members.get({ membershipId: rita.id })).toMatchObject({ name: "Rita Renamed", username: "rita.r", company: "Acme Labs" });
+    await adam.members.edit({ membershipId: rita.id, name: "Rita Renamed", email: "rita@acme.test", username: null, company: "" });
+    expect(await adam.members.get({ membershipId: rita.id })).toMatchObject({ username: null, company: "" });
+    await expect(adam.members.edit({ membershipId: acme.member("uwe"), name: "Uwe", email: acme.email("uwe"), username: "dup" })).resolves.toBeTruthy();
+    await expect(adam.members.edit({ membershipId: rita.id, name: "Rita", email: "rita@acme.test", username: "dup" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
