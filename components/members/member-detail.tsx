@@ -17,6 +17,7 @@ const ACTIONS: Record<string, string> = {
   "member.disable": "Disabled",
   "member.enable": "Enabled",
   "member.resetPassword": "Password reset",
+  "member.import": "Updated by import",
   "organization.transferOwnership": "Became the owner",
 };
 

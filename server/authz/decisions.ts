@@ -91,6 +91,15 @@ export function decideReach(actor: Actor, group: GroupFacts): Decision {
 
 // ---- Rule 3: span of control over members ------------------------------------------
 
+/**
+ * Rank comparison: strictly lower, except that the owner stands just above the other
+ * holders of their own role. Without that nobody could ever appoint, manage or hand
+ * ownership to a second holder of the top role (seed 002: "create other administrators").
+ */
+function outranks(actor: Actor, rank: number): boolean {
+  return rank < actor.role.rank || (actor.isOwner && rank === actor.role.rank);
+}
+
 /** Whether the target is in the actor's span: another member, in reach, strictly lower
  * ranked, holding no permission the actor lacks. Outside the span is NOT_FOUND. */
 export function decideSpan(actor: Actor, target: MemberFacts): Decision {
@@ -98,7 +107,7 @@ export function decideSpan(actor: Actor, target: MemberFacts): Decision {
   if (target.membershipId === actor.membershipId) return deny("This is your own account.", "FORBIDDEN");
   const reach = decideReach(actor, target.group);
   if (!reach.allowed) return deny(`${target.name}'s home group ${target.group.name} is outside your reach: ${reach.reason}`, "NOT_FOUND");
-  if (target.role.rank >= actor.role.rank) {
+  if (!outranks(actor, target.role.rank) || (target.isOwner && target.role.rank >= actor.role.rank)) {
     return deny(`${target.name}'s role ${target.role.name} is not ranked below your role ${actor.role.name}.`, "NOT_FOUND");
   }
   const beyond = permissionsBeyond(target.role, actor.role);
@@ -182,7 +191,7 @@ export function decideAssignRole(actor: Actor, role: RoleFacts & { organizationI
   if (role.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
   const permission = decidePermission(actor, "members.assignRole");
   if (!permission.allowed) return permission;
-  if (role.rank >= actor.role.rank) return deny(`You cannot assign a role at or above your own: ${role.name} is not ranked below ${actor.role.name}.`);
+  if (!outranks(actor, role.rank)) return deny(`You cannot assign a role at or above your own: ${role.name} is not ranked below ${actor.role.name}.`);
   const beyond = permissionsBeyond(role, actor.role);
   if (beyond.length) return deny(`The role ${role.name} holds powers your role ${actor.role.name} lacks: ${labels(beyond)}.`);
   if (actor.role.reach !== "ORGANIZATION" && role.reach === "ORGANIZATION") {
@@ -208,9 +217,9 @@ export function decideChangeRole(
   );
 }
 
-export function decideChangeGroup(actor: Actor, target: MemberFacts, newGroup: GroupFacts): Decision {
+export function decideChangeGroup(actor: Actor, target: MemberFacts, newGroup: GroupFacts, via: "console" | "import" = "console"): Decision {
   return all(
-    () => decideMemberAction(actor, target, "changeGroup"),
+    () => decideMemberAction(actor, target, "changeGroup", via),
     () => decideReach(actor, newGroup),
     () => allow(`You may move ${target.name} to ${newGroup.name}, which is within your reach.`),
   );
@@ -285,7 +294,22 @@ export function decideDeleteGroup(actor: Actor, group: GroupFacts, contents: { s
  * actor's powers (rule 4). Without "Assign roles" an actor creates end users only
  * (seed 004: Support Technicians create members with the role User).
  */
-export function decideCreateMember(actor: Actor, group: GroupFacts, role: RoleFacts & { organizationId: string }): Decision {
+export function decideCreateMember(
+  actor: Actor,
+  group: GroupFacts,
+  role: RoleFacts & { organizationId: string },
+  via: "console" | "import" = "console",
+): Decision {
+  if (via === "import") {
+    // Seed 004: the import tool creates end users, anywhere in the organization.
+    return all(
+      () => decidePermission(actor, "members.import"),
+      () => decideReach(actor, group),
+      () => (role.organizationId !== actor.organizationId ? deny(NOT_FOUND_REASON, "NOT_FOUND") : allow("")),
+      () => (role.builtInKey === END_USER_ROLE_KEY ? allow("") : deny(`The import tool creates end users only, not ${role.name}.`)),
+      () => allow(`The import tool may create an end user in ${group.name}.`),
+    );
+  }
   return all(
     () => decidePermission(actor, "members.create"),
     () => decideReach(actor, group),

@@ -17,7 +17,7 @@ import { topRoleFacts } from "./top-role";
 
 export type CreateMemberInput = { email: string; name: string; username?: string; company?: string; groupId: string; roleId: string };
 
-async function ensureUsernameFree(tx: Tx, username: string | null | undefined, exceptUserId?: string) {
+export async function ensureUsernameFree(tx: Tx, username: string | null | undefined, exceptUserId?: string) {
   if (!username) return;
   const holder = await tx.user.findUnique({ where: { username } });
   if (holder && holder.id !== exceptUserId) throw new StewardError("CONFLICT", `The username ${username} is taken.`);

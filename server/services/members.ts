@@ -33,7 +33,8 @@ export function membersVisibleTo(actor: ActorContext): Prisma.MembershipWhereInp
       ? {
           ...reach,
           id: { not: actor.membershipId },
-          role: { rank: { lt: actor.role.rank }, ...(lacking.length ? { NOT: { permissions: { hasSome: lacking } } } : {}) },
+          // The owner stands just above the other holders of their role (see decideSpan).
+          role: { rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank }, ...(lacking.length ? { NOT: { permissions: { hasSome: lacking } } } : {}) },
         }
       : null;
   return { organizationId: actor.organizationId, OR: span ? [{ id: actor.membershipId }, span] : [{ id: actor.membershipId }] };

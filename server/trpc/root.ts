@@ -1,6 +1,7 @@
 // The API: one router per area. This file is the table of contents.
 import { accountRouter } from "../routers/account";
 import { groupsRouter } from "../routers/groups";
+import { importerRouter } from "../routers/importer";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
 import { rolesRouter } from "../routers/roles";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   groups: groupsRouter,
   members: membersRouter,
   roles: rolesRouter,
+  importer: importerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -126,3 +126,16 @@ describe("decideTransferOwnership", () => {
     expectDecision(decideTransferOwnership(actor, target, { topRank: 120 }), expected);
   });
 });
+
+describe("the owner stands just above the other holders of their role", () => {
+  const owner = member("data_admin", "Acme", { id: "owner", isOwner: true });
+  const otherDataAdmin = member("data_admin", "Sales", { id: "dora" });
+
+  it("lets the owner appoint and manage other Data Admins, and nobody else", () => {
+    expectDecision(decideCreateMember(owner, GROUPS.Sales, role("data_admin")), ALLOWED);
+    expectDecision(decideCreateMember(otherDataAdmin, GROUPS.Sales, role("data_admin")), FORBIDDEN);
+    expectDecision(decideSetStatus(owner, otherDataAdmin, "DISABLED", { activeHoldersOfTargetRole: 2, topRank: 120 }), ALLOWED);
+    expectDecision(decideSetStatus(otherDataAdmin, owner, "DISABLED", { activeHoldersOfTargetRole: 2, topRank: 120 }), NOT_FOUND);
+    expectDecision(decideSetStatus(otherDataAdmin, member("data_admin", "EMEA"), "DISABLED", { activeHoldersOfTargetRole: 3, topRank: 120 }), NOT_FOUND);
+  });
+});
