@@ -13,6 +13,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/members", label: "Members", permission: "members.view" },
   { href: "/groups", label: "Groups", permission: "groups.view" },
   { href: "/roles", label: "Roles", permission: "roles.view" },
+  { href: "/import", label: "Import", permission: "members.import" },
 ];
 
 export function ConsoleShell({
