@@ -3,7 +3,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
-import { verifyCredentials } from "../services/account";
+import { checkCredentials } from "../services/account";
+import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "./sign-in-errors";
 import { authSecret } from "./secret";
 import type { SessionClaims } from "./session";
 
@@ -29,12 +30,20 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email or username", type: "text" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+      },
       async authorize(credentials) {
         if (!credentials?.email || !credentials.password) return null;
-        const verified = await verifyCredentials(getDb(), credentials.email, credentials.password);
-        if (!verified) return null;
-        return { id: verified.userId, email: verified.email, name: verified.name, sessionVersion: verified.sessionVersion };
+        const result = await checkCredentials(getDb(), credentials.email, credentials.password, credentials.code || undefined);
+        // next-auth hands a thrown error's message to the sign-in form as `error`.
+        if (result.status === "second-factor-required") throw new Error(SECOND_FACTOR_REQUIRED);
+        if (result.status === "second-factor-invalid") throw new Error(SECOND_FACTOR_INVALID);
+        if (result.status !== "ok") return null;
+        const { claims } = result;
+        return { id: claims.userId, email: claims.email, name: claims.name, sessionVersion: claims.sessionVersion };
       },
     }),
   ],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/password";
 import { changePassword, listMyOrganizations } from "../services/account";
+import { beginEnrollment, confirmEnrollment, regenerateRecoveryCodes, twoFactorStatus } from "../services/two-factor";
 import { authedProcedure, createTRPCRouter } from "../trpc/init";
 
 export const accountRouter = createTRPCRouter({
@@ -11,4 +12,12 @@ export const accountRouter = createTRPCRouter({
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1, "Enter your current password."), newPassword: passwordSchema }))
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.viewer.userId, input)),
+  twoFactor: authedProcedure.query(({ ctx }) => twoFactorStatus(ctx.db, ctx.viewer.userId)),
+  beginTwoFactor: authedProcedure.mutation(({ ctx }) => beginEnrollment(ctx.db, ctx.viewer.userId)),
+  confirmTwoFactor: authedProcedure
+    .input(z.object({ code: z.string().trim().min(6, "Enter the 6-digit code from your authenticator.").max(20) }))
+    .mutation(({ ctx, input }) => confirmEnrollment(ctx.db, ctx.viewer.userId, input.code)),
+  regenerateRecoveryCodes: authedProcedure
+    .input(z.object({ code: z.string().trim().min(6, "Enter a current code from your authenticator.").max(20) }))
+    .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.db, ctx.viewer.userId, input.code)),
 });

@@ -3,19 +3,39 @@ import type { Db } from "../db";
 import { burnVerification, hashPassword, verifyPassword } from "../auth/password";
 import type { SessionClaims } from "../auth/session";
 import { audit } from "./audit";
+import { acceptSecondFactor } from "./two-factor";
 import { StewardError } from "./errors";
 
-/** Checks an email (or username) and password; returns the session claims to issue, or null. */
-export async function verifyCredentials(db: Db, login: string, password: string): Promise<(SessionClaims & { email: string; name: string }) | null> {
+export type CredentialsCheck =
+  | { status: "ok"; claims: SessionClaims & { email: string; name: string } }
+  | { status: "second-factor-required" }
+  | { status: "second-factor-invalid" }
+  | { status: "invalid" };
+
+/**
+ * Checks an email (or username) and password, then the second factor when the person has
+ * one. Unknown accounts cost the same time as wrong passwords.
+ */
+export async function checkCredentials(db: Db, login: string, password: string, secondFactor?: string): Promise<CredentialsCheck> {
   const key = login.trim().toLowerCase();
   const user = await db.user.findUnique({ where: key.includes("@") ? { email: key } : { username: key } });
   if (!user?.passwordHash) {
     await burnVerification(password);
-    return null;
+    return { status: "invalid" };
   }
-  if (!(await verifyPassword(user.passwordHash, password)) || user.status !== "ACTIVE") return null;
+  if (!(await verifyPassword(user.passwordHash, password)) || user.status !== "ACTIVE") return { status: "invalid" };
+  if (user.totpEnabledAt) {
+    if (!secondFactor) return { status: "second-factor-required" };
+    if (!(await acceptSecondFactor(db, user.id, secondFactor))) return { status: "second-factor-invalid" };
+  }
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { userId: user.id, sessionVersion: user.sessionVersion, email: user.email, name: user.name };
+  return { status: "ok", claims: { userId: user.id, sessionVersion: user.sessionVersion, email: user.email, name: user.name } };
+}
+
+/** The password check alone, for accounts without a second factor (CLI, tests). */
+export async function verifyCredentials(db: Db, login: string, password: string) {
+  const result = await checkCredentials(db, login, password);
+  return result.status === "ok" ? result.claims : null;
 }
 
 /** Organizations where the user has an active membership, for the switcher. */

@@ -1,0 +1,78 @@
+import { Secret, TOTP } from "otpauth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkCredentials } from "@/server/services/account";
+import { org, PASSWORD, type BuiltOrg } from "../factories/org";
+import { testDatabase, type TestDatabase } from "./harness";
+
+let t: TestDatabase;
+let acme: BuiltOrg;
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await org(t.db, "Acme").withMember("ulla", "user").create();
+});
+afterAll(() => t.close());
+
+// The code an authenticator app would show, computed here from the enrolled secret.
+const codeAt = (secret: string, timestamp: number) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp });
+
+describe("two-factor sign-in", () => {
+  let secret = "";
+  let recoveryCodes: string[] = [];
+
+  it("enrolls with a QR code and secret, confirmed by a code, and gives ten recovery codes once", async () => {
+    const ulla = await acme.signIn("ulla");
+    expect(await ulla.account.twoFactor()).toMatchObject({ enabled: false });
+    const details = await ulla.account.beginTwoFactor();
+    expect(details.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(details.uri).toContain("otpauth://totp/Steward:ulla%40acme.test");
+    secret = details.secret;
+    await expect(ulla.account.confirmTwoFactor({ code: "000000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await ulla.account.twoFactor()).toMatchObject({ enabled: false });
+    // The previous time step, so that the sign-in below can use the current one.
+    const confirmed = await ulla.account.confirmTwoFactor({ code: codeAt(secret, Date.now() - 30_000) });
+    recoveryCodes = confirmed.recoveryCodes;
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    expect(await ulla.account.twoFactor()).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("ulla") } });
+    expect(stored.totpSecret).not.toContain(secret);
+    const hashes = await t.db.recoveryCode.findMany({ where: { userId: stored.id } });
+    expect(hashes.some((h) => recoveryCodes.includes(h.codeHash))).toBe(false);
+  });
+
+  it("asks for the second factor after the password, accepts a code once, refuses its replay", async () => {
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD)).toEqual({ status: "second-factor-required" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), "wrong password")).toEqual({ status: "invalid" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, "123456")).toEqual({ status: "second-factor-invalid" });
+    const code = codeAt(secret, Date.now());
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, code)).toMatchObject({ status: "ok" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, code)).toEqual({ status: "second-factor-invalid" });
+    // An older code (the enrollment step) is refused too: steps only move forward.
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, codeAt(secret, Date.now() - 30_000))).toEqual({ status: "second-factor-invalid" });
+  });
+
+  it("accepts each recovery code once, whatever its case or spacing", async () => {
+    const code = recoveryCodes[0]!;
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, ` ${code.toUpperCase()} `)).toMatchObject({ status: "ok" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, code)).toEqual({ status: "second-factor-invalid" });
+    const ulla = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("ulla") } });
+    expect(await t.db.recoveryCode.count({ where: { userId: ulla.id, usedAt: null } })).toBe(9);
+  });
+
+  it("lets two racing requests with the same code succeed only once", async () => {
+    const code = codeAt(secret, Date.now() + 30_000);
+    const results = await Promise.all([1, 2, 3].map(() => checkCredentials(t.db, acme.email("ulla"), PASSWORD, code)));
+    expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
+  });
+
+  it("regenerates recovery codes against a current code, voiding the old ones", async () => {
+    const claims = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("ulla") } });
+    const { callerFor } = await import("./harness");
+    const ulla = callerFor(t.db, { userId: claims.id, sessionVersion: claims.sessionVersion }, acme.slug);
+    await expect(ulla.account.regenerateRecoveryCodes({ code: "999999" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const fresh = await ulla.account.regenerateRecoveryCodes({ code: recoveryCodes[1]! });
+    expect(fresh.recoveryCodes).toHaveLength(10);
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, recoveryCodes[2]!)).toEqual({ status: "second-factor-invalid" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, fresh.recoveryCodes[0]!)).toMatchObject({ status: "ok" });
+  });
+});
