@@ -20,8 +20,9 @@ export function ChangePasswordForm({ email }: { email: string }) {
     if (newPassword !== form.get("confirm")) return;
     await change.mutateAsync({ currentPassword: String(form.get("currentPassword")), newPassword });
     // The change ended every session, this one included: sign in again with the new password.
-    await signIn("credentials", { email, password: newPassword, redirect: false });
-    router.replace("/");
+    const again = await signIn("credentials", { email, password: newPassword, redirect: false });
+    // With two-factor sign-in on, the fresh sign-in also needs a code: ask for it there.
+    router.replace(again?.error ? "/signin" : "/");
     router.refresh();
   }
 

@@ -89,6 +89,9 @@ export function ConsoleShell({
               <Link href="/account/password" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
                 Password
               </Link>
+              <Link href="/account/security" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
+                2FA
+              </Link>
               <SignOutButton className="!px-2 !py-1.5 !text-xs" />
             </div>
           </div>

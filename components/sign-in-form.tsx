@@ -2,22 +2,32 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "@/server/auth/sign-in-errors";
 import { Alert, Button, Field, Input } from "./ui";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), code: form.get("code") ?? "", redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError("That email or username and password do not match an active account.");
+      if (result?.error === SECOND_FACTOR_REQUIRED) {
+        setNeedsCode(true);
+        setError(null);
+      } else if (result?.error === SECOND_FACTOR_INVALID) {
+        setError("That code is not right, or was already used. Enter the current code from your app, or a recovery code.");
+      } else {
+        setNeedsCode(false);
+        setError("That email or username and password do not match an active account.");
+      }
       return;
     }
     router.replace(next);
@@ -33,6 +43,11 @@ export function SignInForm({ next }: { next: string }) {
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" required autoComplete="current-password" />
       </Field>
+      {needsCode && (
+        <Field label="Authentication code" htmlFor="code" hint="The 6-digit code from your authenticator app, or a recovery code.">
+          <Input id="code" name="code" required autoFocus inputMode="numeric" autoComplete="one-time-code" />
+        </Field>
+      )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
