@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "@/server/auth/sign-in-errors";
+import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "@/server/auth/sign-in-errors";
 import { Alert, Button, Field, Input } from "./ui";
 
 export function SignInForm({ next }: { next: string }) {
@@ -22,6 +22,10 @@ export function SignInForm({ next }: { next: string }) {
       if (result?.error === SECOND_FACTOR_REQUIRED) {
         setNeedsCode(true);
         setError(null);
+      } else if (result?.error?.startsWith(SIGN_IN_LOCKED)) {
+        const retryAt = new Date(result.error.slice(SIGN_IN_LOCKED.length + 1));
+        const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
+        setError(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
       } else if (result?.error === SECOND_FACTOR_INVALID) {
         setError("That code is not right, or was already used. Enter the current code from your app, or a recovery code.");
       } else {

@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { checkCredentials } from "../services/account";
-import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED } from "./sign-in-errors";
+import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "./sign-in-errors";
 import { authSecret } from "./secret";
 import type { SessionClaims } from "./session";
 
@@ -35,9 +35,12 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         code: { label: "Authentication code", type: "text" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const result = await checkCredentials(getDb(), credentials.email, credentials.password, credentials.code || undefined);
+        const forwarded = req.headers?.["x-forwarded-for"];
+        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
+        const result = await checkCredentials(getDb(), credentials.email, credentials.password, credentials.code || undefined, address);
+        if (result.status === "locked") throw new Error(`${SIGN_IN_LOCKED}:${result.retryAt.toISOString()}`);
         // next-auth hands a thrown error's message to the sign-in form as `error`.
         if (result.status === "second-factor-required") throw new Error(SECOND_FACTOR_REQUIRED);
         if (result.status === "second-factor-invalid") throw new Error(SECOND_FACTOR_INVALID);

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { burnVerification, hashPassword, verifyPassword } from "../auth/password";
 import type { SessionClaims } from "../auth/session";
 import { audit } from "./audit";
+import { clearSignIn, reserveSignIn } from "./throttle";
 import { acceptSecondFactor } from "./two-factor";
 import { StewardError } from "./errors";
 
@@ -10,14 +11,18 @@ export type CredentialsCheck =
   | { status: "ok"; claims: SessionClaims & { email: string; name: string } }
   | { status: "second-factor-required" }
   | { status: "second-factor-invalid" }
-  | { status: "invalid" };
+  | { status: "invalid" }
+  | { status: "locked"; retryAt: Date };
 
 /**
  * Checks an email (or username) and password, then the second factor when the person has
  * one. Unknown accounts cost the same time as wrong passwords.
  */
-export async function checkCredentials(db: Db, login: string, password: string, secondFactor?: string): Promise<CredentialsCheck> {
+export async function checkCredentials(db: Db, login: string, password: string, secondFactor?: string, address: string | null = null): Promise<CredentialsCheck> {
   const key = login.trim().toLowerCase();
+  // Known or unknown login, the same limit and the same answer.
+  const gate = await reserveSignIn(db, key, address);
+  if (!gate.allowed) return { status: "locked", retryAt: gate.retryAt };
   const user = await db.user.findUnique({ where: key.includes("@") ? { email: key } : { username: key } });
   if (!user?.passwordHash) {
     await burnVerification(password);
@@ -29,6 +34,7 @@ export async function checkCredentials(db: Db, login: string, password: string, 
     if (!(await acceptSecondFactor(db, user.id, secondFactor))) return { status: "second-factor-invalid" };
   }
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await clearSignIn(db, key);
   return { status: "ok", claims: { userId: user.id, sessionVersion: user.sessionVersion, email: user.email, name: user.name } };
 }
 

@@ -1,0 +1,49 @@
+// Brute-force limits: counted in the database, reserved before the password is checked.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkCredentials } from "@/server/services/account";
+import { SIGN_IN_LIMITS } from "@/server/services/throttle";
+import { org, PASSWORD, type BuiltOrg } from "../factories/org";
+import { testDatabase, type TestDatabase } from "./harness";
+
+let t: TestDatabase;
+let acme: BuiltOrg;
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await org(t.db, "Acme").withMember("ulla", "user").withMember("uwe", "user").withMember("ute", "user").create();
+});
+afterAll(() => t.close());
+
+const LIMIT = SIGN_IN_LIMITS.login.attempts;
+
+describe("sign-in limits", () => {
+  it("never checks more passwords than the limit, even in a parallel burst, then locks the correct password out too", async () => {
+    const burst = await Promise.all(Array.from({ length: 3 * LIMIT }, () => checkCredentials(t.db, acme.email("ulla"), "wrong password!")));
+    expect(burst.filter((r) => r.status === "invalid")).toHaveLength(LIMIT);
+    expect(burst.filter((r) => r.status === "locked")).toHaveLength(2 * LIMIT);
+    const right = await checkCredentials(t.db, acme.email("ulla"), PASSWORD);
+    expect(right.status).toBe("locked");
+    if (right.status === "locked") expect(right.retryAt.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+  });
+
+  it("gives an unknown login the same limit and the same answer", async () => {
+    const results = [];
+    for (let i = 0; i <= LIMIT; i++) results.push((await checkCredentials(t.db, "nobody@acme.test", "whatever-123")).status);
+    expect(results).toEqual([...Array(LIMIT).fill("invalid"), "locked"]);
+  });
+
+  it("clears the count on success, and the lock ends with its window", async () => {
+    for (let i = 0; i < LIMIT - 1; i++) await checkCredentials(t.db, acme.email("uwe"), "wrong password!");
+    expect((await checkCredentials(t.db, acme.email("uwe"), PASSWORD)).status).toBe("ok");
+    for (let i = 0; i < LIMIT - 1; i++) expect((await checkCredentials(t.db, acme.email("uwe"), "wrong password!")).status).toBe("invalid");
+    // Move ulla's window into the past: the next attempt starts a new one.
+    await t.db.signInThrottle.update({ where: { key: `login:${acme.email("ulla")}` }, data: { windowStartedAt: new Date(Date.now() - 16 * 60_000) } });
+    expect((await checkCredentials(t.db, acme.email("ulla"), PASSWORD)).status).toBe("ok");
+  });
+
+  it("limits a client address across logins", async () => {
+    const address = "203.0.113.7";
+    await t.db.signInThrottle.create({ data: { key: `address:${address}`, attempts: SIGN_IN_LIMITS.address.attempts, windowStartedAt: new Date() } });
+    expect((await checkCredentials(t.db, acme.email("ute"), PASSWORD, undefined, address)).status).toBe("locked");
+    expect((await checkCredentials(t.db, acme.email("ute"), PASSWORD, undefined, "198.51.100.1")).status).toBe("ok");
+  });
+});
