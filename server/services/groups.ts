@@ -9,7 +9,7 @@ import {
   decideViewGroup,
 } from "../authz";
 import type { Db, Tx } from "../db";
-import { isUniqueViolation } from "../db/errors";
+import { withUniqueConflict } from "../db/errors";
 import type { ActorContext } from "./actor";
 import { toGroupFacts } from "./actor";
 import { auditBy } from "./audit";
@@ -86,81 +86,78 @@ function nameTaken(name: string) {
 }
 
 export async function createGroup(db: Db, actor: ActorContext, input: { parentId: string; name: string }) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const parent = await loadGroup(tx, actor, input.parentId);
-      enforce(decideCreateGroup(actor, toGroupFacts(parent)), "Group", actor);
-      const created = await tx.group.create({
-        data: { organizationId: actor.organizationId, parentId: parent.id, name: input.name, path: parent.path, depth: parent.depth + 1 },
-      });
-      const group = await tx.group.update({ where: { id: created.id }, data: { path: `${parent.path}${created.id}/` } });
-      await auditBy(tx, actor, {
-        action: "group.create",
-        targetType: "Group",
-        targetId: group.id,
-        after: { name: group.name, parentId: parent.id },
-      });
-      return group;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken(input.name);
-    throw err;
-  }
+  return withUniqueConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const parent = await loadGroup(tx, actor, input.parentId);
+        enforce(decideCreateGroup(actor, toGroupFacts(parent)), "Group", actor);
+        const created = await tx.group.create({
+          data: { organizationId: actor.organizationId, parentId: parent.id, name: input.name, path: parent.path, depth: parent.depth + 1 },
+        });
+        const group = await tx.group.update({ where: { id: created.id }, data: { path: `${parent.path}${created.id}/` } });
+        await auditBy(tx, actor, {
+          action: "group.create",
+          targetType: "Group",
+          targetId: group.id,
+          after: { name: group.name, parentId: parent.id },
+        });
+        return group;
+      }),
+    () => nameTaken(input.name),
+  );
 }
 
 export async function renameGroup(db: Db, actor: ActorContext, input: { groupId: string; name: string }) {
-  try {
-    return await db.$transaction(async (tx) => {
-      const group = await loadGroup(tx, actor, input.groupId);
-      enforce(decideRenameGroup(actor, toGroupFacts(group)), "Group", actor);
-      const updated = await tx.group.update({ where: { id: group.id }, data: { name: input.name } });
-      await auditBy(tx, actor, {
-        action: "group.rename",
-        targetType: "Group",
-        targetId: group.id,
-        before: { name: group.name },
-        after: { name: updated.name },
-      });
-      return updated;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken(input.name);
-    throw err;
-  }
+  return withUniqueConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const group = await loadGroup(tx, actor, input.groupId);
+        enforce(decideRenameGroup(actor, toGroupFacts(group)), "Group", actor);
+        const updated = await tx.group.update({ where: { id: group.id }, data: { name: input.name } });
+        await auditBy(tx, actor, {
+          action: "group.rename",
+          targetType: "Group",
+          targetId: group.id,
+          before: { name: group.name },
+          after: { name: updated.name },
+        });
+        return updated;
+      }),
+    () => nameTaken(input.name),
+  );
 }
 
 export async function moveGroup(db: Db, actor: ActorContext, input: { groupId: string; newParentId: string }) {
-  try {
-    return await db.$transaction(async (tx) => {
-      // Moves are serialized per organization: two crossing moves could otherwise each
-      // pass the "not under its own descendant" check and together make a cycle.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${actor.organizationId}))`;
-      const group = await loadGroup(tx, actor, input.groupId);
-      const newParent = await loadGroup(tx, actor, input.newParentId);
-      enforce(decideMoveGroup(actor, toGroupFacts(group), toGroupFacts(newParent)), "Group", actor);
-      if (group.parentId === newParent.id) return group;
-      const oldPath = group.path;
-      const newPath = `${newParent.path}${group.id}/`;
-      const depthDelta = newParent.depth + 1 - group.depth;
-      // Re-roots the whole subtree in one statement: every path starting with the old one.
-      await tx.$executeRaw`
-        UPDATE "Group"
-        SET "path" = ${newPath} || substr("path", ${oldPath.length + 1}), "depth" = "depth" + ${depthDelta}
-        WHERE "organizationId" = ${actor.organizationId} AND "path" LIKE ${`${oldPath}%`}`;
-      const moved = await tx.group.update({ where: { id: group.id }, data: { parentId: newParent.id } });
-      await auditBy(tx, actor, {
-        action: "group.move",
-        targetType: "Group",
-        targetId: group.id,
-        before: { parentId: group.parentId },
-        after: { parentId: newParent.id },
-      });
-      return moved;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", "A group with the same name already exists under the new parent.");
-    throw err;
-  }
+  return withUniqueConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        // Moves are serialized per organization: two crossing moves could otherwise each
+        // pass the "not under its own descendant" check and together make a cycle.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${actor.organizationId}))`;
+        const group = await loadGroup(tx, actor, input.groupId);
+        const newParent = await loadGroup(tx, actor, input.newParentId);
+        enforce(decideMoveGroup(actor, toGroupFacts(group), toGroupFacts(newParent)), "Group", actor);
+        if (group.parentId === newParent.id) return group;
+        const oldPath = group.path;
+        const newPath = `${newParent.path}${group.id}/`;
+        const depthDelta = newParent.depth + 1 - group.depth;
+        // Re-roots the whole subtree in one statement: every path starting with the old one.
+        await tx.$executeRaw`
+          UPDATE "Group"
+          SET "path" = ${newPath} || substr("path", ${oldPath.length + 1}), "depth" = "depth" + ${depthDelta}
+          WHERE "organizationId" = ${actor.organizationId} AND "path" LIKE ${`${oldPath}%`}`;
+        const moved = await tx.group.update({ where: { id: group.id }, data: { parentId: newParent.id } });
+        await auditBy(tx, actor, {
+          action: "group.move",
+          targetType: "Group",
+          targetId: group.id,
+          before: { parentId: group.parentId },
+          after: { parentId: newParent.id },
+        });
+        return moved;
+      }),
+    () => new StewardError("CONFLICT", "A group with the same name already exists under the new parent."),
+  );
 }
 
 export async function deleteGroup(db: Db, actor: ActorContext, input: { groupId: string }) {

@@ -9,7 +9,7 @@ import {
 } from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
-import { isUniqueViolation } from "../db/errors";
+import { withUniqueConflict } from "../db/errors";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
@@ -33,13 +33,11 @@ export async function createMember(db: Db, actor: ActorContext, input: CreateMem
   const email = input.email.trim().toLowerCase();
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  try {
-    return await createMemberTx(db, actor, input, email, { oneTimePassword, passwordHash });
-  } catch (err) {
-    // Two admins adding the same person at the same moment: the second one is told so.
-    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `${email} or that username was just taken by someone else.`);
-    throw err;
-  }
+  // Two admins adding the same person at the same moment: the second one is told so.
+  return withUniqueConflict(
+    () => createMemberTx(db, actor, input, email, { oneTimePassword, passwordHash }),
+    () => new StewardError("CONFLICT", `${email} or that username was just taken by someone else.`),
+  );
 }
 
 function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, email: string, secret: { oneTimePassword: string; passwordHash: string }) {
@@ -111,27 +109,26 @@ export type EditMemberInput = { membershipId: string; name: string; email: strin
 
 export async function editMember(db: Db, actor: ActorContext, input: EditMemberInput) {
   const email = input.email.trim().toLowerCase();
-  try {
-    return await db.$transaction(async (tx) => {
-      const target = await loadTarget(tx, actor, input.membershipId);
-      enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
-      const before = { name: target.user.name, email: target.user.email, username: target.user.username, company: target.user.company };
-      const after = {
-        name: input.name,
-        email,
-        username: input.username === undefined ? before.username : input.username || null,
-        company: input.company ?? before.company,
-      };
-      if (JSON.stringify(before) === JSON.stringify(after)) return { id: target.id };
-      await ensureUsernameFree(tx, after.username, target.userId);
-      await tx.user.update({ where: { id: target.userId }, data: after });
-      await auditBy(tx, actor, { action: "member.edit", targetType: "Membership", targetId: target.id, before, after });
-      return { id: target.id };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new StewardError("CONFLICT", `Another account already uses ${email} or that username.`);
-    throw err;
-  }
+  return withUniqueConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const target = await loadTarget(tx, actor, input.membershipId);
+        enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
+        const before = { name: target.user.name, email: target.user.email, username: target.user.username, company: target.user.company };
+        const after = {
+          name: input.name,
+          email,
+          username: input.username === undefined ? before.username : input.username || null,
+          company: input.company ?? before.company,
+        };
+        if (JSON.stringify(before) === JSON.stringify(after)) return { id: target.id };
+        await ensureUsernameFree(tx, after.username, target.userId);
+        await tx.user.update({ where: { id: target.userId }, data: after });
+        await auditBy(tx, actor, { action: "member.edit", targetType: "Membership", targetId: target.id, before, after });
+        return { id: target.id };
+      }),
+    () => new StewardError("CONFLICT", `Another account already uses ${email} or that username.`),
+  );
 }
 
 export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
