@@ -17,6 +17,7 @@ const ACTIONS: Record<string, string> = {
   "member.disable": "Disabled",
   "member.enable": "Enabled",
   "member.resetPassword": "Password reset",
+  "member.disableTwoFactor": "Two-factor sign-in turned off",
   "member.import": "Updated by import",
   "organization.transferOwnership": "Became the owner",
 };
@@ -31,7 +32,7 @@ function describeChange(action: string, before: unknown, after: unknown): string
   return "";
 }
 
-type Local = "edit" | "delete" | "transfer" | null;
+type Local = "edit" | "delete" | "transfer" | "disable2fa" | null;
 
 export function MemberDetail({ membershipId }: { membershipId: string }) {
   const trpc = useTRPC();
@@ -76,6 +77,11 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
                 Reset password
               </Button>
             )}
+            {m.can.resetCredentials && m.hasTwoFactor && (
+              <Button variant="secondary" onClick={() => setLocal("disable2fa")}>
+                Disable 2FA
+              </Button>
+            )}
             {m.canTransferOwnership && (
               <Button variant="secondary" onClick={() => setLocal("transfer")}>
                 Make owner
@@ -99,6 +105,7 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
               ["Home group", m.group.name],
               ["Status", <Badge key="s" tone={STATUS_TONE[m.status]}>{m.status.toLowerCase()}</Badge>],
               ["Added", m.createdAt.toISOString().slice(0, 10)],
+              ["Two-factor sign-in", m.hasTwoFactor ? "On" : "Off"],
               ["Last sign-in", m.lastSignInAt ? `${m.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "Never"],
             ].map(([label, value]) => (
               <div key={String(label)} className="flex justify-between gap-4">
@@ -159,6 +166,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
       },
     }),
   );
+  const disable2fa = useMutation(trpc.members.disableTwoFactor.mutationOptions({ onSuccess: refresh }));
   const transfer = useMutation(
     trpc.members.transferOwnership.mutationOptions({
       onSuccess: () => {
@@ -167,8 +175,8 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
       },
     }),
   );
-  const mutation = { edit, delete: remove, transfer }[kind];
-  const titles = { edit: `Edit ${m.name}`, delete: `Delete ${m.name}?`, transfer: `Make ${m.name} the owner?` };
+  const mutation = { edit, delete: remove, transfer, disable2fa }[kind];
+  const titles = { edit: `Edit ${m.name}`, delete: `Delete ${m.name}?`, transfer: `Make ${m.name} the owner?`, disable2fa: `Turn off two-factor sign-in for ${m.name}?` };
 
   return (
     <Dialog open onClose={onClose} title={titles[kind]}>
@@ -188,6 +196,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
           }
           if (kind === "delete") remove.mutate({ membershipId: m.id });
           if (kind === "transfer") transfer.mutate({ membershipId: m.id });
+          if (kind === "disable2fa") disable2fa.mutate({ membershipId: m.id });
         }}
       >
         {mutation.error && <Alert>{errorMessage(mutation.error)}</Alert>}
@@ -219,8 +228,14 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
             again. You keep your role but lose the owner&apos;s protection.
           </p>
         )}
-        <DialogActions onCancel={onClose} submitting={mutation.isPending} variant={kind === "delete" ? "danger" : "primary"}>
-          {{ edit: "Save", delete: "Delete member", transfer: "Transfer ownership" }[kind]}
+        {kind === "disable2fa" && (
+          <p className="text-sm text-slate-600">
+            Use this only when {m.name} has lost their authenticator and you have confirmed who they are. Their sessions end; they sign in with
+            their password alone and should set up two-factor sign-in again.
+          </p>
+        )}
+        <DialogActions onCancel={onClose} submitting={mutation.isPending} variant={kind === "delete" || kind === "disable2fa" ? "danger" : "primary"}>
+          {{ edit: "Save", delete: "Delete member", transfer: "Transfer ownership", disable2fa: "Turn off 2FA" }[kind]}
         </DialogActions>
       </form>
     </Dialog>

@@ -341,6 +341,17 @@ export function decideSetStatus(
 }
 
 /**
+ * Seed 002's "Disable 2FA" for a member who lost their authenticator: a credentials reset,
+ * under the same rules as a password reset.
+ */
+export function decideDisableTwoFactor(actor: Actor, target: MemberFacts, facts: { otherOrganizations: number; hasTwoFactor: boolean }): Decision {
+  return all(
+    () => decideResetCredentials(actor, target, facts),
+    () => (facts.hasTwoFactor ? allow("") : deny(`${target.name} has no two-factor sign-in to turn off.`)),
+  );
+}
+
+/**
  * A password belongs to the person, not to one organization: resetting it from one
  * organization would take over their access to the others. Only members who belong to
  * this organization alone can have their credentials reset by its admins.

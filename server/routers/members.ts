@@ -2,7 +2,15 @@ import { z } from "zod";
 import { assignableRoles, changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS } from "../services/members";
 import { bulkChangeGroup, bulkChangeRole, bulkSetStatus } from "../services/bulk";
 import { listGroups } from "../services/groups";
-import { createMember, deleteMember, editMember, resetMemberPassword, setMemberStatus, transferOwnership } from "../services/member-lifecycle";
+import {
+  createMember,
+  deleteMember,
+  disableMemberTwoFactor,
+  editMember,
+  resetMemberPassword,
+  setMemberStatus,
+  transferOwnership,
+} from "../services/member-lifecycle";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { company, email, id, personName, username } from "./_schemas";
 
@@ -63,6 +71,9 @@ export const membersRouter = createTRPCRouter({
   bulkChangeGroup: orgProcedure("members.assignGroup")
     .input(z.object({ membershipIds: selection, groupId: id("Group") }))
     .mutation(({ ctx, input }) => bulkChangeGroup(ctx.db, ctx.actor, input)),
+  disableTwoFactor: orgProcedure("members.resetCredentials")
+    .input(z.object({ membershipId: id("Member") }))
+    .mutation(({ ctx, input }) => disableMemberTwoFactor(ctx.db, ctx.actor, input)),
   changeGroup: orgProcedure("members.assignGroup")
     .input(z.object({ membershipId: id("Member"), groupId: id("Group") }))
     .mutation(({ ctx, input }) => changeMemberGroup(ctx.db, ctx.actor, input)),

@@ -2,6 +2,7 @@
 import {
   decideCreateMember,
   decideDeleteMember,
+  decideDisableTwoFactor,
   decideEditMember,
   decideResetCredentials,
   decideSetStatus,
@@ -178,5 +179,28 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
     await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
     await auditBy(tx, actor, { action: "member.resetPassword", targetType: "Membership", targetId: target.id });
     return { id: target.id, email: target.user.email, oneTimePassword };
+  });
+}
+
+/** Seed 002: turns off a member's second factor (they lost their device); ends their sessions. */
+export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { totpEnabledAt: true } });
+    enforce(
+      decideDisableTwoFactor(actor, toMemberFacts(target), {
+        otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId),
+        hasTwoFactor: user.totpEnabledAt !== null,
+      }),
+      "Member",
+      actor,
+    );
+    await tx.user.update({
+      where: { id: target.userId },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: target.userId } });
+    await auditBy(tx, actor, { action: "member.disableTwoFactor", targetType: "Membership", targetId: target.id });
+    return { id: target.id };
   });
 }

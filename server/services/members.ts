@@ -208,7 +208,7 @@ const DETAIL_ACTIONS = ["edit", "changeRole", "changeGroup", "setStatus", "reset
 export async function getMember(db: Db, actor: ActorContext, membershipId: string) {
   const m = await db.membership.findFirst({
     where: { AND: [membersVisibleTo(actor), { id: membershipId }] },
-    include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true, lastSignInAt: true } } },
+    include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true, lastSignInAt: true, totpEnabledAt: true } } },
   });
   if (!m) throw notFound("Member", actor);
   const history = await db.auditEvent.findMany({
@@ -221,6 +221,7 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
   const top = await db.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
   return {
     ...memberView(actor, m, DETAIL_ACTIONS),
+    hasTwoFactor: m.user.totpEnabledAt !== null,
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
   };

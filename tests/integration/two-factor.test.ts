@@ -76,3 +76,22 @@ describe("two-factor sign-in", () => {
     expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, fresh.recoveryCodes[0]!)).toMatchObject({ status: "ok" });
   });
 });
+
+describe("an admin turning off a member's two-factor sign-in (seed 002)", () => {
+  it("is for members in span who have it; it ends their sessions and is audited", async () => {
+    const admin = await org(t.db, "Beta").withMember("adam", "admin").withMember("gus", "group_support_technician").withMember("una", "user").create();
+    const una = await admin.signIn("una");
+    const { secret: unaSecret } = await una.account.beginTwoFactor();
+    await una.account.confirmTwoFactor({ code: codeAt(unaSecret, Date.now()) });
+    const adam = await admin.signIn("adam");
+    expect(await adam.members.get({ membershipId: admin.member("una") })).toMatchObject({ hasTwoFactor: true });
+    const gus = await admin.signIn("gus");
+    await expect(gus.members.disableTwoFactor({ membershipId: admin.member("una") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(adam.members.disableTwoFactor({ membershipId: admin.member("gus") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("no two-factor") });
+    await expect(adam.members.disableTwoFactor({ membershipId: acme.member("ulla") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await adam.members.disableTwoFactor({ membershipId: admin.member("una") });
+    await expect(una.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await checkCredentials(t.db, admin.email("una"), PASSWORD)).toMatchObject({ status: "ok" });
+    expect(await t.db.auditEvent.count({ where: { action: "member.disableTwoFactor", targetId: admin.member("una") } })).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import {
   type BuiltInRoleKey,
   decideCreateMember,
   decideDeleteMember,
+  decideDisableTwoFactor,
   decideEditMember,
   decideResetCredentials,
   decideSetStatus,
@@ -137,5 +138,16 @@ describe("the owner stands just above the other holders of their role", () => {
     expectDecision(decideSetStatus(owner, otherDataAdmin, "DISABLED", { activeHoldersOfTargetRole: 2, topRank: 120 }), ALLOWED);
     expectDecision(decideSetStatus(otherDataAdmin, owner, "DISABLED", { activeHoldersOfTargetRole: 2, topRank: 120 }), NOT_FOUND);
     expectDecision(decideSetStatus(otherDataAdmin, member("data_admin", "EMEA"), "DISABLED", { activeHoldersOfTargetRole: 3, topRank: 120 }), NOT_FOUND);
+  });
+});
+
+describe("decideDisableTwoFactor", () => {
+  it("follows the credentials-reset rules, and needs a second factor to turn off", () => {
+    const facts = { otherOrganizations: 0, hasTwoFactor: true };
+    expectDecision(decideDisableTwoFactor(member("admin", "Acme"), member("user", "Paris"), facts), ALLOWED);
+    expectDecision(decideDisableTwoFactor(member("admin", "Acme"), member("user", "Paris"), { ...facts, hasTwoFactor: false }), FORBIDDEN);
+    expectDecision(decideDisableTwoFactor(member("admin", "Acme"), member("user", "Paris"), { ...facts, otherOrganizations: 1 }), FORBIDDEN);
+    expectDecision(decideDisableTwoFactor(member("group_admin", "Sales"), member("user", "Platform"), facts), NOT_FOUND);
+    expectDecision(decideDisableTwoFactor(member("support_technician", "Acme"), member("user", "Paris"), facts), FORBIDDEN);
   });
 });
