@@ -1,6 +1,7 @@
 // Password hashing: argon2id at the OWASP Password Storage Cheat Sheet's first
 // recommended setting (19 MiB memory, 2 iterations, parallelism 1).
 import { hash, verify } from "@node-rs/argon2";
+import { dictionary } from "@zxcvbn-ts/language-common";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
@@ -9,10 +10,19 @@ const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const PASSWORD_MIN_LENGTH = 10;
+
+// The ~49,000 most common passwords of zxcvbn-ts's maintained list.
+let common: Set<string> | undefined;
+export function isCommonPassword(password: string): boolean {
+  common ??= new Set(dictionary["passwords-common"]);
+  return common.has(password.toLowerCase());
+}
+
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.");
+  .max(256, "Use at most 256 characters.")
+  .refine((p) => !isCommonPassword(p), "This password is one of the most common ones; choose another.");
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -98,6 +98,10 @@ describe("ending sessions", () => {
       message: expect.stringContaining("newPassword"),
     });
     await expect(wes.account.changePassword({ currentPassword: PASSWORD, newPassword: PASSWORD })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(wes.account.changePassword({ currentPassword: PASSWORD, newPassword: "Password1234" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("most common"),
+    });
     expect(await user(acme.email("wes"))).toEqual(before);
     expect(await t.db.auditEvent.count()).toBe(audits);
     await expect(wes.account.me()).resolves.toMatchObject({ email: acme.email("wes") });
