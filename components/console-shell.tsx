@@ -14,6 +14,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/groups", label: "Groups", permission: "groups.view" },
   { href: "/roles", label: "Roles", permission: "roles.view" },
   { href: "/import", label: "Import", permission: "members.import" },
+  { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 
 export function ConsoleShell({

@@ -3,6 +3,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "../db";
+import { decideTwoFactorRequired } from "../authz";
 import { loadActor } from "../services/actor";
 import { StewardError } from "../services/errors";
 import { getViewer } from "./viewer";
@@ -11,10 +12,14 @@ export async function requirePageActor(slug: string) {
   const viewer = await getViewer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/o/${slug}`)}`);
   if (viewer.mustChangePassword) redirect("/account/password");
+  let actor;
   try {
-    return { viewer, actor: await loadActor(getDb(), viewer.userId, slug) };
+    actor = await loadActor(getDb(), viewer.userId, slug);
   } catch (err) {
     if (err instanceof StewardError && err.code === "NOT_FOUND") notFound();
     throw err;
   }
+  // The organization's policy leads members through enrollment before anything else.
+  if (decideTwoFactorRequired(actor.twoFactorPolicy, actor.role).allowed && !viewer.hasTwoFactor) redirect(`/account/security?required=${slug}`);
+  return { viewer, actor };
 }

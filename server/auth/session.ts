@@ -5,11 +5,11 @@ import type { Db } from "../db";
 
 export type SessionClaims = { userId: string; sessionVersion: number };
 
-export type Viewer = { userId: string; email: string; name: string; mustChangePassword: boolean };
+export type Viewer = { userId: string; email: string; name: string; mustChangePassword: boolean; hasTwoFactor: boolean };
 
 export async function resolveViewer(db: Db, claims: SessionClaims | null): Promise<Viewer | null> {
   if (!claims) return null;
   const user = await db.user.findUnique({ where: { id: claims.userId } });
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
-  return { userId: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
+  return { userId: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword, hasTwoFactor: user.totpEnabledAt !== null };
 }

@@ -406,3 +406,16 @@ export function decideTransferOwnership(actor: Actor, target: MemberFacts & { ac
   if (target.role.rank !== facts.topRank) return deny(`Ownership goes to a holder of the top role; ${target.name} is ${target.role.name}.`);
   return allow(`You own the organization and ${target.name} holds the top role ${target.role.name}.`);
 }
+
+// ---- Two-factor policy ----------------------------------------------------------------
+
+export type TwoFactorPolicy = "OFF" | "ADMINS" | "EVERYONE";
+
+/** Whether the organization's policy requires this member to use two-factor sign-in. */
+export function decideTwoFactorRequired(policy: TwoFactorPolicy, role: Pick<RoleFacts, "name" | "permissions">): Decision {
+  if (policy === "EVERYONE") return allow("Your organization requires two-factor sign-in for everyone.");
+  if (policy === "ADMINS" && role.permissions.length > 0) {
+    return allow(`Your organization requires two-factor sign-in for administrative roles such as ${role.name}.`);
+  }
+  return deny("Two-factor sign-in is optional for you.");
+}

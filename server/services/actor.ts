@@ -39,13 +39,19 @@ export function toMemberFacts(m: MembershipRow): MemberFacts {
 }
 
 /** The acting member, plus who and where they are for the audit log. */
-export type ActorContext = Actor & { userId: string; organizationSlug: string; organizationName: string; ip?: string | null };
+export type ActorContext = Actor & {
+  userId: string;
+  organizationSlug: string;
+  organizationName: string;
+  twoFactorPolicy: "OFF" | "ADMINS" | "EVERYONE";
+  ip?: string | null;
+};
 
 /** The viewer's active membership in the organization with this slug, or NOT_FOUND. */
 export async function loadActor(db: Db | Tx, userId: string, organizationSlug: string): Promise<ActorContext> {
   const membership = await db.membership.findFirst({
     where: { userId, status: "ACTIVE", organization: { slug: organizationSlug } },
-    include: { ...memberFactsInclude, organization: { select: { slug: true, name: true } } },
+    include: { ...memberFactsInclude, organization: { select: { slug: true, name: true, twoFactorPolicy: true } } },
   });
   if (!membership) throw new StewardError("NOT_FOUND", "Organization not found.");
   return {
@@ -53,5 +59,6 @@ export async function loadActor(db: Db | Tx, userId: string, organizationSlug: s
     userId,
     organizationSlug: membership.organization.slug,
     organizationName: membership.organization.name,
+    twoFactorPolicy: membership.organization.twoFactorPolicy,
   };
 }

@@ -1,6 +1,9 @@
 // The overview page: what the actor's span and reach hold.
+import { decideTwoFactorRequired } from "../authz";
 import type { Db } from "../db";
 import type { ActorContext } from "./actor";
+import { auditBy } from "./audit";
+import { StewardError } from "./errors";
 import { groupsInReach } from "./groups";
 import { membersVisibleTo } from "./members";
 
@@ -26,4 +29,21 @@ export async function organizationOverview(db: Db, actor: ActorContext) {
     groups,
     recentActivity: recent,
   };
+}
+
+export type OrganizationSettings = { name: string; twoFactorPolicy: "OFF" | "ADMINS" | "EVERYONE" };
+
+export async function updateOrganizationSettings(db: Db, actor: ActorContext & { hasTwoFactor: boolean }, input: OrganizationSettings) {
+  // As on GitHub: whoever requires two-factor sign-in must already use it, or they would
+  // lock themselves out of the very page that turns the requirement off.
+  if (decideTwoFactorRequired(input.twoFactorPolicy, actor.role).allowed && !actor.hasTwoFactor) {
+    throw new StewardError("BAD_REQUEST", "Set up two-factor sign-in for yourself (under 2FA) before requiring it.");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true, twoFactorPolicy: true } });
+    if (before.name === input.name && before.twoFactorPolicy === input.twoFactorPolicy) return before;
+    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: input, select: { name: true, twoFactorPolicy: true } });
+    await auditBy(tx, actor, { action: "organization.updateSettings", targetType: "Organization", targetId: actor.organizationId, before, after });
+    return after;
+  });
 }

@@ -11,7 +11,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { decidePermission, type Permission } from "../authz";
+import { decidePermission, decideTwoFactorRequired, type Permission } from "../authz";
 import type { Db } from "../db";
 import { resolveViewer, type SessionClaims } from "../auth/session";
 import { loadActor } from "../services/actor";
@@ -79,6 +79,10 @@ export function orgProcedure(permission: Permission) {
     }
     if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: `No organization given (header ${ORG_HEADER}).` });
     const actor = await loadActor(ctx.db, ctx.viewer.userId, ctx.orgSlug);
+    const twoFactor = decideTwoFactorRequired(actor.twoFactorPolicy, actor.role);
+    if (twoFactor.allowed && !ctx.viewer.hasTwoFactor) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `${twoFactor.reason} Set it up under 2FA before you continue.` });
+    }
     const decision = decidePermission(actor, permission);
     if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
     return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip } } });

@@ -95,3 +95,32 @@ describe("an admin turning off a member's two-factor sign-in (seed 002)", () => 
     expect(await t.db.auditEvent.count({ where: { action: "member.disableTwoFactor", targetId: admin.member("una") } })).toBe(1);
   });
 });
+
+describe("the organization's two-factor policy", () => {
+  it("holds administrative members back until they enroll, leaves end users alone when only admins must, and is audited", async () => {
+    const gamma = await org(t.db, "Gamma").withTree("Sales").withMember("adam", "admin").withMember("gary", "group_admin", "Sales").withMember("una", "user", "Sales").create();
+    const gary = await gamma.signIn("gary");
+    await expect(gary.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const owner = await gamma.signIn("owner");
+    await expect(owner.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("for yourself"),
+    });
+    const enrollment = await owner.account.beginTwoFactor();
+    await owner.account.confirmTwoFactor({ code: codeAt(enrollment.secret, Date.now()) });
+    await owner.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" });
+    expect(await t.db.auditEvent.count({ where: { action: "organization.updateSettings", targetId: gamma.id } })).toBe(1);
+
+    await expect(gary.groups.list()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("requires two-factor sign-in") });
+    const una = await gamma.signIn("una");
+    await expect(una.members.list({})).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("View members") });
+    // Enrolling is allowed while held back (account procedures are not organization-scoped).
+    const { secret } = await gary.account.beginTwoFactor();
+    await gary.account.confirmTwoFactor({ code: codeAt(secret, Date.now()) });
+    expect((await gary.groups.list()).map((g) => g.name)).toEqual(["Sales"]);
+
+    await owner.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "EVERYONE" });
+    await expect(una.account.me()).resolves.toBeTruthy();
+    await expect(una.organization.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

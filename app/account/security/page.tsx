@@ -2,16 +2,23 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { TwoFactorSettings } from "@/components/two-factor-settings";
+import { Alert } from "@/components/ui";
 import { getViewer } from "@/server/auth/viewer";
 
 export const metadata = { title: "Two-factor sign-in" };
 
-export default async function SecurityPage() {
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
+  const { required } = await searchParams;
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/account/security");
   if (viewer.mustChangePassword) redirect("/account/password");
   return (
     <AuthCard title="Two-factor sign-in" subtitle={`A code from an authenticator app, asked after the password of ${viewer.email}.`}>
+      {required && !viewer.hasTwoFactor && (
+        <div className="mb-4">
+          <Alert tone="info">Your organization requires two-factor sign-in. Set it up to continue.</Alert>
+        </div>
+      )}
       <TwoFactorSettings />
       <div className="mt-4 border-t border-slate-100 pt-4 text-sm">
         <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">

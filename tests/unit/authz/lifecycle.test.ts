@@ -1,12 +1,13 @@
 // Member lifecycle decisions: creating (rule 4 with seed 004's technicians), disabling
 // (rule 6's last top-role holder) and resetting credentials (a password belongs to one
 // person across organizations). Expected outcomes are literal data.
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type BuiltInRoleKey,
   decideCreateMember,
   decideDeleteMember,
   decideDisableTwoFactor,
+  decideTwoFactorRequired,
   decideEditMember,
   decideResetCredentials,
   decideSetStatus,
@@ -149,5 +150,17 @@ describe("decideDisableTwoFactor", () => {
     expectDecision(decideDisableTwoFactor(member("admin", "Acme"), member("user", "Paris"), { ...facts, otherOrganizations: 1 }), FORBIDDEN);
     expectDecision(decideDisableTwoFactor(member("group_admin", "Sales"), member("user", "Platform"), facts), NOT_FOUND);
     expectDecision(decideDisableTwoFactor(member("support_technician", "Acme"), member("user", "Paris"), facts), FORBIDDEN);
+  });
+});
+
+describe("decideTwoFactorRequired", () => {
+  it.each([
+    { policy: "OFF", role: "data_admin", required: false },
+    { policy: "ADMINS", role: "group_support_technician", required: true },
+    { policy: "ADMINS", role: "bulk_exporter", required: true },
+    { policy: "ADMINS", role: "user", required: false },
+    { policy: "EVERYONE", role: "user", required: true },
+  ] as const)("$policy for $role: $required", ({ policy, role: key, required }) => {
+    expect(decideTwoFactorRequired(policy, role(key)).allowed).toBe(required);
   });
 });
