@@ -86,12 +86,15 @@ export function ConsoleShell({
             <p className="truncate text-sm font-medium text-slate-900">{viewer.name}</p>
             <p className="truncate text-xs text-slate-500">{viewer.email}</p>
             <p className="mt-0.5 text-xs text-slate-500">{viewer.role}</p>
-            <div className="mt-3 flex gap-2">
+            <div className="mt-3 flex flex-wrap gap-2">
               <Link href="/account/password" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
                 Password
               </Link>
               <Link href="/account/security" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
                 2FA
+              </Link>
+              <Link href="/account/sessions" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
+                Sessions
               </Link>
               <SignOutButton className="!px-2 !py-1.5 !text-xs" />
             </div>

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { checkCredentials } from "../services/account";
+import { endMySessions, startSession } from "../services/sessions";
 import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "./sign-in-errors";
 import { authSecret } from "./secret";
 import type { SessionClaims } from "./session";
@@ -14,12 +15,14 @@ declare module "next-auth" {
   }
   interface User {
     sessionVersion: number;
+    sessionId: string;
   }
 }
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -46,20 +49,29 @@ export const authOptions: NextAuthOptions = {
         if (result.status === "second-factor-invalid") throw new Error(SECOND_FACTOR_INVALID);
         if (result.status !== "ok") return null;
         const { claims } = result;
-        return { id: claims.userId, email: claims.email, name: claims.name, sessionVersion: claims.sessionVersion };
+        const userAgent = req.headers?.["user-agent"];
+        const sessionId = await startSession(getDb(), claims.userId, { userAgent: Array.isArray(userAgent) ? userAgent[0] : userAgent, ip: address });
+        return { id: claims.userId, email: claims.email, name: claims.name, sessionVersion: claims.sessionVersion, sessionId };
       },
     }),
   ],
+  events: {
+    // Signing out ends the recorded session too, so it leaves the sessions list.
+    async signOut({ token }) {
+      if (token?.sid && token.uid) await endMySessions(getDb(), token.uid, { sessionId: token.sid }).catch(() => undefined);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
-      session.claims = { userId: token.uid ?? "", sessionVersion: token.sv ?? -1 };
+      session.claims = { userId: token.uid ?? "", sessionVersion: token.sv ?? -1, sessionId: token.sid };
       return session;
     },
   },

@@ -2,8 +2,11 @@
 // at. Every request re-checks both against the database (rule 9), so that disabling an
 // account or changing its password ends its sessions at the next request.
 import type { Db } from "../db";
+import { touchSession } from "../services/sessions";
 
-export type SessionClaims = { userId: string; sessionVersion: number };
+/** `sessionId` names the Session row of this sign-in (tokens from before sessions were
+ * recorded have none and are checked by sessionVersion alone until they expire). */
+export type SessionClaims = { userId: string; sessionVersion: number; sessionId?: string };
 
 export type Viewer = { userId: string; email: string; name: string; mustChangePassword: boolean; hasTwoFactor: boolean };
 
@@ -11,5 +14,6 @@ export async function resolveViewer(db: Db, claims: SessionClaims | null): Promi
   if (!claims) return null;
   const user = await db.user.findUnique({ where: { id: claims.userId } });
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
+  if (claims.sessionId && !(await touchSession(db, user.id, claims.sessionId))) return null;
   return { userId: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword, hasTwoFactor: user.totpEnabledAt !== null };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/password";
 import { changePassword, listMyOrganizations } from "../services/account";
+import { endMySessions, listMySessions } from "../services/sessions";
 import { beginEnrollment, confirmEnrollment, regenerateRecoveryCodes, twoFactorStatus } from "../services/two-factor";
 import { authedProcedure, createTRPCRouter } from "../trpc/init";
 
@@ -12,6 +13,11 @@ export const accountRouter = createTRPCRouter({
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1, "Enter your current password."), newPassword: passwordSchema }))
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.viewer.userId, input)),
+  sessions: authedProcedure.query(({ ctx }) => listMySessions(ctx.db, ctx.viewer.userId, ctx.claims?.sessionId)),
+  endSession: authedProcedure
+    .input(z.object({ sessionId: z.string().cuid("That is not a valid session id.") }))
+    .mutation(({ ctx, input }) => endMySessions(ctx.db, ctx.viewer.userId, { sessionId: input.sessionId })),
+  endOtherSessions: authedProcedure.mutation(({ ctx }) => endMySessions(ctx.db, ctx.viewer.userId, { allExcept: ctx.claims?.sessionId })),
   twoFactor: authedProcedure.query(({ ctx }) => twoFactorStatus(ctx.db, ctx.viewer.userId)),
   beginTwoFactor: authedProcedure.mutation(({ ctx }) => beginEnrollment(ctx.db, ctx.viewer.userId)),
   confirmTwoFactor: authedProcedure

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { burnVerification, hashPassword, verifyPassword } from "../auth/password";
 import type { SessionClaims } from "../auth/session";
 import { audit } from "./audit";
+import { endAllSessions } from "./sessions";
 import { clearSignIn, reserveSignIn } from "./throttle";
 import { acceptSecondFactor } from "./two-factor";
 import { StewardError } from "./errors";
@@ -67,6 +68,7 @@ export async function changePassword(db: Db, userId: string, input: { currentPas
       where: { id: userId },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
+    await endAllSessions(tx, userId);
     await audit(tx, { organizationId: null, actorUserId: userId, action: "user.changePassword", targetType: "User", targetId: userId });
   });
 }

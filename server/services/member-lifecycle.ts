@@ -14,6 +14,7 @@ import { withUniqueConflict } from "../db/errors";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
+import { endAllSessions } from "./sessions";
 import { topRoleFacts } from "./top-role";
 
 export type CreateMemberInput = { email: string; name: string; username?: string; company?: string; groupId: string; roleId: string };
@@ -177,6 +178,7 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
     enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
     // A new sessionVersion ends every session the member had (rule 9).
     await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, target.userId);
     await auditBy(tx, actor, { action: "member.resetPassword", targetType: "Membership", targetId: target.id });
     return { id: target.id, email: target.user.email, oneTimePassword };
   });
@@ -199,6 +201,7 @@ export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input:
       where: { id: target.userId },
       data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
     });
+    await endAllSessions(tx, target.userId);
     await tx.recoveryCode.deleteMany({ where: { userId: target.userId } });
     await auditBy(tx, actor, { action: "member.disableTwoFactor", targetType: "Membership", targetId: target.id });
     return { id: target.id };

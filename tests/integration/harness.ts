@@ -7,6 +7,7 @@ import { openConnection } from "@/server/db/connection";
 import { applyMigrations } from "@/server/db/schema-engine";
 import { createCaller } from "@/server/trpc/root";
 import { verifyCredentials } from "@/server/services/account";
+import { startSession } from "@/server/services/sessions";
 
 export type TestDatabase = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
 
@@ -46,9 +47,10 @@ export async function testDatabase(): Promise<TestDatabase> {
 export async function signIn(db: Db, email: string, password: string, orgSlug: string | null = null) {
   const claims = await verifyCredentials(db, email, password);
   if (!claims) throw new Error(`Sign-in failed for ${email}`);
-  return callerFor(db, { userId: claims.userId, sessionVersion: claims.sessionVersion }, orgSlug);
+  const sessionId = await startSession(db, claims.userId, { userAgent: "vitest", ip: "127.0.0.1" });
+  return callerFor(db, { userId: claims.userId, sessionVersion: claims.sessionVersion, sessionId }, orgSlug);
 }
 
-export function callerFor(db: Db, claims: { userId: string; sessionVersion: number } | null, orgSlug: string | null) {
+export function callerFor(db: Db, claims: { userId: string; sessionVersion: number; sessionId?: string } | null, orgSlug: string | null) {
   return createCaller({ db, claims, orgSlug, ip: "127.0.0.1" });
 }

@@ -1,0 +1,44 @@
+// Signed-in browsers: each sign-in starts a Session row that its token names; a person
+// sees theirs and ends any or all of them (issue 5), effective at the next request.
+import type { Db, Tx } from "../db";
+import { audit } from "./audit";
+import { StewardError } from "./errors";
+
+const SEEN_GRANULARITY_MS = 60_000;
+
+export async function startSession(db: Db, userId: string, client: { userAgent?: string | null; ip?: string | null }): Promise<string> {
+  const session = await db.session.create({ data: { userId, userAgent: (client.userAgent ?? "").slice(0, 400), ip: client.ip ?? null } });
+  return session.id;
+}
+
+/** Whether the session is live; records "last seen" at most once a minute. */
+export async function touchSession(db: Db, userId: string, sessionId: string, now = new Date()): Promise<boolean> {
+  const session = await db.session.findUnique({ where: { id: sessionId } });
+  if (!session || session.userId !== userId || session.endedAt) return false;
+  if (now.getTime() - session.lastSeenAt.getTime() > SEEN_GRANULARITY_MS) {
+    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  }
+  return true;
+}
+
+export async function listMySessions(db: Db, userId: string, currentSessionId: string | undefined) {
+  const sessions = await db.session.findMany({ where: { userId, endedAt: null }, orderBy: { lastSeenAt: "desc" }, take: 100 });
+  return sessions.map((s) => ({ id: s.id, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === currentSessionId }));
+}
+
+/** Ends one of the person's sessions, or all but the current one. */
+export async function endMySessions(db: Db, userId: string, input: { sessionId: string } | { allExcept: string | undefined }) {
+  return db.$transaction(async (tx) => {
+    const where =
+      "sessionId" in input ? { id: input.sessionId, userId, endedAt: null } : { userId, endedAt: null, ...(input.allExcept ? { id: { not: input.allExcept } } : {}) };
+    const { count } = await tx.session.updateMany({ where, data: { endedAt: new Date() } });
+    if ("sessionId" in input && count === 0) throw new StewardError("NOT_FOUND", "Session not found.");
+    await audit(tx, { organizationId: null, actorUserId: userId, action: "user.endSessions", targetType: "User", targetId: userId, after: { ended: count } });
+    return { ended: count };
+  });
+}
+
+/** With a sessionVersion bump (password change or reset, 2FA reset): the rows follow. */
+export async function endAllSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
+}
