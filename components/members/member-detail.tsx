@@ -18,6 +18,7 @@ const ACTIONS: Record<string, string> = {
   "member.enable": "Enabled",
   "member.resetPassword": "Password reset",
   "member.disableTwoFactor": "Two-factor sign-in turned off",
+  "member.endSessions": "Signed out everywhere",
   "member.import": "Updated by import",
   "organization.transferOwnership": "Became the owner",
 };
@@ -32,7 +33,7 @@ function describeChange(action: string, before: unknown, after: unknown): string
   return "";
 }
 
-type Local = "edit" | "delete" | "transfer" | "disable2fa" | null;
+type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | null;
 
 export function MemberDetail({ membershipId }: { membershipId: string }) {
   const trpc = useTRPC();
@@ -75,6 +76,11 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
             {m.can.resetCredentials && (
               <Button variant="secondary" onClick={() => setAction({ kind: "reset", member: m })}>
                 Reset password
+              </Button>
+            )}
+            {m.can.resetCredentials && (
+              <Button variant="secondary" onClick={() => setLocal("endSessions")}>
+                Sign out everywhere
               </Button>
             )}
             {m.can.resetCredentials && m.hasTwoFactor && (
@@ -167,6 +173,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
     }),
   );
   const disable2fa = useMutation(trpc.members.disableTwoFactor.mutationOptions({ onSuccess: refresh }));
+  const endSessions = useMutation(trpc.members.endSessions.mutationOptions({ onSuccess: refresh }));
   const transfer = useMutation(
     trpc.members.transferOwnership.mutationOptions({
       onSuccess: () => {
@@ -175,8 +182,8 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
       },
     }),
   );
-  const mutation = { edit, delete: remove, transfer, disable2fa }[kind];
-  const titles = { edit: `Edit ${m.name}`, delete: `Delete ${m.name}?`, transfer: `Make ${m.name} the owner?`, disable2fa: `Turn off two-factor sign-in for ${m.name}?` };
+  const mutation = { edit, delete: remove, transfer, disable2fa, endSessions }[kind];
+  const titles = { edit: `Edit ${m.name}`, delete: `Delete ${m.name}?`, transfer: `Make ${m.name} the owner?`, disable2fa: `Turn off two-factor sign-in for ${m.name}?`, endSessions: `Sign ${m.name} out everywhere?` };
 
   return (
     <Dialog open onClose={onClose} title={titles[kind]}>
@@ -197,6 +204,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
           if (kind === "delete") remove.mutate({ membershipId: m.id });
           if (kind === "transfer") transfer.mutate({ membershipId: m.id });
           if (kind === "disable2fa") disable2fa.mutate({ membershipId: m.id });
+          if (kind === "endSessions") endSessions.mutate({ membershipId: m.id });
         }}
       >
         {mutation.error && <Alert>{errorMessage(mutation.error)}</Alert>}
@@ -234,8 +242,11 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
             their password alone and should set up two-factor sign-in again.
           </p>
         )}
+        {kind === "endSessions" && (
+          <p className="text-sm text-slate-600">Every browser where {m.name} is signed in is signed out at its next request. Their password stays the same.</p>
+        )}
         <DialogActions onCancel={onClose} submitting={mutation.isPending} variant={kind === "delete" || kind === "disable2fa" ? "danger" : "primary"}>
-          {{ edit: "Save", delete: "Delete member", transfer: "Transfer ownership", disable2fa: "Turn off 2FA" }[kind]}
+          {{ edit: "Save", delete: "Delete member", transfer: "Transfer ownership", disable2fa: "Turn off 2FA", endSessions: "Sign out everywhere" }[kind]}
         </DialogActions>
       </form>
     </Dialog>

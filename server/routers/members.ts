@@ -6,6 +6,7 @@ import {
   createMember,
   deleteMember,
   disableMemberTwoFactor,
+  endMemberSessions,
   editMember,
   resetMemberPassword,
   setMemberStatus,
@@ -71,6 +72,9 @@ export const membersRouter = createTRPCRouter({
   bulkChangeGroup: orgProcedure("members.assignGroup")
     .input(z.object({ membershipIds: selection, groupId: id("Group") }))
     .mutation(({ ctx, input }) => bulkChangeGroup(ctx.db, ctx.actor, input)),
+  endSessions: orgProcedure("members.resetCredentials")
+    .input(z.object({ membershipId: id("Member") }))
+    .mutation(({ ctx, input }) => endMemberSessions(ctx.db, ctx.actor, input)),
   disableTwoFactor: orgProcedure("members.resetCredentials")
     .input(z.object({ membershipId: id("Member") }))
     .mutation(({ ctx, input }) => disableMemberTwoFactor(ctx.db, ctx.actor, input)),

@@ -2,6 +2,7 @@
 import {
   decideCreateMember,
   decideDeleteMember,
+  decideMemberAction,
   decideDisableTwoFactor,
   decideEditMember,
   decideResetCredentials,
@@ -204,6 +205,18 @@ export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input:
     await endAllSessions(tx, target.userId);
     await tx.recoveryCode.deleteMany({ where: { userId: target.userId } });
     await auditBy(tx, actor, { action: "member.disableTwoFactor", targetType: "Membership", targetId: target.id });
+    return { id: target.id };
+  });
+}
+
+/** Issue 5: an admin signs a member in their span out everywhere (a lost laptop, say). */
+export async function endMemberSessions(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadTarget(tx, actor, input.membershipId);
+    enforce(decideMemberAction(actor, toMemberFacts(target), "resetCredentials"), "Member", actor);
+    await tx.user.update({ where: { id: target.userId }, data: { sessionVersion: { increment: 1 } } });
+    await endAllSessions(tx, target.userId);
+    await auditBy(tx, actor, { action: "member.endSessions", targetType: "Membership", targetId: target.id });
     return { id: target.id };
   });
 }

@@ -7,7 +7,7 @@ let t: TestDatabase;
 let acme: BuiltOrg;
 beforeAll(async () => {
   t = await testDatabase();
-  acme = await org(t.db, "Acme").withMember("ulla", "user").withMember("adam", "admin").create();
+  acme = await org(t.db, "Acme").withMember("ulla", "user").withMember("ute", "user").withMember("adam", "admin").create();
 });
 afterAll(() => t.close());
 
@@ -45,5 +45,18 @@ describe("active sessions", () => {
     await expect(ulla.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const user = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("ulla") } });
     expect(await t.db.session.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+  });
+});
+
+describe("an admin signing a member out everywhere", () => {
+  it("ends the member's sessions in span, is refused outside it, and is audited", async () => {
+    const ute = await acme.signIn("ute");
+    const adam = await acme.signIn("adam");
+    await expect(ute.members.endSessions({ membershipId: acme.member("adam") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(adam.members.endSessions({ membershipId: acme.member("owner") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await adam.members.endSessions({ membershipId: acme.member("ute") });
+    await expect(ute.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(adam.account.me()).resolves.toBeTruthy();
+    expect(await t.db.auditEvent.count({ where: { action: "member.endSessions", targetId: acme.member("ute") } })).toBe(1);
   });
 });

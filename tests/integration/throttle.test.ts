@@ -47,3 +47,24 @@ describe("sign-in limits", () => {
     expect((await checkCredentials(t.db, acme.email("ute"), PASSWORD, undefined, "198.51.100.1")).status).toBe("ok");
   });
 });
+
+describe("timing", () => {
+  it("answers an unknown login in about the time of a known one with a wrong password", async () => {
+    // Interleaved samples of the same run, compared as a ratio: both are dominated by one
+    // argon2id verification, so the ratio stays near 1 however busy the machine is.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      let t0 = performance.now();
+      await checkCredentials(t.db, acme.email("ute"), `wrong password ${i}`);
+      known.push(performance.now() - t0);
+      t0 = performance.now();
+      await checkCredentials(t.db, `ghost${i}@acme.test`, `wrong password ${i}`);
+      unknown.push(performance.now() - t0);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const ratio = median(unknown) / median(known);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(2.5);
+  });
+});
