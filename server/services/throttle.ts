@@ -1,25 +1,42 @@
 // Sign-in attempt limits, per login name and per client address, counted in the database
 // so that they hold across app instances. An attempt is reserved (counted) BEFORE the
-// password is checked, atomically, so a parallel burst gets no more checks than the limit.
+// password is checked, under a row lock, so a parallel burst gets no more checks than the
+// limits allow.
 import type { Db } from "../db";
 
+/**
+ * Within a 15-minute window: the first `delayFrom` failures are free, then each attempt
+ * must wait `baseDelayMs` doubled per failure since the last one, and at `attempts` the
+ * key is locked until the window ends.
+ */
 export const SIGN_IN_LIMITS = {
-  login: { attempts: 5, windowMs: 15 * 60_000 },
-  address: { attempts: 50, windowMs: 15 * 60_000 },
+  login: { attempts: 10, delayFrom: 3, baseDelayMs: 1_000, windowMs: 15 * 60_000 },
+  address: { attempts: 100, delayFrom: 20, baseDelayMs: 1_000, windowMs: 15 * 60_000 },
 } as const;
 
+type Limit = (typeof SIGN_IN_LIMITS)[keyof typeof SIGN_IN_LIMITS];
 type Gate = { allowed: true } | { allowed: false; retryAt: Date };
 
-async function reserve(db: Db, key: string, limit: { attempts: number; windowMs: number }, now: Date): Promise<Gate> {
-  const windowStart = new Date(now.getTime() - limit.windowMs);
-  const [row] = await db.$queryRaw<Array<{ attempts: number; windowStartedAt: Date }>>`
-    INSERT INTO "SignInThrottle" ("key", "attempts", "windowStartedAt") VALUES (${key}, 1, ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "attempts" = CASE WHEN "SignInThrottle"."windowStartedAt" < ${windowStart} THEN 1 ELSE "SignInThrottle"."attempts" + 1 END,
-      "windowStartedAt" = CASE WHEN "SignInThrottle"."windowStartedAt" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStartedAt" END
-    RETURNING "attempts", "windowStartedAt"`;
-  if (!row || row.attempts <= limit.attempts) return { allowed: true };
-  return { allowed: false, retryAt: new Date(new Date(row.windowStartedAt).getTime() + limit.windowMs) };
+async function reserve(db: Db, key: string, limit: Limit, now: Date): Promise<Gate> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "SignInThrottle" ("key", "attempts", "windowStartedAt", "lastAttemptAt") VALUES (${key}, 0, ${now}, ${now})
+      ON CONFLICT ("key") DO NOTHING`;
+    // The row lock serializes a parallel burst on the same key.
+    const [row] = await tx.$queryRaw<Array<{ attempts: number; windowStartedAt: Date; lastAttemptAt: Date }>>`
+      SELECT "attempts", "windowStartedAt", "lastAttemptAt" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
+    if (!row) return { allowed: true };
+    const expired = new Date(row.windowStartedAt).getTime() + limit.windowMs <= now.getTime();
+    const attempts = expired ? 0 : row.attempts;
+    const windowStartedAt = expired ? now : new Date(row.windowStartedAt);
+    if (attempts >= limit.attempts) return { allowed: false, retryAt: new Date(windowStartedAt.getTime() + limit.windowMs) };
+    if (attempts >= limit.delayFrom) {
+      const waitUntil = new Date(row.lastAttemptAt).getTime() + limit.baseDelayMs * 2 ** (attempts - limit.delayFrom);
+      if (waitUntil > now.getTime()) return { allowed: false, retryAt: new Date(waitUntil) };
+    }
+    await tx.signInThrottle.update({ where: { key }, data: { attempts: attempts + 1, windowStartedAt, lastAttemptAt: now } });
+    return { allowed: true };
+  });
 }
 
 const loginKey = (login: string) => `login:${login}`;

@@ -13,30 +13,45 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const LIMIT = SIGN_IN_LIMITS.login.attempts;
+const { attempts: LIMIT, delayFrom: FREE } = SIGN_IN_LIMITS.login;
+const key = (login: string) => `login:${login}`;
 
 describe("sign-in limits", () => {
-  it("never checks more passwords than the limit, even in a parallel burst, then locks the correct password out too", async () => {
-    const burst = await Promise.all(Array.from({ length: 3 * LIMIT }, () => checkCredentials(t.db, acme.email("ulla"), "wrong password!")));
-    expect(burst.filter((r) => r.status === "invalid")).toHaveLength(LIMIT);
-    expect(burst.filter((r) => r.status === "locked")).toHaveLength(2 * LIMIT);
+  it("checks no more passwords than the free attempts in a parallel burst; the rest must wait, right password included", async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, () => checkCredentials(t.db, acme.email("ulla"), "wrong password!")));
+    expect(burst.filter((r) => r.status === "invalid")).toHaveLength(FREE);
+    expect(burst.filter((r) => r.status === "locked")).toHaveLength(12 - FREE);
     const right = await checkCredentials(t.db, acme.email("ulla"), PASSWORD);
     expect(right.status).toBe("locked");
-    if (right.status === "locked") expect(right.retryAt.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
-  it("gives an unknown login the same limit and the same answer", async () => {
+  it("makes each further attempt wait twice as long, then locks until the window ends", async () => {
+    const now = Date.now();
+    // Three failures, the last one two seconds ago: the fourth attempt's one-second delay has passed.
+    await t.db.signInThrottle.update({ where: { key: key(acme.email("ulla")) }, data: { lastAttemptAt: new Date(now - 2_000) } });
+    expect((await checkCredentials(t.db, acme.email("ulla"), "wrong password!")).status).toBe("invalid");
+    const waiting = await checkCredentials(t.db, acme.email("ulla"), PASSWORD);
+    expect(waiting.status).toBe("locked");
+    if (waiting.status === "locked") expect(waiting.retryAt.getTime() - Date.now()).toBeGreaterThan(1_000);
+    await t.db.signInThrottle.update({ where: { key: key(acme.email("ulla")) }, data: { attempts: LIMIT, lastAttemptAt: new Date(now - 3_600_000) } });
+    const locked = await checkCredentials(t.db, acme.email("ulla"), PASSWORD);
+    expect(locked.status).toBe("locked");
+    if (locked.status === "locked") expect(locked.retryAt.getTime() - Date.now()).toBeGreaterThan(10 * 60_000);
+  });
+
+  it("gives an unknown login the same limits and the same answers", async () => {
     const results = [];
-    for (let i = 0; i <= LIMIT; i++) results.push((await checkCredentials(t.db, "nobody@acme.test", "whatever-123")).status);
-    expect(results).toEqual([...Array(LIMIT).fill("invalid"), "locked"]);
+    for (let i = 0; i <= FREE; i++) results.push((await checkCredentials(t.db, "nobody@acme.test", "whatever-123")).status);
+    expect(results).toEqual([...Array(FREE).fill("invalid"), "locked"]);
   });
 
   it("clears the count on success, and the lock ends with its window", async () => {
-    for (let i = 0; i < LIMIT - 1; i++) await checkCredentials(t.db, acme.email("uwe"), "wrong password!");
+    for (let i = 0; i < FREE; i++) await checkCredentials(t.db, acme.email("uwe"), "wrong password!");
+    await t.db.signInThrottle.update({ where: { key: key(acme.email("uwe")) }, data: { lastAttemptAt: new Date(Date.now() - 60_000) } });
     expect((await checkCredentials(t.db, acme.email("uwe"), PASSWORD)).status).toBe("ok");
-    for (let i = 0; i < LIMIT - 1; i++) expect((await checkCredentials(t.db, acme.email("uwe"), "wrong password!")).status).toBe("invalid");
+    for (let i = 0; i < FREE; i++) expect((await checkCredentials(t.db, acme.email("uwe"), "wrong password!")).status).toBe("invalid");
     // Move ulla's window into the past: the next attempt starts a new one.
-    await t.db.signInThrottle.update({ where: { key: `login:${acme.email("ulla")}` }, data: { windowStartedAt: new Date(Date.now() - 16 * 60_000) } });
+    await t.db.signInThrottle.update({ where: { key: key(acme.email("ulla")) }, data: { windowStartedAt: new Date(Date.now() - 16 * 60_000) } });
     expect((await checkCredentials(t.db, acme.email("ulla"), PASSWORD)).status).toBe("ok");
   });
 
@@ -54,7 +69,7 @@ describe("timing", () => {
     // argon2id verification, so the ratio stays near 1 however busy the machine is.
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       let t0 = performance.now();
       await checkCredentials(t.db, acme.email("ute"), `wrong password ${i}`);
       known.push(performance.now() - t0);

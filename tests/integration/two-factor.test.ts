@@ -1,6 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkCredentials } from "@/server/services/account";
+import { checkCredentials as check } from "@/server/services/account";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
 
@@ -11,6 +11,12 @@ beforeAll(async () => {
   acme = await org(t.db, "Acme").withMember("ulla", "user").create();
 });
 afterAll(() => t.close());
+
+// Sign-in limits have their own tests (throttle.test.ts); here every check starts afresh.
+async function checkCredentials(...args: Parameters<typeof check>) {
+  await t.db.signInThrottle.deleteMany();
+  return check(...args);
+}
 
 // The code an authenticator app would show, computed here from the enrolled secret.
 const codeAt = (secret: string, timestamp: number) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp });
