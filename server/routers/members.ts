@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { assignableRoles, changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS } from "../services/members";
+import { changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS, memberPickerOptions } from "../services/members";
 import { bulkChangeGroup, bulkChangeRole, bulkSetStatus } from "../services/bulk";
-import { listGroups } from "../services/groups";
 import {
   createMember,
   deleteMember,
@@ -33,10 +32,7 @@ export const membersRouter = createTRPCRouter({
     )
     .query(({ ctx, input }) => listMembers(ctx.db, ctx.actor, input)),
   /** What the filters and pickers of the members page offer. */
-  options: orgProcedure("members.view").query(async ({ ctx }) => ({
-    roles: await assignableRoles(ctx.db, ctx.actor),
-    groups: ctx.actor.role.permissions.includes("groups.view") ? await listGroups(ctx.db, ctx.actor) : [],
-  })),
+  options: orgProcedure("members.view").query(({ ctx }) => memberPickerOptions(ctx.db, ctx.actor)),
   changeRole: orgProcedure("members.assignRole")
     .input(z.object({ membershipId: id("Member"), roleId: id("Role") }))
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),

@@ -16,7 +16,7 @@ import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type Acto
 import { auditBy } from "./audit";
 import { enforce, notFound } from "./errors";
 import { topRoleFacts } from "./top-role";
-import { groupsInReach } from "./groups";
+import { groupsInReach, listGroups } from "./groups";
 
 /**
  * The Prisma `where` for the memberships the actor may see: their own, and every member
@@ -224,5 +224,14 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     hasTwoFactor: m.user.totpEnabledAt !== null,
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
+  };
+}
+
+/** What the members page's filters and pickers offer: roles, and the groups in reach when
+ * the actor may see groups. */
+export async function memberPickerOptions(db: Db, actor: ActorContext) {
+  return {
+    roles: await assignableRoles(db, actor),
+    groups: decidePermission(actor, "groups.view").allowed ? await listGroups(db, actor) : [],
   };
 }

@@ -138,3 +138,16 @@ describe("usernames and companies (seed 002)", () => {
     await expect(adam.members.edit({ membershipId: rita.id, name: "Rita", email: "rita@acme.test", username: "dup" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("picker options", () => {
+  it("offer groups in reach only to those who may see groups, and say which roles each may give", async () => {
+    const gary = await acme.signIn("gary");
+    const garyOptions = await gary.members.options();
+    expect(garyOptions.groups.map((g) => g.name)).toEqual(["Sales"]);
+    expect(garyOptions.roles.filter((r) => r.assignable).map((r) => r.name)).toEqual(["Group Support Restore", "Group Support Technician", "User"]);
+    const tess = await acme.signIn("tess");
+    const tessOptions = await tess.members.options();
+    expect(tessOptions.roles.filter((r) => r.creatable).map((r) => r.name)).toEqual(["User"]);
+    expect(tessOptions.roles.some((r) => r.assignable)).toBe(false);
+  });
+});
