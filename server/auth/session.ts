@@ -2,7 +2,7 @@
 // at. Every request re-checks both against the database (rule 9), so that disabling an
 // account or changing its password ends its sessions at the next request.
 import type { Db } from "../db";
-import { touchSession } from "../services/sessions";
+import { noteSessionSeen } from "../services/sessions";
 
 /** `sessionId` names the Session row of this sign-in (tokens from before sessions were
  * recorded have none and are checked by sessionVersion alone until they expire). */
@@ -12,8 +12,15 @@ export type Viewer = { userId: string; email: string; name: string; mustChangePa
 
 export async function resolveViewer(db: Db, claims: SessionClaims | null): Promise<Viewer | null> {
   if (!claims) return null;
-  const user = await db.user.findUnique({ where: { id: claims.userId } });
+  const user = await db.user.findUnique({
+    where: { id: claims.userId },
+    include: { sessions: { where: { id: claims.sessionId ?? "", endedAt: null } } },
+  });
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
-  if (claims.sessionId && !(await touchSession(db, user.id, claims.sessionId))) return null;
+  if (claims.sessionId) {
+    const [session] = user.sessions;
+    if (!session) return null;
+    await noteSessionSeen(db, session);
+  }
   return { userId: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword, hasTwoFactor: user.totpEnabledAt !== null };
 }

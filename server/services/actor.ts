@@ -2,7 +2,7 @@
 // member of a request.
 import type { Actor, GroupFacts, MemberFacts, RoleFacts } from "../authz";
 import type { Db, Tx } from "../db";
-import { StewardError } from "./errors";
+import { notFound, StewardError } from "./errors";
 
 type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[]; builtInKey: string | null };
 type GroupRow = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
@@ -61,4 +61,15 @@ export async function loadActor(db: Db | Tx, userId: string, organizationSlug: s
     organizationName: membership.organization.name,
     twoFactorPolicy: membership.organization.twoFactorPolicy,
   };
+}
+
+/** A membership of the actor's organization with what decisions and audits need, or
+ * NOT_FOUND. Callers then ask the decision for their action. */
+export async function loadMember(db: Db | Tx, actor: ActorContext, membershipId: string) {
+  const target = await db.membership.findFirst({
+    where: { id: membershipId, organizationId: actor.organizationId },
+    include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true } } },
+  });
+  if (!target) throw notFound("Member", actor);
+  return target;
 }

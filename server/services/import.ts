@@ -10,7 +10,6 @@ import {
   decidePermission,
   decideSetStatus,
   END_USER_ROLE_KEY,
-  type Decision,
 } from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
@@ -54,10 +53,6 @@ async function groupsByPath(db: Db, organizationId: string) {
   return byPath;
 }
 
-const refuse = (decision: Decision) => {
-  if (!decision.allowed) throw new StewardError(decision.code === "NOT_FOUND" ? "NOT_FOUND" : "FORBIDDEN", decision.reason);
-};
-
 export async function importMembers(db: Db, actor: ActorContext, rows: ImportRow[]): Promise<ImportResult[]> {
   enforce(decidePermission(actor, "members.import"), "Member", actor);
   const groups = await groupsByPath(db, actor.organizationId);
@@ -93,7 +88,7 @@ async function applyRow(
 
   if (row.action === "delete") {
     if (!target) throw new StewardError("NOT_FOUND", `${row.email} is not a member of this organization.`);
-    refuse(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId), "import"));
+    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);
     await tx.membership.delete({ where: { id: target.id } });
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
     if (remaining === 0) await tx.user.delete({ where: { id: target.userId } });
@@ -103,7 +98,7 @@ async function applyRow(
 
   if (!target) {
     const home = group ?? [...(await tx.group.findMany({ where: { organizationId: actor.organizationId, parentId: null } }))][0]!;
-    refuse(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(endUserRole), organizationId: endUserRole.organizationId }, "import"));
+    enforce(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(endUserRole), organizationId: endUserRole.organizationId }, "import"), "Member", actor);
     if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
     const existing = await tx.user.findUnique({ where: { email: row.email } });
     const oneTimePassword = existing ? undefined : generatePassword();
@@ -137,14 +132,14 @@ async function applyRow(
   const infoChanged = after.name !== before.name || after.username !== before.username || after.company !== before.company;
   if (infoChanged) {
     const otherOrganizations = await tx.membership.count({ where: { userId: target.userId, organizationId: { not: actor.organizationId } } });
-    refuse(decideEditMember(actor, facts, { otherOrganizations }, "import"));
+    enforce(decideEditMember(actor, facts, { otherOrganizations }, "import"), "Member", actor);
     await ensureUsernameFree(tx, after.username, target.userId);
     await tx.user.update({ where: { id: target.userId }, data: { name: after.name, username: after.username, company: after.company } });
   }
-  if (group && after.groupId !== before.groupId) refuse(decideChangeGroup(actor, facts, toGroupFacts(group), "import"));
+  if (group && after.groupId !== before.groupId) enforce(decideChangeGroup(actor, facts, toGroupFacts(group), "import"), "Member", actor);
   if (after.status !== before.status) {
     if (before.status === "INVITED") throw new StewardError("BAD_REQUEST", `${row.email} has not accepted their invitation yet.`);
-    refuse(decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target.roleId), "import"));
+    enforce(decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);
   }
   if (!infoChanged && after.groupId === before.groupId && after.status === before.status) return { outcome: "unchanged", message: "Nothing to change" };
   await tx.membership.update({ where: { id: target.id }, data: { groupId: after.groupId, status: after.status } });

@@ -12,7 +12,7 @@ import {
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
-import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
+import { loadMember, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { endAllSessions } from "./sessions";
@@ -75,19 +75,9 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
   });
 }
 
-async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
-  const target = await tx.membership.findFirst({
-    where: { id: membershipId, organizationId: actor.organizationId },
-    include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true } } },
-  });
-  if (!target) throw notFound("Member", actor);
-  return target;
-}
-
-
 export async function setMemberStatus(db: Db, actor: ActorContext, input: { membershipId: string; status: "ACTIVE" | "DISABLED" }) {
   return db.$transaction(async (tx) => {
-    const target = await loadTarget(tx, actor, input.membershipId);
+    const target = await loadMember(tx, actor, input.membershipId);
     enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
     if (target.status === input.status) return { id: target.id, status: target.status };
     // INVITED members are enabled by accepting their invitation, not by an admin.
@@ -115,7 +105,7 @@ export async function editMember(db: Db, actor: ActorContext, input: EditMemberI
   return withUniqueConflict(
     () =>
       db.$transaction(async (tx) => {
-        const target = await loadTarget(tx, actor, input.membershipId);
+        const target = await loadMember(tx, actor, input.membershipId);
         enforce(decideEditMember(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
         const before = { name: target.user.name, email: target.user.email, username: target.user.username, company: target.user.company };
         const after = {
@@ -136,7 +126,7 @@ export async function editMember(db: Db, actor: ActorContext, input: EditMemberI
 
 export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
-    const target = await loadTarget(tx, actor, input.membershipId);
+    const target = await loadMember(tx, actor, input.membershipId);
     enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
     await tx.membership.delete({ where: { id: target.id } });
     // The person's account goes with their last membership; elsewhere it stays theirs.
@@ -155,7 +145,7 @@ export async function deleteMember(db: Db, actor: ActorContext, input: { members
 
 export async function transferOwnership(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
-    const target = await loadTarget(tx, actor, input.membershipId);
+    const target = await loadMember(tx, actor, input.membershipId);
     const { topRank } = await topRoleFacts(tx, actor.organizationId, target.roleId);
     enforce(decideTransferOwnership(actor, { ...toMemberFacts(target), active: target.status === "ACTIVE" }, { topRank }), "Member", actor);
     await tx.membership.update({ where: { id: actor.membershipId }, data: { isOwner: false } });
@@ -175,7 +165,7 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db.$transaction(async (tx) => {
-    const target = await loadTarget(tx, actor, input.membershipId);
+    const target = await loadMember(tx, actor, input.membershipId);
     enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
     // A new sessionVersion ends every session the member had (rule 9).
     await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
@@ -188,7 +178,7 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
 /** Seed 002: turns off a member's second factor (they lost their device); ends their sessions. */
 export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
-    const target = await loadTarget(tx, actor, input.membershipId);
+    const target = await loadMember(tx, actor, input.membershipId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { totpEnabledAt: true } });
     enforce(
       decideDisableTwoFactor(actor, toMemberFacts(target), {
@@ -212,7 +202,7 @@ export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input:
 /** Issue 5: an admin signs a member in their span out everywhere (a lost laptop, say). */
 export async function endMemberSessions(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
-    const target = await loadTarget(tx, actor, input.membershipId);
+    const target = await loadMember(tx, actor, input.membershipId);
     enforce(decideMemberAction(actor, toMemberFacts(target), "resetCredentials"), "Member", actor);
     await tx.user.update({ where: { id: target.userId }, data: { sessionVersion: { increment: 1 } } });
     await endAllSessions(tx, target.userId);

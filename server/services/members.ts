@@ -12,7 +12,7 @@ import {
   type MemberAction,
 } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
-import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
+import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound } from "./errors";
 import { topRoleFacts } from "./top-role";
@@ -136,8 +136,7 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
 }
 
 async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
-  const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId: actor.organizationId }, include: memberFactsInclude });
-  if (!target) throw notFound("Member", actor);
+  const target = await loadMember(tx, actor, membershipId);
   enforce(decideMemberAction(actor, toMemberFacts(target), "view"), "Member", actor);
   return target;
 }

@@ -11,14 +11,11 @@ export async function startSession(db: Db, userId: string, client: { userAgent?:
   return session.id;
 }
 
-/** Whether the session is live; records "last seen" at most once a minute. */
-export async function touchSession(db: Db, userId: string, sessionId: string, now = new Date()): Promise<boolean> {
-  const session = await db.session.findUnique({ where: { id: sessionId } });
-  if (!session || session.userId !== userId || session.endedAt) return false;
+/** Records "last seen" at most once a minute, so that most requests write nothing. */
+export async function noteSessionSeen(db: Db, session: { id: string; lastSeenAt: Date }, now = new Date()): Promise<void> {
   if (now.getTime() - session.lastSeenAt.getTime() > SEEN_GRANULARITY_MS) {
-    await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return true;
 }
 
 export async function listMySessions(db: Db, userId: string, currentSessionId: string | undefined) {

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
-import Link from "next/link";
+import { BackToConsole } from "@/components/back-to-console";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getViewer } from "@/server/auth/viewer";
@@ -17,7 +17,7 @@ export default async function ChangePasswordPage() {
     >
       <ChangePasswordForm email={viewer.email} />
       <div className="mt-4 flex items-center justify-between border-t border-slate-100 pt-4 text-sm">
-        {viewer.mustChangePassword ? <span className="text-slate-500">Not you?</span> : <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">← Back to the console</Link>}
+        {viewer.mustChangePassword ? <span className="text-slate-500">Not you?</span> : <BackToConsole />}
         <SignOutButton />
       </div>
     </AuthCard>

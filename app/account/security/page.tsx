@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
+import { BackToConsole } from "@/components/back-to-console";
 import { TwoFactorSettings } from "@/components/two-factor-settings";
 import { Alert } from "@/components/ui";
 import { getViewer } from "@/server/auth/viewer";
@@ -21,9 +21,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       )}
       <TwoFactorSettings />
       <div className="mt-4 border-t border-slate-100 pt-4 text-sm">
-        <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">
-          ← Back to the console
-        </Link>
+        <BackToConsole />
       </div>
     </AuthCard>
   );

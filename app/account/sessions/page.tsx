@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
+import { BackToConsole } from "@/components/back-to-console";
 import { SessionList } from "@/components/session-list";
 import { getViewer } from "@/server/auth/viewer";
 
@@ -13,9 +13,7 @@ export default async function SessionsPage() {
     <AuthCard title="Where you are signed in" subtitle={`Browsers signed in as ${viewer.email}. End any you do not recognize.`}>
       <SessionList />
       <div className="mt-4 border-t border-slate-100 pt-4 text-sm">
-        <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">
-          ← Back to the console
-        </Link>
+        <BackToConsole />
       </div>
     </AuthCard>
   );
