@@ -72,6 +72,13 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, viewer } });
 });
 
+/** Public, but knows who is signed in (viewer null when nobody is): for pages reached
+ * from emailed links, which behave differently for the right person. */
+export const optionalViewerProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const viewer = await resolveViewer(ctx.db, ctx.claims);
+  return next({ ctx: { ...ctx, viewer } });
+});
+
 export function orgProcedure(permission: Permission) {
   return authedProcedure.use(async ({ ctx, next }) => {
     if (ctx.viewer.mustChangePassword) {

@@ -2,6 +2,7 @@
 import { accountRouter } from "../routers/account";
 import { groupsRouter } from "../routers/groups";
 import { importerRouter } from "../routers/importer";
+import { invitationsRouter } from "../routers/invitations";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
 import { rolesRouter } from "../routers/roles";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   roles: rolesRouter,
   importer: importerRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,13 @@ import { createCaller } from "@/server/trpc/root";
 import { verifyCredentials } from "@/server/services/account";
 import { startSession } from "@/server/services/sessions";
 
-export type TestDatabase = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+export type TestDatabase = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  /** Another client of the same database, as a second app instance has (PGlite: the same one). */
+  another: () => Db;
+  close: () => Promise<void>;
+};
 
 export async function testDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
@@ -17,7 +23,7 @@ export async function testDatabase(): Promise<TestDatabase> {
     const conn = openConnection({ memory: true });
     await applyMigrations(conn.factory);
     const db = createDb(conn);
-    return { db, kind: "pglite", close: async () => { await db.$disconnect(); await conn.close(); } };
+    return { db, kind: "pglite", another: () => db, close: async () => { await db.$disconnect(); await conn.close(); } };
   }
   const name = `steward_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -29,11 +35,17 @@ export async function testDatabase(): Promise<TestDatabase> {
   const conn = openConnection({ url: url.toString() });
   await applyMigrations(conn.factory);
   const db = createDb(conn);
+  const others: Db[] = [];
   return {
     db,
     kind: "postgres",
+    another: () => {
+      const other = createDb(openConnection({ url: url.toString() }));
+      others.push(other);
+      return other;
+    },
     close: async () => {
-      await db.$disconnect();
+      await Promise.all([db, ...others].map((d) => d.$disconnect()));
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,0 +1,56 @@
+// Where the mail worker hands emails: an SMTP server (nodemailer), or, with no SMTP_URL,
+// Steward's own mailbox: the outbox row keeps its content for the owner to open, and the
+// log prints the link so that a fresh install works end to end without a mail server.
+import nodemailer from "nodemailer";
+import { emailFrom, smtpUrl } from "./config";
+
+export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string; link: string | null };
+
+export type MailTransport = {
+  name: "smtp" | "mailbox";
+  /** Whether the outbox keeps the content after delivery (the mailbox is where it is read). */
+  keepsContent: boolean;
+  send(mail: OutgoingEmail): Promise<void>;
+  close(): void;
+};
+
+/** A failure the SMTP server says will not get better by retrying (a 5xx other than authentication). */
+export class PermanentDeliveryError extends Error {}
+
+export function smtpTransport(url: string, from = emailFrom()): MailTransport {
+  const transporter = nodemailer.createTransport(url, { from });
+  // Short timeouts: a claim lasts minutes, and a hung server must not hold it.
+  Object.assign(transporter.options, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const domain = from.match(/@([^>\s]+)/)?.[1] ?? "steward.local";
+  return {
+    name: "smtp",
+    keepsContent: false,
+    async send(mail) {
+      try {
+        // A stable Message-ID: should a crash ever resend a message, mail systems see one message.
+        await transporter.sendMail({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, messageId: `<${mail.id}@${domain}>` });
+      } catch (error) {
+        const e = error as { responseCode?: number; code?: string; message?: string };
+        if (e.responseCode && e.responseCode >= 500 && e.code !== "EAUTH") throw new PermanentDeliveryError(e.message ?? String(error));
+        throw error;
+      }
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export function mailboxTransport(log: (line: string) => void = console.log): MailTransport {
+  return {
+    name: "mailbox",
+    keepsContent: true,
+    async send(mail) {
+      log(`[steward] email to ${mail.to}: ${mail.subject}${mail.link ? `\n[steward]   ${mail.link}` : ""}`);
+    },
+    close() {},
+  };
+}
+
+export function configuredTransport(): MailTransport {
+  const url = smtpUrl();
+  return url ? smtpTransport(url) : mailboxTransport();
+}

@@ -1,0 +1,109 @@
+// The mail worker: claims due outbox rows with FOR UPDATE SKIP LOCKED (so that several
+// instances never take the same row), sends them, and retries failures with exponential
+// backoff. A claim is a lease: should a worker die mid-send, the row becomes due again
+// when the lease lapses.
+import type { Db } from "../db";
+import { onMailWake, openContent } from "./outbox";
+import { PermanentDeliveryError, type MailTransport } from "./transport";
+
+export type RetryPolicy = { baseMs: number; capMs: number; maxAttempts: number; leaseMs: number };
+
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 60 * 60_000, maxAttempts: 20, leaseMs: 5 * 60_000 };
+
+export type DeliveryReport = { sent: number; retrying: number; failed: number };
+
+/** The wait before attempt n+1 after n failed attempts: base·2^(n-1), capped, with ±20% jitter. */
+export function backoffMs(attempts: number, policy: RetryPolicy, random = Math.random): number {
+  const raw = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(raw * (0.8 + 0.4 * random()));
+}
+
+async function claim(db: Db, limit: number, leaseMs: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "OutboxEmail"
+       SET status = 'SENDING', attempts = attempts + 1,
+           "lockedUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::float8)
+     WHERE id IN (
+       SELECT id FROM "OutboxEmail"
+        WHERE (status = 'PENDING' AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC'))
+           OR (status = 'SENDING' AND "lockedUntil" < (now() AT TIME ZONE 'UTC'))
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  return rows.map((r) => r.id);
+}
+
+async function deliverOne(db: Db, transport: MailTransport, id: string, policy: RetryPolicy): Promise<keyof DeliveryReport> {
+  const row = await db.outboxEmail.findUniqueOrThrow({ where: { id } });
+  try {
+    if (!row.content) throw new PermanentDeliveryError("The email's content is gone; it cannot be sent.");
+    const content = openContent(row.content);
+    await transport.send({ id: row.id, to: row.to, subject: row.subject, ...content });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentDeliveryError || row.attempts >= policy.maxAttempts;
+    await db.outboxEmail.updateMany({
+      where: { id, status: "SENDING" },
+      data: permanent
+        ? { status: "FAILED", lockedUntil: null, lastError: message }
+        : { status: "PENDING", lockedUntil: null, lastError: message, nextAttemptAt: new Date(Date.now() + backoffMs(row.attempts, policy)) },
+    });
+    return permanent ? "failed" : "retrying";
+  }
+  await db.outboxEmail.updateMany({
+    where: { id, status: "SENDING" },
+    data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, transport: transport.name, content: transport.keepsContent ? row.content : null },
+  });
+  return "sent";
+}
+
+/** One pass: claims up to `batch` due emails and delivers them. */
+export async function deliverDueEmails(db: Db, transport: MailTransport, policy: RetryPolicy = DEFAULT_RETRY, batch = 10): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  for (const id of await claim(db, batch, policy.leaseMs)) report[await deliverOne(db, transport, id, policy)] += 1;
+  return report;
+}
+
+export type MailWorker = { stop: () => Promise<void>; wake: () => void };
+
+/** Polls the outbox every `intervalMs` (and at once when woken) until stopped. */
+export function startMailWorker(db: Db, transport: MailTransport, options: { intervalMs?: number; policy?: RetryPolicy; log?: (e: unknown) => void } = {}): MailWorker {
+  const intervalMs = options.intervalMs ?? 2_000;
+  const log = options.log ?? ((e) => console.error("[steward] mail worker:", e));
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const pass = async () => {
+    try {
+      // Keep going while full batches come back: a backlog drains without waiting.
+      for (;;) {
+        const r = await deliverDueEmails(db, transport, options.policy);
+        if (stopped || r.sent + r.retrying + r.failed < 10) break;
+      }
+    } catch (error) {
+      log(error);
+    }
+  };
+  const run = () => {
+    if (stopped || running) return;
+    clearTimeout(timer);
+    running = pass().finally(() => {
+      running = null;
+      if (!stopped) timer = setTimeout(run, intervalMs);
+    });
+  };
+  onMailWake(run);
+  timer = setTimeout(run, 0);
+  return {
+    wake: run,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      onMailWake(undefined);
+      await running;
+      transport.close();
+    },
+  };
+}
