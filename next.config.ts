@@ -9,6 +9,7 @@ const config: NextConfig = {
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
     "pg",
+    "nodemailer",
   ],
   poweredByHeader: false,
   typedRoutes: false,

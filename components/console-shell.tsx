@@ -11,10 +11,12 @@ type Org = { slug: string; name: string; role?: string };
 const NAV: Array<{ href: string; label: string; permission: Permission | null }> = [
   { href: "", label: "Overview", permission: "overview.view" },
   { href: "/members", label: "Members", permission: "members.view" },
+  { href: "/invitations", label: "Invitations", permission: "members.create" },
   { href: "/groups", label: "Groups", permission: "groups.view" },
   { href: "/roles", label: "Roles", permission: "roles.view" },
   { href: "/import", label: "Import", permission: "members.import" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/email", label: "Email", permission: "settings.manage" },
 ];
 
 export function ConsoleShell({

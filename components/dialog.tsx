@@ -3,7 +3,7 @@
 // returns to the button that opened it.
 import { useEffect, useRef, type ReactNode } from "react";
 
-export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
+export function Dialog({ open, onClose, title, wide, children }: { open: boolean; onClose: () => void; title: string; wide?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -16,7 +16,7 @@ export function Dialog({ open, onClose, title, children }: { open: boolean; onCl
       ref={ref}
       onClose={onClose}
       aria-labelledby="dialog-title"
-      className="m-auto w-full max-w-md rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200"
+      className={`m-auto w-full ${wide ? "max-w-3xl" : "max-w-md"} rounded-lg bg-white p-0 shadow-xl ring-1 ring-slate-200`}
     >
       {open && (
         <div className="p-5">

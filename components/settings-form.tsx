@@ -32,7 +32,11 @@ export function SettingsForm() {
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        update.mutate({ name: String(f.get("name")), twoFactorPolicy: String(f.get("twoFactorPolicy")) as "OFF" | "ADMINS" | "EVERYONE" });
+        update.mutate({
+          name: String(f.get("name")),
+          twoFactorPolicy: String(f.get("twoFactorPolicy")) as "OFF" | "ADMINS" | "EVERYONE",
+          invitationTtlDays: Number(f.get("invitationTtlDays")),
+        });
       }}
     >
       {update.error && <Alert>{errorMessage(update.error)}</Alert>}
@@ -55,6 +59,11 @@ export function SettingsForm() {
             </label>
           ))}
         </fieldset>
+      </Card>
+      <Card title="Invitations">
+        <Field label="Invitation links expire after (days)" htmlFor="org-invitation-ttl" hint="From 1 to 90 days. Applies to invitations sent or resent from now on.">
+          <Input id="org-invitation-ttl" name="invitationTtlDays" type="number" min={1} max={90} className="!w-32" defaultValue={settings.data.invitationTtlDays} required />
+        </Field>
       </Card>
       <Button type="submit" disabled={update.isPending}>
         Save settings

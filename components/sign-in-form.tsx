@@ -1,11 +1,12 @@
 "use client";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "@/server/auth/sign-in-errors";
 import { Alert, Button, Field, Input } from "./ui";
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, email, notice }: { next: string; email?: string; notice?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -40,12 +41,13 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-4">
+      {notice && !error && <Alert tone="success">{notice}</Alert>}
       {error && <Alert>{error}</Alert>}
       <Field label="Email or username" htmlFor="email">
-        <Input id="email" name="email" required autoFocus autoComplete="username" />
+        <Input id="email" name="email" required autoFocus={!email} defaultValue={email} autoComplete="username" />
       </Field>
       <Field label="Password" htmlFor="password">
-        <Input id="password" name="password" type="password" required autoComplete="current-password" />
+        <Input id="password" name="password" type="password" required autoFocus={!!email} autoComplete="current-password" />
       </Field>
       {needsCode && (
         <Field label="Authentication code" htmlFor="code" hint="The 6-digit code from your authenticator app, or a recovery code.">
@@ -55,6 +57,11 @@ export function SignInForm({ next }: { next: string }) {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="text-indigo-600 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
     </form>
   );
 }

@@ -25,7 +25,7 @@ export function InvitationEmail(p: InvitationEmailProps) {
       footer={`If you did not expect this invitation you can ignore it; nothing happens until the link is opened. Questions about it go to ${p.inviterName} (${p.inviterEmail}).`}
     >
       <Text style={text}>
-        {p.inviterName} ({p.inviterEmail}) invited you to join {p.organizationName} with the role {p.roleName}, in the group {p.groupName}.
+        {`${p.inviterName} (${p.inviterEmail}) invited you to join ${p.organizationName} with the role ${p.roleName}, in the group ${p.groupName}.`}
       </Text>
       <Text style={text}>
         {p.existingAccount
@@ -33,7 +33,7 @@ export function InvitationEmail(p: InvitationEmailProps) {
           : "Open the link to choose your name and password and activate your account."}
       </Text>
       <Action href={p.link} label={p.existingAccount ? `Join ${p.organizationName}` : "Activate your account"} />
-      <Text style={text}>The link works once and expires on {formatDate(p.expiresAt)}.</Text>
+      <Text style={text}>{`The link works once and expires on ${formatDate(p.expiresAt)}.`}</Text>
     </EmailLayout>
   );
 }

@@ -14,10 +14,10 @@ export function PasswordResetEmail(p: PasswordResetEmailProps) {
       heading="Reset your password"
       footer="If you did not ask for this, ignore this email: your password stays as it is. Someone may have typed your address by mistake."
     >
-      <Text style={text}>Hello {p.name}, someone (we hope you) asked to reset the password of your Steward account.</Text>
+      <Text style={text}>{`Hello ${p.name}, someone (we hope you) asked to reset the password of your Steward account.`}</Text>
       <Action href={p.link} label="Choose a new password" />
       <Text style={text}>
-        The link works once and expires on {formatDate(p.expiresAt)}. Choosing a new password signs you out of every browser.
+        {`The link works once and expires on ${formatDate(p.expiresAt)}. Choosing a new password signs you out of every browser.`}
       </Text>
     </EmailLayout>
   );

@@ -30,7 +30,7 @@ function fingerprint() {
     }
   };
   for (const dir of ["app", "components", "server", "emails"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"]) hash.update(readFileSync(path.join(root, file)));
+  for (const file of ["package-lock.json", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json"]) hash.update(readFileSync(path.join(root, file)));
   return hash.digest("hex");
 }
 

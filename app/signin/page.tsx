@@ -6,14 +6,20 @@ import { isSetupDone } from "@/server/services/setup";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+/** What a page that sent the person here wants them to know (fixed texts, never echoed input). */
+const NOTICES: Record<string, string> = {
+  "password-reset": "Your password was changed and every session ended. Sign in with your new password.",
+  "email-confirmed": "Your new email address is confirmed. Sign in with it from now on.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string; notice?: string }> }) {
   if (!(await isSetupDone(getDb()))) redirect("/setup");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, email, notice } = await searchParams;
   // Only local paths: never bounce a fresh session to another site.
   const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
     <AuthCard title="Sign in" subtitle="Use the email and password of your Steward account.">
-      <SignInForm next={next} />
+      <SignInForm next={next} email={email?.slice(0, 254)} notice={notice ? NOTICES[notice] : undefined} />
     </AuthCard>
   );
 }

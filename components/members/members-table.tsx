@@ -1,11 +1,12 @@
 "use client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import { createColumnHelper, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
+import { DataTable, Pager } from "../data-table";
 import { GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
@@ -158,10 +159,6 @@ export function MembersTable() {
   });
   const selected = table.getSelectedRowModel().rows.map((r) => ({ id: r.original.id, name: r.original.name }));
 
-  const total = list.data?.total ?? 0;
-  const from = total ? pagination.pageIndex * pagination.pageSize + 1 : 0;
-  const to = Math.min(total, (pagination.pageIndex + 1) * pagination.pageSize);
-
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-3" role="search">
@@ -205,73 +202,13 @@ export function MembersTable() {
         <BulkBar selected={selected} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} onDone={() => setRowSelection({})} />
       )}
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50">
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                      className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
-                    >
-                      {header.column.getCanSort() ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          <span aria-hidden>{sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}</span>
-                        </button>
-                      ) : (
-                        flexRender(header.column.columnDef.header, header.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2.5 align-middle">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {list.isPending && <p className="px-4 py-6 text-sm text-slate-500">Loading members…</p>}
-        {list.data && list.data.rows.length === 0 && (
-          <div className="p-4">
-            <EmptyState title="No members match">Clear the search or filters to see everyone in your span.</EmptyState>
-          </div>
-        )}
-      </div>
-
-      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-        <p aria-live="polite">{total ? `${from}–${to} of ${total}` : "0 members"}</p>
-        <div className="flex items-center gap-2">
-          <label htmlFor="page-size">Per page</label>
-          <Select id="page-size" className="!w-auto" value={pagination.pageSize} onChange={(e) => setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
-            {[10, 25, 50, 100].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </Select>
-          <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
-            Previous
-          </Button>
-          <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
-            Next
-          </Button>
-        </div>
-      </div>
+      <DataTable
+        table={table}
+        loading={list.isPending}
+        loadingText="Loading members…"
+        empty={<EmptyState title="No members match">Clear the search or filters to see everyone in your span.</EmptyState>}
+      />
+      <Pager table={table} total={list.data?.total ?? 0} noun="members" />
       <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />
     </div>
   );

@@ -120,7 +120,7 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
 }
 
 /** Invitations whose group is in the actor's reach (the organization's, for organization-wide roles). */
-function invitationsInReach(actor: ActorContext) {
+export function invitationsInReach(actor: ActorContext) {
   const inReach = { group: groupsInReach(actor) };
   return actor.role.reach === "ORGANIZATION" ? { organizationId: actor.organizationId } : { organizationId: actor.organizationId, ...inReach };
 }

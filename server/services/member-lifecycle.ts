@@ -11,6 +11,8 @@ import {
 } from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
+import { appUrl } from "../email/config";
+import { enqueueEmail } from "../email/outbox";
 import { withUniqueConflict } from "../db/errors";
 import { loadMember, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
@@ -179,7 +181,7 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
 export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadMember(tx, actor, input.membershipId);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { totpEnabledAt: true } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { totpEnabledAt: true, email: true, name: true } });
     enforce(
       decideDisableTwoFactor(actor, toMemberFacts(target), {
         otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId),
@@ -195,6 +197,16 @@ export async function disableMemberTwoFactor(db: Db, actor: ActorContext, input:
     await endAllSessions(tx, target.userId);
     await tx.recoveryCode.deleteMany({ where: { userId: target.userId } });
     await auditBy(tx, actor, { action: "member.disableTwoFactor", targetType: "Membership", targetId: target.id });
+    // Seed 002 / issue 5: the member hears of it, so that a hostile reset does not go unnoticed.
+    const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true } });
+    await enqueueEmail(tx, {
+      organizationId: actor.organizationId,
+      to: user.email,
+      message: {
+        kind: "two-factor-disabled",
+        props: { name: user.name, organizationName: actor.organizationName, adminName: admin.name, adminEmail: admin.email, signInLink: `${appUrl()}/signin` },
+      },
+    });
     return { id: target.id };
   });
 }

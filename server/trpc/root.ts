@@ -1,5 +1,6 @@
 // The API: one router per area. This file is the table of contents.
 import { accountRouter } from "../routers/account";
+import { emailRouter } from "../routers/email";
 import { groupsRouter } from "../routers/groups";
 import { importerRouter } from "../routers/importer";
 import { invitationsRouter } from "../routers/invitations";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   roles: rolesRouter,
   importer: importerRouter,
   invitations: invitationsRouter,
+  email: emailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -298,3 +298,48 @@ describe("concurrency", () => {
     expect(await t.db.membership.count({ where: { user: { email: "twice@example.test" } } })).toBe(1);
   });
 });
+
+describe("the outbox in the console", () => {
+  it("shows admins their organization's emails; only the owner opens them, in mailbox mode", async () => {
+    const adam = await acme.signIn("adam");
+    const outbox = await adam.email.outbox({});
+    expect(outbox.mode).toBe("mailbox");
+    expect(outbox.rows.length).toBeGreaterThan(0);
+    expect(outbox.rows.every((r) => r.subject.includes("Acme") || r.subject.includes("Steward"))).toBe(true);
+    expect(outbox.rows.some((r) => r.to === globex.email("gil"))).toBe(true);
+    // Globex sees none of Acme's emails.
+    const globexOwner = await globex.signIn("owner");
+    expect((await globexOwner.email.outbox({})).total).toBe(0);
+    // Over SMTP the content is dropped once delivered; the rows that still hold it open for the owner alone.
+    const pendingId = (await adam.invitations.invite({ emails: ["mailbox@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") }))[0]!.invitationId;
+    expect(pendingId).toBeTruthy();
+    const row = (await adam.email.outbox({ status: "PENDING" })).rows.find((r) => r.to === "mailbox@example.test")!;
+    expect(row.can.open).toBe(false);
+    await expect(adam.email.open({ emailId: row.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("owner") });
+    const owner = await acme.signIn("owner");
+    const opened = await owner.email.open({ emailId: row.id });
+    expect(opened.text).toContain("/join/acme/");
+    await expect(globexOwner.email.open({ emailId: row.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const gary = await acme.signIn("gary");
+    await expect(gary.email.outbox({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("lets an admin put a failed email back in the queue", async () => {
+    const adam = await acme.signIn("adam");
+    await adam.invitations.invite({ emails: ["bounce@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") });
+    smtp.refuse({ code: 550, message: "Mailbox unavailable" });
+    try {
+      await deliver();
+    } finally {
+      smtp.refuse(null);
+    }
+    const failed = (await adam.email.outbox({ status: "FAILED" })).rows.find((r) => r.to === "bounce@example.test")!;
+    expect(failed).toMatchObject({ status: "FAILED", can: { retry: true } });
+    expect(failed.lastError).toContain("Mailbox unavailable");
+    await adam.email.retry({ emailId: failed.id });
+    await expect(adam.email.retry({ emailId: failed.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    await deliver();
+    await smtp.waitFor("bounce@example.test");
+    expect(await t.db.auditEvent.count({ where: { action: "email.retry", targetId: failed.id } })).toBe(1);
+  });
+});

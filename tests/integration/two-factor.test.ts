@@ -1,5 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openContent } from "@/server/email/outbox";
 import { checkCredentials as check } from "@/server/services/account";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
@@ -99,6 +100,11 @@ describe("an admin turning off a member's two-factor sign-in (seed 002)", () => 
     await expect(una.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await checkCredentials(t.db, admin.email("una"), PASSWORD)).toMatchObject({ status: "ok" });
     expect(await t.db.auditEvent.count({ where: { action: "member.disableTwoFactor", targetId: admin.member("una") } })).toBe(1);
+    // The member is told by email, once (the refusals above sent nothing).
+    const emails = await t.db.outboxEmail.findMany({ where: { kind: "two-factor-disabled" } });
+    expect(emails.map((e) => [e.to, e.subject])).toEqual([[admin.email("una"), "Two-factor sign-in was turned off for your Steward account"]]);
+    const { text, html } = openContent(emails[0]!.content!);
+    for (const part of [text, html]) expect(part).toContain(`adam (${admin.email("adam")}), an administrator of Beta`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { InvitePeopleButton } from "@/components/invitations/invite-people";
 import { AddMemberButton } from "@/components/members/add-member";
 import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/ui";
@@ -15,7 +16,12 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         description={`You, and the members in your span as ${actor.role.name}: ${
           actor.role.reach === "ORGANIZATION" ? "across the organization" : `in ${actor.group.name} and its subgroups`
         }, ranked below you, holding no power you lack.`}
-        actions={<AddMemberButton />}
+        actions={
+          <div className="flex gap-2">
+            <InvitePeopleButton label="Invite by email" variant="secondary" />
+            <AddMemberButton />
+          </div>
+        }
       />
       <MembersTable />
     </>

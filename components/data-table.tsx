@@ -1,0 +1,83 @@
+"use client";
+// The table frame every list shares: sortable headers (as buttons, with aria-sort), rows,
+// a loading line, an empty state, and the pager under it. Lists are paged on the server.
+import { flexRender, type Table } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { Button, Select } from "./ui";
+
+export function DataTable<Row>({ table, loading, loadingText, empty }: { table: Table<Row>; loading: boolean; loadingText: string; empty: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <thead className="bg-slate-50">
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
+                    className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                  >
+                    {header.column.getCanSort() ? (
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        <span aria-hidden>{sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}</span>
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="hover:bg-slate-50">
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className="px-4 py-2.5 align-middle">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {loading && <p className="px-4 py-6 text-sm text-slate-500">{loadingText}</p>}
+      {!loading && table.getRowModel().rows.length === 0 && <div className="p-4">{empty}</div>}
+    </div>
+  );
+}
+
+export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: number; noun: string }) {
+  const { pageIndex, pageSize } = table.getState().pagination;
+  const from = total ? pageIndex * pageSize + 1 : 0;
+  const to = Math.min(total, (pageIndex + 1) * pageSize);
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+      <p aria-live="polite">{total ? `${from}–${to} of ${total}` : `0 ${noun}`}</p>
+      <div className="flex items-center gap-2">
+        <label htmlFor={`${noun}-page-size`}>Per page</label>
+        <Select id={`${noun}-page-size`} className="!w-auto" value={pageSize} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
+          {[10, 25, 50, 100].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </Select>
+        <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+          Previous
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+          Next
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+

@@ -1,0 +1,113 @@
+"use client";
+// "Invite people": several addresses at once, one role and home group, a result per address.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Dialog } from "../dialog";
+import { DialogActions, GroupOptions } from "../form-parts";
+import { errorMessage, useTRPC } from "../trpc";
+import { Alert, Badge, Button, Field, Select } from "../ui";
+
+/** Addresses separated by commas, semicolons, spaces or lines; "Name <a@b>" keeps the address. */
+export function parseAddresses(raw: string): string[] {
+  return raw
+    .split(/[\s,;]+/)
+    .map((part) => part.replace(/^.*</, "").replace(/>.*$/, "").trim())
+    .filter(Boolean);
+}
+
+export function InvitePeopleButton({ label = "Invite people", variant = "primary" }: { label?: string; variant?: "primary" | "secondary" }) {
+  const trpc = useTRPC();
+  const options = useQuery(trpc.members.options.queryOptions());
+  const [open, setOpen] = useState(false);
+  const roles = options.data?.roles.filter((r) => r.creatable) ?? [];
+  if (!roles.length) return null;
+  return (
+    <>
+      <Button variant={variant} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      {open && <InviteDialog roles={roles} groups={options.data?.groups ?? []} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function InviteDialog({ roles, groups, onClose }: { roles: Array<{ id: string; name: string }>; groups: Array<{ id: string; name: string; depth: number }>; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [addresses, setAddresses] = useState("");
+  const invite = useMutation(
+    trpc.invitations.invite.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() }) }),
+  );
+  const parsed = parseAddresses(addresses);
+  const userRole = roles.find((r) => r.name === "User") ?? roles[roles.length - 1];
+
+  return (
+    <Dialog open onClose={onClose} title={invite.data ? "Invitations" : "Invite people"}>
+      {invite.data ? (
+        <div className="space-y-4">
+          <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" aria-label="Result per address">
+            {invite.data.map((r) => (
+              <li key={r.email} className="flex items-start justify-between gap-3 px-3 py-2 text-sm">
+                <div>
+                  <div className="font-medium text-slate-900">{r.email}</div>
+                  <div className="text-xs text-slate-500">{r.reason}</div>
+                </div>
+                <Badge tone={r.outcome === "invited" ? "green" : "amber"}>{r.outcome}</Badge>
+              </li>
+            ))}
+          </ul>
+          <div className="flex justify-end">
+            <Button onClick={onClose}>Done</Button>
+          </div>
+        </div>
+      ) : (
+        <form
+          className="space-y-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            invite.mutate({ emails: parsed, roleId: String(f.get("roleId")), groupId: String(f.get("groupId")) });
+          }}
+        >
+          {invite.error && <Alert>{errorMessage(invite.error)}</Alert>}
+          <Field label="Email addresses" htmlFor="invite-emails" hint={parsed.length ? `${parsed.length} address${parsed.length === 1 ? "" : "es"}` : "Separate addresses with commas or new lines."}>
+            <textarea
+              id="invite-emails"
+              name="emails"
+              rows={4}
+              required
+              autoFocus
+              value={addresses}
+              onChange={(e) => setAddresses(e.target.value)}
+              placeholder={"ana@example.com, ben@example.com"}
+              className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+            />
+          </Field>
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="Role" htmlFor="invite-role">
+              <Select id="invite-role" name="roleId" defaultValue={userRole?.id}>
+                {roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Home group" htmlFor="invite-group">
+              <Select id="invite-group" name="groupId">
+                <GroupOptions groups={groups} />
+              </Select>
+            </Field>
+          </div>
+          <p className="text-xs text-slate-500">
+            Each person gets an email with a link to activate their account (or, if they already use Steward, to join with it). Nothing is created until they accept.
+          </p>
+          <DialogActions onCancel={onClose} submitting={invite.isPending} disabled={!parsed.length}>
+            {invite.isPending ? "Sending…" : `Send ${parsed.length > 1 ? `${parsed.length} invitations` : "invitation"}`}
+          </DialogActions>
+        </form>
+      )}
+    </Dialog>
+  );
+}
