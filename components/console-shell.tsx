@@ -19,6 +19,13 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/email", label: "Email", permission: "settings.manage" },
 ];
 
+const ACCOUNT_LINKS = [
+  { href: "/account/password", label: "Password" },
+  { href: "/account/email", label: "Email" },
+  { href: "/account/security", label: "2FA" },
+  { href: "/account/sessions", label: "Sessions" },
+];
+
 export function ConsoleShell({
   organization,
   organizations,
@@ -89,15 +96,11 @@ export function ConsoleShell({
             <p className="truncate text-xs text-slate-500">{viewer.email}</p>
             <p className="mt-0.5 text-xs text-slate-500">{viewer.role}</p>
             <div className="mt-3 flex flex-wrap gap-2">
-              <Link href="/account/password" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
-                Password
-              </Link>
-              <Link href="/account/security" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
-                2FA
-              </Link>
-              <Link href="/account/sessions" className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
-                Sessions
-              </Link>
+              {ACCOUNT_LINKS.map((l) => (
+                <Link key={l.href} href={l.href} className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
+                  {l.label}
+                </Link>
+              ))}
               <SignOutButton className="!px-2 !py-1.5 !text-xs" />
             </div>
           </div>

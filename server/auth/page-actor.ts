@@ -3,12 +3,14 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "../db";
-import { decideTwoFactorRequired } from "../authz";
+import { decideTwoFactorRequired, holds } from "../authz";
+import type { Permission } from "../authz/permissions";
 import { loadActor } from "../services/actor";
 import { StewardError } from "../services/errors";
 import { getViewer } from "./viewer";
 
-export async function requirePageActor(slug: string) {
+/** With a permission, a viewer whose role lacks it gets the 404 page, as the API's refusal. */
+export async function requirePageActor(slug: string, permission?: Permission) {
   const viewer = await getViewer();
   if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/o/${slug}`)}`);
   if (viewer.mustChangePassword) redirect("/account/password");
@@ -21,5 +23,6 @@ export async function requirePageActor(slug: string) {
   }
   // The organization's policy leads members through enrollment before anything else.
   if (decideTwoFactorRequired(actor.twoFactorPolicy, actor.role).allowed && !viewer.hasTwoFactor) redirect(`/account/security?required=${slug}`);
+  if (permission && !holds(actor.role, permission)) notFound();
   return { viewer, actor };
 }

@@ -1,5 +1,6 @@
 // The API: one router per area. This file is the table of contents.
 import { accountRouter } from "../routers/account";
+import { accountLinksRouter } from "../routers/account-links";
 import { emailRouter } from "../routers/email";
 import { groupsRouter } from "../routers/groups";
 import { importerRouter } from "../routers/importer";
@@ -13,6 +14,7 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 export const appRouter = createTRPCRouter({
   setup: setupRouter,
   account: accountRouter,
+  accountLinks: accountLinksRouter,
   organization: organizationRouter,
   groups: groupsRouter,
   members: membersRouter,

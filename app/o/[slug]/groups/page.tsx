@@ -6,7 +6,7 @@ export const metadata = { title: "Groups" };
 
 export default async function GroupsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug);
+  const { actor } = await requirePageActor(slug, "groups.view");
   return (
     <>
       <PageHeader

@@ -1,16 +1,13 @@
 import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { InvitePeopleButton } from "@/components/invitations/invite-people";
 import { PageHeader } from "@/components/ui";
-import { notFound } from "next/navigation";
 import { requirePageActor } from "@/server/auth/page-actor";
-import { holds } from "@/server/authz";
 
 export const metadata = { title: "Invitations" };
 
 export default async function InvitationsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug);
-  if (!holds(actor.role, "members.create")) notFound();
+  const { actor } = await requirePageActor(slug, "members.create");
   return (
     <>
       <PageHeader

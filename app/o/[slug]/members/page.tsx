@@ -8,7 +8,7 @@ export const metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug);
+  const { actor } = await requirePageActor(slug, "members.view");
   return (
     <>
       <PageHeader

@@ -13,7 +13,7 @@ const catalog = Object.entries(PERMISSIONS) as Array<[Permission, (typeof PERMIS
 export default async function RolesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ role?: string }> }) {
   const { slug } = await params;
   const { role: selectedId } = await searchParams;
-  const { actor } = await requirePageActor(slug);
+  const { actor } = await requirePageActor(slug, "roles.view");
   const roles = await listRoles(getDb(), actor);
   const selected = roles.find((r) => r.id === selectedId) ?? roles.find((r) => r.isYours) ?? roles[0]!;
 

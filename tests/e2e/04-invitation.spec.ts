@@ -1,0 +1,85 @@
+// Runs after 01–03 on the same server: Initech, owned by peter@initech.test, with the group
+// Research. Steward sends to the loopback SMTP server that playwright.config.ts starts.
+import { expect, type Page, test } from "@playwright/test";
+
+const MAIL = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 2527}`;
+type Mail = { to: string; subject: string; html: string; text: string };
+
+async function mailTo(page: Page, address: string): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await page.request.get(`${MAIL}/messages?to=${encodeURIComponent(address)}`)).json()) as Mail[];
+        found = messages[0];
+        return messages.length;
+      },
+      { timeout: 20_000, message: `an email to ${address}` },
+    )
+    .toBeGreaterThan(0);
+  return found!;
+}
+
+test("the owner invites an address; the invitee activates from the email and sees only what the role allows", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("peter@initech.test");
+  await page.getByLabel("Password").fill("tps-report-cover");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/o\/initech$/);
+
+  await page.getByRole("link", { name: "Invitations" }).click();
+  await page.getByRole("button", { name: "Invite people" }).click();
+  const dialog = page.getByRole("dialog", { name: "Invite people" });
+  await dialog.getByLabel("Email addresses").fill("samir@initech.test");
+  await dialog.getByLabel("Role").selectOption({ label: "User" });
+  await dialog.getByLabel("Home group").selectOption({ label: "\u00a0\u00a0Research" });
+  await dialog.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("list", { name: "Result per address" })).toContainText("samir@initech.test");
+  await expect(page.getByRole("list", { name: "Result per address" })).toContainText("invited");
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("row", { name: /samir@initech\.test/ })).toContainText("pending");
+
+  const mail = await mailTo(page, "samir@initech.test");
+  expect(mail.subject).toBe("Peter Gibbons invited you to Initech on Steward");
+  expect(mail.html).toContain("Activate your account");
+  const link = mail.text.match(/https?:\/\/\S+\/join\/initech\/[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link, mail.text).toBeTruthy();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "Join Initech" })).toBeVisible();
+  await page.getByLabel("Your name").fill("Samir Nagheenanajar");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Repeat the password").fill("short");
+  await page.getByRole("button", { name: "Activate account and join" }).click();
+  await expect(page.getByText(/at least 10 characters/)).toBeVisible();
+  await page.getByLabel("Password", { exact: true }).fill("no-talent-ass-clown");
+  await page.getByLabel("Repeat the password").fill("no-talent-ass-clown");
+  await page.getByRole("button", { name: "Activate account and join" }).click();
+
+  // Signed in as an end user: a welcome page, no administration.
+  await expect(page).toHaveURL(/\/o\/initech$/);
+  await expect(page.getByRole("heading", { name: "Welcome, Samir Nagheenanajar" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Console" });
+  await expect(nav.getByRole("link", { name: "Members" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Invitations" })).toHaveCount(0);
+  expect((await page.request.get("/o/initech/members")).status()).toBe(404);
+
+  // The link worked once.
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "This invitation can’t be used" })).toBeVisible();
+  await expect(page.getByText(/This invitation to Initech was already used on/)).toBeVisible();
+
+  // The owner sees it accepted.
+  await page.goto("/o/initech");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByLabel("Email").fill("peter@initech.test");
+  await page.getByLabel("Password").fill("tps-report-cover");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/o\/initech$/);
+  await page.getByRole("link", { name: "Invitations" }).click();
+  await expect(page.getByRole("row", { name: /samir@initech\.test/ })).toContainText("accepted");
+});
