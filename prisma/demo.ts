@@ -2,6 +2,7 @@
 // built-in role placed so that spans of control can be seen at work. Logins in README.
 import { BUILT_IN_ROLES, type BuiltInRoleKey } from "../server/authz";
 import type { Db } from "../server/db";
+import { newLinkToken } from "../server/auth/link-token";
 import { hashPassword } from "../server/auth/password";
 import { audit } from "../server/services/audit";
 import { createOrganization } from "../server/services/setup";
@@ -86,6 +87,35 @@ export async function createDemo(db: Db): Promise<{ created: boolean; slug: stri
             groupId: groupIds.get(p.group)!.id,
             roleId: roles.get(p.role)!,
             status: i % 17 === 16 ? "DISABLED" : "ACTIVE",
+          },
+        });
+      }
+      // Invitations in each state; their links were never sent (Resend makes a working one).
+      const inviters = await tx.user.findMany({ where: { email: { in: [`dana@${DEMO_DOMAIN}`, `gary@${DEMO_DOMAIN}`] } } });
+      const by = (login: string) => inviters.find((u) => u.email.startsWith(`${login}@`))!;
+      const DAY = 24 * 60 * 60 * 1000;
+      const invitations = [
+        { email: "nadia.new@example.com", role: "user", group: "Sales/EMEA", inviter: "gary", sentDaysAgo: 1 },
+        { email: "omar.osei@example.com", role: "support", group: "Support Desk", inviter: "dana", sentDaysAgo: 2 },
+        { email: "paula.late@example.com", role: "user", group: "Engineering", inviter: "dana", sentDaysAgo: 9 },
+        { email: "quentin.q@example.com", role: "user", group: "Sales", inviter: "dana", sentDaysAgo: 3, revoked: true },
+      ] as const;
+      for (const inv of invitations) {
+        const sentAt = new Date(Date.now() - inv.sentDaysAgo * DAY);
+        await tx.invitation.create({
+          data: {
+            organizationId: org.organizationId,
+            email: inv.email,
+            roleId: roles.get(inv.role)!,
+            groupId: groupIds.get(inv.group)!.id,
+            invitedByUserId: by(inv.inviter).id,
+            inviterName: by(inv.inviter).name,
+            inviterEmail: by(inv.inviter).email,
+            tokenHash: newLinkToken().tokenHash,
+            createdAt: sentAt,
+            lastSentAt: sentAt,
+            expiresAt: new Date(sentAt.getTime() + 7 * DAY),
+            ...("revoked" in inv ? { status: "REVOKED" as const, revokedAt: new Date(sentAt.getTime() + DAY), revokedByName: by("dana").name } : {}),
           },
         });
       }

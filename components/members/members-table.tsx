@@ -192,7 +192,6 @@ export function MembersTable() {
         <Select id="filter-status" className="!w-auto" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
           <option value="">Any status</option>
           <option value="ACTIVE">Active</option>
-          <option value="INVITED">Invited</option>
           <option value="DISABLED">Disabled</option>
         </Select>
       </div>

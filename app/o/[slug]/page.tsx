@@ -36,7 +36,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const stats = [
     { label: "Members in your span", value: o.members.total, href: holds(actor.role, "members.view") ? `/o/${slug}/members` : null },
     { label: "Active", value: o.members.active, href: null },
-    { label: "Invited", value: o.members.invited, href: null },
+    { label: "Pending invitations", value: o.members.invited, href: holds(actor.role, "members.create") ? `/o/${slug}/invitations` : null },
     { label: "Groups in your reach", value: o.groups, href: holds(actor.role, "groups.view") ? `/o/${slug}/groups` : null },
   ];
   return (
