@@ -16,7 +16,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/roles", label: "Roles", permission: "roles.view" },
   { href: "/import", label: "Import", permission: "members.import" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
-  { href: "/email", label: "Email", permission: "settings.manage" },
+  { href: "/email", label: "Outbox", permission: "settings.manage" },
 ];
 
 const ACCOUNT_LINKS = [

@@ -104,6 +104,7 @@ export function OutboxTable() {
     state: { pagination },
     onPaginationChange: setPagination,
     getRowId: (r) => r.id,
+    enableSorting: false,
   });
   const counts = outbox.data?.counts ?? {};
 

@@ -119,6 +119,7 @@ export function InvitationsTable() {
     state: { pagination },
     onPaginationChange: setPagination,
     getRowId: (r) => r.id,
+    enableSorting: false,
   });
 
   return (

@@ -10,7 +10,7 @@ export function startConfiguredMailWorker() {
   console.log(
     url
       ? `[steward] sending email through ${new URL(url).host}`
-      : "[steward] no SMTP_URL: emails go to the built-in mailbox (Email in the console) and their links are printed here",
+      : "[steward] no SMTP_URL: emails go to the built-in mailbox (Outbox in the console) and their links are printed here",
   );
   // No shutdown hook: an email claimed when the process dies is retried once its lease lapses.
   return startMailWorker(getDb(), transport);

@@ -1,4 +1,4 @@
-// The outbox as admins see it (Email in the console): every email of the organization with
+// The outbox as admins see it (Outbox in the console): every email of the organization with
 // its delivery status and last error. With no SMTP server configured the outbox is the
 // built-in mailbox, and the owner may open the emails themselves.
 import type { Db } from "../db";

@@ -2,7 +2,7 @@ import { OutboxTable } from "@/components/email/outbox-table";
 import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/server/auth/page-actor";
 
-export const metadata = { title: "Email" };
+export const metadata = { title: "Outbox" };
 
 export default async function EmailPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -10,7 +10,7 @@ export default async function EmailPage({ params }: { params: Promise<{ slug: st
   return (
     <>
       <PageHeader
-        title="Email"
+        title="Outbox"
         description="Every email sent for this organization: invitations and notices. Failed deliveries are retried with growing waits; the last error shows here."
       />
       <OutboxTable />
