@@ -1,7 +1,7 @@
 // Pieces that several dialogs share: the indented group picker options and the
 // Cancel / submit row.
 import type { ReactNode } from "react";
-import { Button } from "./ui";
+import { Button, Field, Input } from "./ui";
 
 /** <option>s for groups in tree order, indented by depth. */
 export function GroupOptions({ groups, suffix = "" }: { groups: Array<{ id: string; name: string; depth: number }>; suffix?: string }) {
@@ -24,5 +24,19 @@ export function DialogActions({ onCancel, submitting, disabled, variant = "prima
         {children}
       </Button>
     </div>
+  );
+}
+
+/** A new password and its repetition (fields "password" and "confirm"), with the policy as hint. */
+export function NewPasswordFields({ idPrefix, label, repeatLabel, error, mismatch, autoFocus }: { idPrefix: string; label: string; repeatLabel: string; error?: string; mismatch: boolean; autoFocus?: boolean }) {
+  return (
+    <>
+      <Field label={label} htmlFor={`${idPrefix}-password`} hint="At least 10 characters; not a common password." error={error}>
+        <Input id={`${idPrefix}-password`} name="password" type="password" required autoFocus={autoFocus} autoComplete="new-password" />
+      </Field>
+      <Field label={repeatLabel} htmlFor={`${idPrefix}-confirm`} error={mismatch ? "The two passwords differ." : null}>
+        <Input id={`${idPrefix}-confirm`} name="confirm" type="password" required autoComplete="new-password" />
+      </Field>
+    </>
   );
 }

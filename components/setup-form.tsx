@@ -3,17 +3,15 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "./trpc";
+import { errorMessage, fieldErrorsOf, useTRPC } from "./trpc";
 import { Alert, Button, Field, Input } from "./ui";
-
-type FieldErrors = Partial<Record<string, string[]>>;
 
 export function SetupForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const create = useMutation(trpc.setup.create.mutationOptions());
-  const fieldErrors: FieldErrors = (create.error?.data as { zodError?: { fieldErrors: FieldErrors } } | undefined)?.zodError?.fieldErrors ?? {};
+  const fieldErrors = fieldErrorsOf(create.error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

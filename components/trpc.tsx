@@ -9,3 +9,11 @@ export function errorMessage(err: unknown): string {
   if (err && typeof err === "object" && "message" in err && typeof err.message === "string") return err.message;
   return "Something went wrong. Try again.";
 }
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+/** zod's per-field messages of a BAD_REQUEST, to show beside each field. */
+export function fieldErrorsOf(err: unknown): FieldErrors {
+  const data = err && typeof err === "object" && "data" in err ? (err.data as { zodError?: { fieldErrors: FieldErrors } } | null) : null;
+  return data?.zodError?.fieldErrors ?? {};
+}

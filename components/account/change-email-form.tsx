@@ -1,15 +1,13 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input } from "../ui";
-
-type FieldErrors = Partial<Record<string, string[]>>;
 
 /** The address changes only when its owner opens the link sent to it. */
 export function ChangeEmailForm({ email }: { email: string }) {
   const trpc = useTRPC();
   const request = useMutation(trpc.accountLinks.requestEmailChange.mutationOptions());
-  const fieldErrors: FieldErrors = (request.error?.data as { zodError?: { fieldErrors: FieldErrors } } | undefined)?.zodError?.fieldErrors ?? {};
+  const fieldErrors = fieldErrorsOf(request.error);
   if (request.isSuccess) {
     return (
       <Alert tone="success">

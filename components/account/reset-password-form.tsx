@@ -3,10 +3,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "../trpc";
-import { Alert, Button, Field, Input } from "../ui";
-
-type FieldErrors = Partial<Record<string, string[]>>;
+import { NewPasswordFields } from "../form-parts";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { Alert, Button } from "../ui";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -18,7 +17,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       onSuccess: (r) => router.replace(`/signin?notice=password-reset&email=${encodeURIComponent(r.email)}`),
     }),
   );
-  const fieldErrors: FieldErrors = (reset.error?.data as { zodError?: { fieldErrors: FieldErrors } } | undefined)?.zodError?.fieldErrors ?? {};
+  const fieldErrors = fieldErrorsOf(reset.error);
 
   if (preview.isPending) return <p className="text-sm text-slate-500">Checking the link…</p>;
   if (preview.error) {
@@ -48,12 +47,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="text-sm text-slate-600">
         For the account <span className="font-medium text-slate-900">{preview.data.email}</span>.
       </p>
-      <Field label="New password" htmlFor="reset-password" hint="At least 10 characters; not a common password." error={fieldErrors.newPassword?.[0]}>
-        <Input id="reset-password" name="password" type="password" required autoFocus autoComplete="new-password" />
-      </Field>
-      <Field label="Repeat the new password" htmlFor="reset-confirm" error={mismatch ? "The two passwords differ." : null}>
-        <Input id="reset-confirm" name="confirm" type="password" required autoComplete="new-password" />
-      </Field>
+      <NewPasswordFields idPrefix="reset" label="New password" repeatLabel="Repeat the new password" error={fieldErrors.newPassword?.[0]} mismatch={mismatch} autoFocus />
       <p className="text-xs text-slate-500">Choosing a new password signs you out of every browser.</p>
       <Button type="submit" className="w-full" disabled={reset.isPending || reset.isSuccess}>
         {reset.isPending || reset.isSuccess ? "Saving…" : "Set new password"}

@@ -7,10 +7,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AuthCard } from "../auth-card";
-import { errorMessage, useTRPC } from "../trpc";
+import { NewPasswordFields } from "../form-parts";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input } from "../ui";
-
-type FieldErrors = Partial<Record<string, string[]>>;
 
 export function JoinInvitation({ organization, token }: { organization: string; token: string }) {
   const trpc = useTRPC();
@@ -110,7 +109,7 @@ function ActivateForm({ organization, token, email }: { organization: string; to
   const [mismatch, setMismatch] = useState(false);
   const [signInFailed, setSignInFailed] = useState(false);
   const accept = useMutation(trpc.invitations.accept.mutationOptions());
-  const fieldErrors: FieldErrors = (accept.error?.data as { zodError?: { fieldErrors: FieldErrors } } | undefined)?.zodError?.fieldErrors ?? {};
+  const fieldErrors = fieldErrorsOf(accept.error);
 
   return (
     <form
@@ -147,12 +146,7 @@ function ActivateForm({ organization, token, email }: { organization: string; to
       <Field label="Your name" htmlFor="join-name" error={fieldErrors.name?.[0]}>
         <Input id="join-name" name="name" required autoFocus autoComplete="name" />
       </Field>
-      <Field label="Password" htmlFor="join-password" hint="At least 10 characters; not a common password." error={fieldErrors.password?.[0]}>
-        <Input id="join-password" name="password" type="password" required autoComplete="new-password" />
-      </Field>
-      <Field label="Repeat the password" htmlFor="join-confirm" error={mismatch ? "The two passwords differ." : null}>
-        <Input id="join-confirm" name="confirm" type="password" required autoComplete="new-password" />
-      </Field>
+      <NewPasswordFields idPrefix="join" label="Password" repeatLabel="Repeat the password" error={fieldErrors.password?.[0]} mismatch={mismatch} />
       <Button type="submit" className="w-full" disabled={accept.isPending || accept.isSuccess}>
         {accept.isPending || accept.isSuccess ? "Activating…" : "Activate account and join"}
       </Button>

@@ -4,13 +4,11 @@ import { useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input, Select } from "../ui";
 import { OneTimePassword } from "./one-time-password";
 
 type RoleOption = { id: string; name: string; creatable: boolean };
-type FieldErrors = Partial<Record<string, string[]>>;
-
 /** The "Add member" button, shown when the viewer may create members with some role. */
 export function AddMemberButton() {
   const trpc = useTRPC();
@@ -26,7 +24,7 @@ function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[]
   const create = useMutation(
     trpc.members.create.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() }) }),
   );
-  const fieldErrors: FieldErrors = (create.error?.data as { zodError?: { fieldErrors: FieldErrors } } | undefined)?.zodError?.fieldErrors ?? {};
+  const fieldErrors = fieldErrorsOf(create.error);
   const creatable = roles.filter((r) => r.creatable);
   const close = () => {
     setOpen(false);

@@ -2,19 +2,16 @@
 // outbox to a real SMTP server on loopback, its link is used once; bad, used and expired
 // links are refused with what happened, and refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpTransport } from "@/server/email/transport";
-import { deliverDueEmails, type RetryPolicy } from "@/server/email/worker";
 import { verifyCredentials } from "@/server/services/account";
 import { PASSWORD_RESET_RESPONSE_FLOOR_MS } from "@/server/services/account-links";
 import { SIGN_IN_LIMITS, reserveSignIn } from "@/server/services/throttle";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
-import { linkIn, startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
+import { deliverTo, linkIn, startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
 import { callerFor, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
 let smtp: SmtpCatcher;
-const FAST: RetryPolicy = { baseMs: 1, capMs: 5, maxAttempts: 20, leaseMs: 60_000 };
 const NEW_PASSWORD = "a brand new passphrase";
 
 // One member per test, so that sign-in limits and mail counts of one test do not leak into another.
@@ -35,14 +32,7 @@ afterAll(async () => {
 const anonymous = () => callerFor(t.db, null, null);
 const links = () => anonymous().accountLinks;
 
-async function deliver() {
-  const transport = smtpTransport(smtp.url, "Steward <steward@steward.test>");
-  try {
-    return await deliverDueEmails(t.db, transport, FAST);
-  } finally {
-    transport.close();
-  }
-}
+const deliver = () => deliverTo(t.db, smtp.url);
 
 const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.toLowerCase().includes(address));
 const tokenIn = (mail: { text: string }, path: string) => new URL(linkIn(mail, path)).pathname.split("/")[2]!;

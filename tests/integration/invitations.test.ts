@@ -2,18 +2,15 @@
 // server on loopback, its link is opened and accepted once; closed links are refused with
 // what happened, and refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { smtpTransport } from "@/server/email/transport";
-import { deliverDueEmails, type RetryPolicy } from "@/server/email/worker";
 import { verifyCredentials } from "@/server/services/account";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
-import { linkIn, startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
+import { deliverTo, linkIn, startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
 import { callerFor, signIn, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
 let globex: BuiltOrg;
 let smtp: SmtpCatcher;
-const FAST: RetryPolicy = { baseMs: 1, capMs: 5, maxAttempts: 20, leaseMs: 60_000 };
 
 beforeAll(async () => {
   t = await testDatabase();
@@ -34,14 +31,7 @@ afterAll(async () => {
 const anonymous = () => callerFor(t.db, null, null);
 
 /** Delivers everything due to the loopback SMTP server, as the worker does. */
-async function deliver() {
-  const transport = smtpTransport(smtp.url, "Steward <steward@steward.test>");
-  try {
-    return await deliverDueEmails(t.db, transport, FAST);
-  } finally {
-    transport.close();
-  }
-}
+const deliver = () => deliverTo(t.db, smtp.url);
 
 /** Invites one address as `login` and returns the link from the delivered email. */
 async function invite(login: string, address: string, role = "user", group = "Sales/EMEA") {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueEmail } from "@/server/email/outbox";
 import { mailboxTransport, smtpTransport } from "@/server/email/transport";
 import { backoffMs, deliverDueEmails, DEFAULT_RETRY, startMailWorker, type RetryPolicy } from "@/server/email/worker";
-import { startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
+import { deliverTo, startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
 import { testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
@@ -36,14 +36,7 @@ function queue(to: string) {
   );
 }
 
-async function deliver(url = smtp.url, policy = FAST) {
-  const transport = smtpTransport(url, "Steward <steward@steward.test>");
-  try {
-    return await deliverDueEmails(t.db, transport, policy);
-  } finally {
-    transport.close();
-  }
-}
+const deliver = (url = smtp.url, policy = FAST) => deliverTo(t.db, url, policy);
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,6 +3,9 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import type { Db } from "@/server/db";
+import { smtpTransport } from "@/server/email/transport";
+import { deliverDueEmails, type RetryPolicy } from "@/server/email/worker";
 
 export type CaughtMail = { to: string; subject: string; html: string; text: string; messageId: string; from: string };
 
@@ -73,4 +76,17 @@ export function linkIn(mail: { text: string }, path: string): string {
   const match = mail.text.match(new RegExp(`https?://[^\\s]*${path}[^\\s]*`));
   if (!match) throw new Error(`No ${path} link in: ${mail.text}`);
   return match[0];
+}
+
+/** Retries at once, so that tests need not wait out real backoff. */
+export const FAST_RETRY: RetryPolicy = { baseMs: 1, capMs: 5, maxAttempts: 20, leaseMs: 60_000 };
+
+/** One pass of the mail worker over the outbox, to this SMTP server. */
+export async function deliverTo(db: Db, smtpUrl: string, policy: RetryPolicy = FAST_RETRY, batch?: number) {
+  const transport = smtpTransport(smtpUrl, "Steward <steward@steward.test>");
+  try {
+    return await deliverDueEmails(db, transport, policy, batch);
+  } finally {
+    transport.close();
+  }
 }
