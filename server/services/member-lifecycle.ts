@@ -120,6 +120,14 @@ export async function editMember(db: Db, actor: ActorContext, input: EditMemberI
         await ensureUsernameFree(tx, after.username, target.userId);
         await tx.user.update({ where: { id: target.userId }, data: after });
         await auditBy(tx, actor, { action: "member.edit", targetType: "Membership", targetId: target.id, before, after });
+        if (after.email !== before.email) {
+          // The old address hears of it, so that a change nobody asked for does not go unnoticed.
+          await enqueueEmail(tx, {
+            organizationId: actor.organizationId,
+            to: before.email,
+            message: { kind: "email-changed", props: { name: after.name, oldEmail: before.email, newEmail: after.email, pending: false } },
+          });
+        }
         return { id: target.id };
       }),
     () => new StewardError("CONFLICT", `Another account already uses ${email} or that username.`),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openContent } from "@/server/email/outbox";
 import { verifyCredentials } from "@/server/services/account";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
@@ -49,6 +50,12 @@ describe("editing details", () => {
     await adam.members.edit({ membershipId: acme.member("udo"), name: "Udo Renamed", email: "Udo.New@acme.test" });
     expect(await verifyCredentials(t.db, "udo.new@acme.test", PASSWORD)).toMatchObject({ name: "Udo Renamed" });
     expect(await t.db.auditEvent.count({ where: { action: "member.edit", targetId: acme.member("udo") } })).toBe(1);
+    // The old address is told of the change; an edit that keeps the address sends nothing.
+    const notices = await t.db.outboxEmail.findMany({ where: { kind: "email-changed" } });
+    expect(notices.map((n) => [n.to, n.subject])).toEqual([[acme.email("udo"), "Your Steward email address was changed"]]);
+    expect(openContent(notices[0]!.content!).text).toContain("now signs in with udo.new@acme.test");
+    await adam.members.edit({ membershipId: acme.member("udo"), name: "Udo Again", email: "udo.new@acme.test" });
+    expect(await t.db.outboxEmail.count({ where: { kind: "email-changed" } })).toBe(1);
   });
 
   it("refuses an email another account uses, and people in other organizations", async () => {

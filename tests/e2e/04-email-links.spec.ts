@@ -83,3 +83,32 @@ test("the owner invites an address; the invitee activates from the email and see
   await page.getByRole("link", { name: "Invitations" }).click();
   await expect(page.getByRole("row", { name: /samir@initech\.test/ })).toContainText("accepted");
 });
+
+test("a member who forgot their password resets it from the emailed link and signs in", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email or username").fill("gina@initech.test");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByText("is on its way")).toBeVisible();
+
+  const mail = await mailTo(page, "gina@initech.test");
+  expect(mail.subject).toBe("Reset your Steward password");
+  const link = mail.text.match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link, mail.text).toBeTruthy();
+
+  await page.goto(link!);
+  await expect(page.getByText("For the account g***@initech.test")).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("gina-reset-password");
+  await page.getByLabel("Repeat the new password").fill("gina-reset-password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page).toHaveURL(/\/signin\?notice=password-reset/);
+  await expect(page.getByText("Your password was changed")).toBeVisible();
+  await expect(page.getByLabel("Email or username")).toHaveValue("gina@initech.test");
+  await page.getByLabel("Password").fill("gina-reset-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/o\/initech$/);
+
+  // The link worked once.
+  await page.goto(link!);
+  await expect(page.getByText("This password reset link was already used.")).toBeVisible();
+});
