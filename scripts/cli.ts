@@ -12,7 +12,7 @@ import { createDb } from "../server/db";
 import { openConnection } from "../server/db/connection";
 import { applyMigrations } from "../server/db/schema-engine";
 import { StewardError } from "../server/services/errors";
-import { setupFirstOrganization } from "../server/services/setup";
+import { setupFirstOrganization, syncBuiltInRoles } from "../server/services/setup";
 import { BUILT_IN_ROLES } from "../server/authz";
 
 const USAGE = `Usage: npm run steward -- <command>
@@ -30,6 +30,7 @@ async function withDatabase<T>(run: (db: ReturnType<typeof createDb>) => Promise
   try {
     await applyMigrations(conn.factory);
     const db = createDb(conn);
+    await syncBuiltInRoles(db);
     try {
       return await run(db);
     } finally {
@@ -71,6 +72,9 @@ async function main(argv: string[]) {
       try {
         const applied = await applyMigrations(conn.factory);
         console.log(applied.length ? `Applied ${applied.join(", ")}` : `${conn.describe} is up to date`);
+        const db = createDb(conn);
+        await syncBuiltInRoles(db);
+        await db.$disconnect();
       } finally {
         await conn.close();
       }

@@ -1,6 +1,8 @@
 // npm run db:migrate                      apply pending migrations to the configured database
 // npm run db:migration:create -- NAME     generate a migration from prisma/schema.prisma changes
+import { createDb } from "../server/db";
 import { openConnection } from "../server/db/connection";
+import { syncBuiltInRoles } from "../server/services/setup";
 import { applyMigrations, createMigration } from "../server/db/schema-engine";
 
 async function main() {
@@ -10,6 +12,10 @@ async function main() {
     try {
       const applied = await applyMigrations(conn.factory);
       console.log(applied.length ? `Applied ${applied.join(", ")} to ${conn.describe}` : `${conn.describe} is up to date`);
+      const db = createDb(conn);
+      const synced = await syncBuiltInRoles(db);
+      if (synced) console.log(`Brought ${synced} built-in role rows up to date`);
+      await db.$disconnect();
     } finally {
       await conn.close();
     }

@@ -2,7 +2,7 @@
 // matrix in the UI and every procedure's requirement are typed against it, so a typo is a
 // compile error.
 
-export const PERMISSION_AREAS = ["Console", "Members", "Groups", "Roles", "Policies", "Data", "Tools", "Organization"] as const;
+export const PERMISSION_AREAS = ["Console", "Members", "Groups", "Teams", "Roles", "Resources", "Policies", "Data", "Tools", "Organization"] as const;
 export type PermissionArea = (typeof PERMISSION_AREAS)[number];
 
 type Entry = { area: PermissionArea; label: string; description: string };
@@ -21,6 +21,9 @@ export const PERMISSIONS = {
   "groups.create": { area: "Groups", label: "Create groups", description: "Create subgroups within your reach." },
   "groups.edit": { area: "Groups", label: "Rename and move groups", description: "Rename groups and move them within your reach." },
   "groups.delete": { area: "Groups", label: "Delete groups", description: "Delete empty groups within your reach." },
+  "teams.manage": { area: "Teams", label: "Manage teams", description: "Create, rename and delete teams, and add or remove members in your span (only if you could grant them everything the team holds)." },
+  "resources.create": { area: "Resources", label: "Create resources", description: "Create servers, storages, jobs and other resources; you own what you create, with Administrator access." },
+  "resources.viewAll": { area: "Resources", label: "See all resources", description: "See every resource of the organization that is not private, without a grant." },
   "roles.view": { area: "Roles", label: "View roles", description: "See built-in and custom roles and their permissions." },
   "roles.manage": { area: "Roles", label: "Manage custom roles", description: "Create, edit and delete custom roles ranked below your own." },
   "policies.view": { area: "Policies", label: "View policies", description: "See policies." },

@@ -43,7 +43,7 @@ export const membersRouter = createTRPCRouter({
     .input(z.object({ membershipId: id("Member"), name: personName, email, username: username.nullable().optional(), company: company.optional() }))
     .mutation(({ ctx, input }) => editMember(ctx.db, ctx.actor, input)),
   delete: orgProcedure("members.delete")
-    .input(z.object({ membershipId: id("Member") }))
+    .input(z.object({ membershipId: id("Member"), transferResourcesTo: id("Member").optional() }))
     .mutation(({ ctx, input }) => deleteMember(ctx.db, ctx.actor, input)),
   /** Seed 002: the owner hands the organization to another top-role holder. Any member
    * may call it; the decision admits only the owner. */

@@ -89,6 +89,9 @@ async function applyRow(
   if (row.action === "delete") {
     if (!target) throw new StewardError("NOT_FOUND", `${row.email} is not a member of this organization.`);
     enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);
+    const owned = await tx.resource.count({ where: { ownerId: target.id } });
+    // Rule 6: no data is lost; the import tool cannot choose a new owner.
+    if (owned) throw new StewardError("PRECONDITION_FAILED", `${row.email} owns ${owned} resource${owned === 1 ? "" : "s"}; delete them from the members page, choosing who receives them.`);
     await tx.membership.delete({ where: { id: target.id } });
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
     if (remaining === 0) await tx.user.delete({ where: { id: target.userId } });

@@ -2,6 +2,7 @@
 import {
   decideCreateMember,
   decideDeleteMember,
+  decidePermission,
   decideMemberAction,
   decideDisableTwoFactor,
   decideEditMember,
@@ -134,10 +135,30 @@ export async function editMember(db: Db, actor: ActorContext, input: EditMemberI
   );
 }
 
-export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
+/**
+ * Rule 6 and seed 004: a member who owns resources is deleted only after they are handed to
+ * someone. Choosing the new owner hands over the member's data, so it takes "Access
+ * members' data" (the Data Admin's power) over the member, who is in span already.
+ */
+async function handOverResources(tx: Tx, actor: ActorContext, target: { id: string; user: { name: string } }, to: string | undefined) {
+  const owned = await tx.resource.count({ where: { ownerId: target.id } });
+  if (!owned) return null;
+  const what = `${target.user.name} owns ${owned} resource${owned === 1 ? "" : "s"}`;
+  if (!to) throw new StewardError("PRECONDITION_FAILED", `${what}; choose who receives them before deleting.`);
+  if (!decidePermission(actor, "data.access").allowed) {
+    throw new StewardError("FORBIDDEN", `${what}; handing them over takes “Access members' data”, which your role ${actor.role.name} lacks. Ask a Data Admin.`);
+  }
+  const recipient = await tx.membership.findFirst({ where: { id: to, organizationId: actor.organizationId, status: "ACTIVE", NOT: { id: target.id } }, include: { user: { select: { name: true } } } });
+  if (!recipient) throw new StewardError("NOT_FOUND", `The new owner of what ${target.user.name} owns must be another active member of this organization.`);
+  await tx.resource.updateMany({ where: { ownerId: target.id }, data: { ownerId: recipient.id } });
+  return { count: owned, to: recipient.user.name, toMembershipId: recipient.id };
+}
+
+export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string; transferResourcesTo?: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadMember(tx, actor, input.membershipId);
     enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
+    const transferred = await handOverResources(tx, actor, target, input.transferResourcesTo);
     await tx.membership.delete({ where: { id: target.id } });
     // The person's account goes with their last membership; elsewhere it stays theirs.
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
@@ -147,7 +168,7 @@ export async function deleteMember(db: Db, actor: ActorContext, input: { members
       targetType: "Membership",
       targetId: target.id,
       before: { name: target.user.name, email: target.user.email, role: target.role.name, group: target.group.name, status: target.status },
-      after: { accountDeleted: remaining === 0 },
+      after: { accountDeleted: remaining === 0, ...(transferred ? { resourcesTransferred: transferred } : {}) },
     });
     return { id: target.id };
   });

@@ -90,3 +90,20 @@ async function freeSlug(tx: Tx, base: string): Promise<string> {
     if (!(await tx.organization.findUnique({ where: { slug: candidate } }))) return candidate;
   }
 }
+
+/**
+ * Built-in roles are defined in server/authz/roles.ts and stored per organization. After
+ * an upgrade changes a definition (a new permission, say), this brings every
+ * organization's rows in line; `npm run db:migrate` and `npm start` run it.
+ */
+export async function syncBuiltInRoles(db: Db): Promise<number> {
+  let changed = 0;
+  for (const r of BUILT_IN_ROLES) {
+    const result = await db.role.updateMany({
+      where: { builtInKey: r.key, NOT: { AND: [{ permissions: { equals: [...r.permissions] } }, { rank: r.rank }, { reach: r.reach }, { description: r.description }] } },
+      data: { permissions: [...r.permissions], rank: r.rank, reach: r.reach, description: r.description },
+    });
+    changed += result.count;
+  }
+  return changed;
+}

@@ -79,7 +79,9 @@ export const optionalViewerProcedure = publicProcedure.use(async ({ ctx, next })
   return next({ ctx: { ...ctx, viewer } });
 });
 
-export function orgProcedure(permission: Permission) {
+/** An active member of the organization named by the request; with a permission, only if
+ * their role holds it. `null`: every member (resources decide by grants, not by role). */
+export function orgProcedure(permission: Permission | null) {
   return authedProcedure.use(async ({ ctx, next }) => {
     if (ctx.viewer.mustChangePassword) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Change your one-time password before you continue." });
@@ -90,8 +92,8 @@ export function orgProcedure(permission: Permission) {
     if (twoFactor.allowed && !ctx.viewer.hasTwoFactor) {
       throw new TRPCError({ code: "FORBIDDEN", message: `${twoFactor.reason} Set it up under 2FA before you continue.` });
     }
-    const decision = decidePermission(actor, permission);
-    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+    const decision = permission ? decidePermission(actor, permission) : null;
+    if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
     return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip } } });
   });
 }

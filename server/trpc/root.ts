@@ -7,8 +7,10 @@ import { importerRouter } from "../routers/importer";
 import { invitationsRouter } from "../routers/invitations";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
+import { resourcesRouter } from "../routers/resources";
 import { rolesRouter } from "../routers/roles";
 import { setupRouter } from "../routers/setup";
+import { teamsRouter } from "../routers/teams";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -22,6 +24,8 @@ export const appRouter = createTRPCRouter({
   importer: importerRouter,
   invitations: invitationsRouter,
   email: emailRouter,
+  teams: teamsRouter,
+  resources: resourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;

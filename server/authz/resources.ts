@@ -1,0 +1,202 @@
+// Resources and their ACLs (DESIGN.md rules 4, 7 and 8; seeds 000, 001, 003). Pure: the
+// grants that reach a member, the member's role and scope in; effective capabilities, the
+// paths that produce them and decisions with reasons out. The SQL of services/resources.ts
+// mirrors `effectiveAccess`, and the consistency tests hold the two together.
+import { holds, type Actor, type Decision } from "./decisions";
+
+// ---- Resource types: data, easy to extend ---------------------------------------------
+
+export const RESOURCE_TYPES = {
+  server: { label: "Server", plural: "Servers", actions: [], scoped: true },
+  storage: { label: "Storage", plural: "Storages", actions: ["restore"], scoped: true },
+  job: { label: "Job", plural: "Jobs", actions: ["run"], scoped: false },
+  task: { label: "Task", plural: "Tasks", actions: ["run"], scoped: false },
+  monitor: { label: "Monitor", plural: "Monitors", actions: [], scoped: false },
+  endpoint: { label: "Endpoint", plural: "Endpoints", actions: [], scoped: false },
+} as const satisfies Record<string, { label: string; plural: string; actions: readonly ResourceAction[]; scoped: boolean }>;
+
+export type ResourceType = keyof typeof RESOURCE_TYPES;
+export const RESOURCE_TYPE_KEYS = Object.keys(RESOURCE_TYPES) as [ResourceType, ...ResourceType[]];
+/** The types a member's resource scope limits (seed 002: "servers and storages"). */
+export const SCOPED_TYPES = RESOURCE_TYPE_KEYS.filter((t) => RESOURCE_TYPES[t].scoped);
+
+/** Actions that write an activity entry: run a job or task, restore from a storage. */
+export type ResourceAction = "run" | "restore";
+
+// ---- Capabilities, presets and resource roles (rule 8) ------------------------------------
+
+export const CAPABILITIES = ["view", "run", "edit", "data", "share", "admin"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  view: "View",
+  run: "Run",
+  edit: "Edit",
+  data: "Data (read and write its files)",
+  share: "Share (manage access)",
+  admin: "Administer (delete, everything)",
+};
+
+export const PRESETS = {
+  view_only: { label: "View only", capabilities: ["view"] },
+  run: { label: "Run", capabilities: ["view", "run"] },
+  edit_run: { label: "Edit & Run", capabilities: ["view", "run", "edit"] },
+  full: { label: "Full access", capabilities: [...CAPABILITIES] },
+  activity_monitor: { label: "Activity Monitor", capabilities: ["view"] },
+  activity_manager: { label: "Activity Manager", capabilities: ["view", "run", "edit"] },
+  access_manager: { label: "Access Manager", capabilities: ["data", "share"] },
+  administrator: { label: "Administrator", capabilities: [...CAPABILITIES] },
+} as const satisfies Record<string, { label: string; capabilities: readonly Capability[] }>;
+export type PresetKey = keyof typeof PRESETS;
+
+export function isCapability(value: string): value is Capability {
+  return (CAPABILITIES as readonly string[]).includes(value);
+}
+
+/** Capabilities in catalog order, without repeats or strangers. */
+export function normalizeCapabilities(values: readonly string[]): Capability[] {
+  return CAPABILITIES.filter((c) => values.includes(c));
+}
+
+/** "admin" is everything (rule 8), so it brings the other capabilities along. */
+export function withImplied(values: readonly string[]): Capability[] {
+  return values.includes("admin") ? [...CAPABILITIES] : normalizeCapabilities(values);
+}
+
+/** The name of a capability set: a preset's when one matches exactly, else the list. */
+export function describeCapabilities(caps: readonly string[]): string {
+  const set = normalizeCapabilities(caps);
+  const preset = Object.values(PRESETS).find((p) => p.capabilities.length === set.length && p.capabilities.every((c) => set.includes(c)));
+  return preset ? preset.label : set.map((c) => CAPABILITY_LABELS[c].split(" ")[0]).join(" + ") || "nothing";
+}
+
+// ---- Effective access (rules 7 and 8) ------------------------------------------------------
+
+export type ResourceFacts = { id: string; organizationId: string; type: string; name: string; private: boolean; ownerMembershipId: string };
+
+/** A grant that reaches the member, and how: the path the UI explains. */
+export type ReachingGrant = {
+  grantId: string;
+  capabilities: readonly string[];
+  via: { kind: "member" } | { kind: "team"; teamName: string } | { kind: "group"; groupName: string; memberGroupName: string };
+};
+
+export type AccessPath =
+  | { kind: "owner"; capabilities: Capability[] }
+  | { kind: "custodian"; roleName: string; ownerName: string; capabilities: Capability[] }
+  | { kind: "role"; roleName: string; capabilities: Capability[] }
+  | ({ kind: "grant"; capabilities: Capability[] } & ReachingGrant);
+
+export type EffectiveAccess = {
+  capabilities: Capability[];
+  visible: boolean;
+  /** Everything that gives the member something, whether or not it survives scope and privacy. */
+  paths: AccessPath[];
+  /** Why the member sees nothing although paths exist, or "" when nothing is removed. */
+  removed: string;
+};
+
+export type MemberAccessFacts = Pick<Actor, "membershipId" | "organizationId" | "role"> & {
+  /** Resource ids of the member's scope; empty means all (seed 002). */
+  scope: readonly string[];
+};
+
+/** Seed 004: a Data Admin (or Group Data Admin) opens the resources of members in their span. */
+export type OwnerFacts = { name: string; inMemberSpan: boolean };
+
+export const CUSTODIAN_CAPABILITIES: Capability[] = ["view", "data"];
+
+/**
+ * The union of every path that reaches the member (seed 000: "the summary of highest
+ * access levels"), then rule 7: a private resource needs "view" from a grant (seed 003:
+ * an Access Manager does not see a private endpoint), and a scope that does not hold a
+ * server or storage removes it entirely.
+ */
+export function effectiveAccess(member: MemberAccessFacts, resource: ResourceFacts, grants: readonly ReachingGrant[], owner: OwnerFacts): EffectiveAccess {
+  if (resource.organizationId !== member.organizationId) return { capabilities: [], visible: false, paths: [], removed: "" };
+  const paths: AccessPath[] = [];
+  if (resource.ownerMembershipId === member.membershipId) paths.push({ kind: "owner", capabilities: [...CAPABILITIES] });
+  else if (owner.inMemberSpan && holds(member.role, "data.access")) {
+    paths.push({ kind: "custodian", roleName: member.role.name, ownerName: owner.name, capabilities: CUSTODIAN_CAPABILITIES });
+  }
+  if (!resource.private && holds(member.role, "resources.viewAll")) paths.push({ kind: "role", roleName: member.role.name, capabilities: ["view"] });
+  for (const g of grants) paths.push({ kind: "grant", ...g, capabilities: normalizeCapabilities(g.capabilities) });
+
+  const union = withImplied(paths.flatMap((p) => p.capabilities));
+  if (!union.length) return { capabilities: [], visible: false, paths, removed: "" };
+  if (isScopedOut(member.scope, resource)) {
+    return { capabilities: [], visible: false, paths, removed: `Your resource scope does not include this ${typeLabel(resource.type).toLowerCase()}.` };
+  }
+  if (resource.private && !union.includes("view")) {
+    return { capabilities: [], visible: false, paths, removed: "The resource is private and nothing gives you “View” on it." };
+  }
+  return { capabilities: union, visible: true, paths, removed: "" };
+}
+
+export function isScopedOut(scope: readonly string[], resource: Pick<ResourceFacts, "id" | "type">): boolean {
+  return scope.length > 0 && (SCOPED_TYPES as readonly string[]).includes(resource.type) && !scope.includes(resource.id);
+}
+
+export function typeLabel(type: string): string {
+  return type in RESOURCE_TYPES ? RESOURCE_TYPES[type as ResourceType].label : type;
+}
+
+// ---- Decisions ---------------------------------------------------------------------------
+
+const allow = (reason: string): Decision => ({ allowed: true, reason });
+const deny = (reason: string, code: "FORBIDDEN" | "NOT_FOUND" = "FORBIDDEN"): Decision => ({ allowed: false, reason, code });
+
+export const RESOURCE_NOT_FOUND = "It does not exist in this organization or you have no access to it.";
+
+/** What each operation on a resource needs. */
+export const NEEDS = { view: "view", run: "run", restore: "data", edit: "edit", delete: "admin", share: "share" } as const satisfies Record<string, Capability>;
+export type ResourceOperation = keyof typeof NEEDS;
+
+/** An invisible resource is NOT_FOUND (nothing leaks existence); a visible one without
+ * the capability is FORBIDDEN with what is missing. */
+export function decideResource(access: EffectiveAccess, resource: ResourceFacts, operation: ResourceOperation): Decision {
+  if (!access.visible) return deny(RESOURCE_NOT_FOUND, "NOT_FOUND");
+  const needed = NEEDS[operation];
+  if (operation === "run" || operation === "restore") {
+    const actions: readonly string[] = RESOURCE_TYPES[resource.type as ResourceType]?.actions ?? [];
+    if (!actions.includes(operation)) return deny(`A ${typeLabel(resource.type).toLowerCase()} cannot ${operation}.`);
+  }
+  return access.capabilities.includes(needed)
+    ? allow(`You have “${CAPABILITY_LABELS[needed]}” on ${resource.name}.`)
+    : deny(`You do not have “${CAPABILITY_LABELS[needed]}” on ${resource.name}; you have ${describeCapabilities(access.capabilities)}.`);
+}
+
+/**
+ * Rule 4 for ACLs: only holders of "share" change the ACL, and never beyond what they hold
+ * themselves: the capabilities given, and those of a grant changed or removed, must all be
+ * the actor's. (An Access Manager cannot strip an Administrator.)
+ */
+export function decideGrantChange(access: EffectiveAccess, resource: ResourceFacts, change: { before?: readonly string[]; after?: readonly string[] }): Decision {
+  const share = decideResource(access, resource, "share");
+  if (!share.allowed) return share;
+  const held = new Set(access.capabilities);
+  for (const [caps, verb] of [
+    [change.after, "grant"],
+    [change.before, "change or remove a grant of"],
+  ] as const) {
+    const beyond = normalizeCapabilities(caps ?? []).filter((c) => !held.has(c));
+    if (beyond.length) return deny(`You cannot ${verb} ${beyond.map((c) => `“${CAPABILITY_LABELS[c]}”`).join(", ")}: you do not hold it on ${resource.name}.`);
+  }
+  if (change.after && !normalizeCapabilities(change.after).length) return deny("Choose at least one capability.");
+  return allow(`You may share ${resource.name} with what you hold there.`);
+}
+
+/** Seed 004 data ownership: the custodian (data.access over the owner) or an
+ * administrator of the resource hands it to another active member. */
+export function decideTransferResource(access: EffectiveAccess, resource: ResourceFacts): Decision {
+  if (!access.visible) return deny(RESOURCE_NOT_FOUND, "NOT_FOUND");
+  const custodian = access.paths.some((p) => p.kind === "custodian");
+  if (custodian || access.capabilities.includes("admin")) return allow(custodian ? `You hold the data of ${resource.name}'s owner.` : `You administer ${resource.name}.`);
+  return deny(`Only an administrator of ${resource.name}, or a Data Admin over its owner, may transfer it.`);
+}
+
+export function decideCreateResource(actor: Actor): Decision {
+  return holds(actor.role, "resources.create")
+    ? allow(`Your role ${actor.role.name} may create resources.`)
+    : deny(`Your role ${actor.role.name} does not have “Create resources”.`);
+}

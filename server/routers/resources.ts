@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { CAPABILITIES, RESOURCE_TYPE_KEYS } from "../authz";
+import { explainAccess, listAccess, removeGrant, setGrant } from "../services/grants";
+import { actOnResource, activityChart, createResource, deleteResource, getResource, listActivity, listResources, transferResource, updateResource } from "../services/resources";
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { email, id } from "./_schemas";
+
+const name = z.string().trim().min(1, "Give the resource a name.").max(120, "Resource names are at most 120 characters.");
+const description = z.string().trim().max(2000, "Descriptions are at most 2,000 characters.").default("");
+const type = z.enum(RESOURCE_TYPE_KEYS, { error: `The type is one of ${RESOURCE_TYPE_KEYS.join(", ")}.` });
+const paging = { page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200, "At most 200 per page.").default(25) };
+const principal = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("MEMBER"), membershipId: id("Member") }),
+  z.object({ kind: z.literal("TEAM"), teamId: id("Team") }),
+  z.object({ kind: z.literal("GROUP"), groupId: id("Group") }),
+  z.object({ kind: z.literal("EMAIL"), email }),
+]);
+
+/** Every member may call these: what they may do is decided per resource, by grants. */
+export const resourcesRouter = createTRPCRouter({
+  list: orgProcedure(null)
+    .input(z.object({ ...paging, type: type.optional(), search: z.string().trim().max(200).optional() }))
+    .query(({ ctx, input }) => listResources(ctx.db, ctx.actor, input)),
+  get: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource") }))
+    .query(({ ctx, input }) => getResource(ctx.db, ctx.actor, input.resourceId)),
+  create: orgProcedure("resources.create")
+    .input(z.object({ type, name, description, private: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => createResource(ctx.db, ctx.actor, input)),
+  update: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), name, description, private: z.boolean() }))
+    .mutation(({ ctx, input }) => updateResource(ctx.db, ctx.actor, input)),
+  delete: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource") }))
+    .mutation(({ ctx, input }) => deleteResource(ctx.db, ctx.actor, input.resourceId)),
+  act: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), action: z.enum(["run", "restore"]), note: z.string().trim().max(500).optional() }))
+    .mutation(({ ctx, input }) => actOnResource(ctx.db, ctx.actor, input)),
+  transfer: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), toMembershipId: id("Member") }))
+    .mutation(({ ctx, input }) => transferResource(ctx.db, ctx.actor, input)),
+  activity: orgProcedure(null)
+    .input(z.object({ ...paging, resourceId: id("Resource").optional() }))
+    .query(({ ctx, input }) => listActivity(ctx.db, ctx.actor, input)),
+  chart: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource").optional(), days: z.number().int().min(1).max(90).default(14) }))
+    .query(({ ctx, input }) => activityChart(ctx.db, ctx.actor, input)),
+  access: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource") }))
+    .query(({ ctx, input }) => listAccess(ctx.db, ctx.actor, input.resourceId)),
+  grant: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), principal, capabilities: z.array(z.enum(CAPABILITIES)).max(CAPABILITIES.length) }))
+    .mutation(({ ctx, input }) => setGrant(ctx.db, ctx.actor, input)),
+  revoke: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), grantId: id("Grant") }))
+    .mutation(({ ctx, input }) => removeGrant(ctx.db, ctx.actor, input)),
+  explain: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), membershipId: id("Member") }))
+    .query(({ ctx, input }) => explainAccess(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,157 @@
+// A resource's ACL (the Access tab): who has what and through which path, granting and
+// revoking under rule 4 (only "share" holders, never beyond what they hold), and "Explain
+// access" for one member.
+import { decideGrantChange, describeCapabilities, normalizeCapabilities, type AccessPath, type Capability } from "../authz";
+import type { Db, Tx } from "../db";
+import { accessOf, accessSubject, toResourceFacts } from "./access";
+import type { ActorContext } from "./actor";
+import { auditBy } from "./audit";
+import { enforce, StewardError } from "./errors";
+import { openResource } from "./resources";
+
+export type Principal = { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
+
+/** The principal's row ids and its name, or NOT_FOUND when it is not of this organization. */
+async function resolvePrincipal(tx: Tx, organizationId: string, p: Principal) {
+  switch (p.kind) {
+    case "MEMBER": {
+      const m = await tx.membership.findFirst({ where: { id: p.membershipId, organizationId }, include: { user: { select: { name: true } } } });
+      if (!m) throw new StewardError("NOT_FOUND", "Member not found in this organization.");
+      return { key: `member:${m.id}`, data: { membershipId: m.id }, label: m.user.name };
+    }
+    case "TEAM": {
+      const t = await tx.team.findFirst({ where: { id: p.teamId, organizationId } });
+      if (!t) throw new StewardError("NOT_FOUND", "Team not found in this organization.");
+      return { key: `team:${t.id}`, data: { teamId: t.id }, label: `team ${t.name}` };
+    }
+    case "GROUP": {
+      const g = await tx.group.findFirst({ where: { id: p.groupId, organizationId } });
+      if (!g) throw new StewardError("NOT_FOUND", "Group not found in this organization.");
+      return { key: `group:${g.id}`, data: { groupId: g.id }, label: `group ${g.name} and its subgroups` };
+    }
+    case "EMAIL": {
+      const email = p.email.trim().toLowerCase();
+      return { key: `email:${email}`, data: { email }, label: email };
+    }
+  }
+}
+
+export async function listAccess(db: Db, actor: ActorContext, resourceId: string) {
+  const { resource, access } = await openResource(db, actor, resourceId, "share");
+  const held = new Set(access.capabilities);
+  const grants = await db.grant.findMany({
+    where: { resourceId: resource.id },
+    include: {
+      membership: { include: { user: { select: { name: true, email: true } } } },
+      team: { include: { _count: { select: { members: true } } } },
+      group: { select: { name: true } },
+    },
+    orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+  });
+  return {
+    owner: { membershipId: resource.ownerId, name: resource.owner.user.name, email: resource.owner.user.email },
+    yours: access.capabilities,
+    grants: grants.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      principal:
+        g.kind === "MEMBER"
+          ? { name: g.membership?.user.name ?? "?", detail: g.membership?.user.email ?? "" }
+          : g.kind === "TEAM"
+            ? { name: g.team?.name ?? "?", detail: `team of ${g.team?._count.members ?? 0}` }
+            : g.kind === "GROUP"
+              ? { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" }
+              : { name: g.email ?? "?", detail: "notified of events; no access" },
+      capabilities: normalizeCapabilities(g.capabilities),
+      summary: g.kind === "EMAIL" ? "Notify only" : describeCapabilities(g.capabilities),
+      canChange: normalizeCapabilities(g.capabilities).every((c) => held.has(c)),
+    })),
+  };
+}
+
+/** Grants (or changes) the capabilities of one principal. EMAIL principals are notify-only. */
+export async function setGrant(db: Db, actor: ActorContext, input: { resourceId: string; principal: Principal; capabilities: Capability[] }) {
+  return db.$transaction(async (tx) => {
+    const { resource, access, subject } = await openResource(tx, actor, input.resourceId);
+    const principal = await resolvePrincipal(tx, actor.organizationId, input.principal);
+    const after = input.principal.kind === "EMAIL" ? [] : normalizeCapabilities(input.capabilities);
+    if (input.principal.kind === "EMAIL" && input.capabilities.length) {
+      throw new StewardError("BAD_REQUEST", "An email address on the ACL is notified of events only; grant access to a member, team or group.");
+    }
+    const existing = await tx.grant.findUnique({ where: { resourceId_principalKey: { resourceId: resource.id, principalKey: principal.key } } });
+    enforce(
+      decideGrantChange(access, toResourceFacts(resource), { before: existing?.capabilities, after: input.principal.kind === "EMAIL" ? undefined : after }),
+      "Resource",
+    );
+    const grant = existing
+      ? await tx.grant.update({ where: { id: existing.id }, data: { capabilities: after } })
+      : await tx.grant.create({
+          data: { organizationId: actor.organizationId, resourceId: resource.id, kind: input.principal.kind, principalKey: principal.key, ...principal.data, capabilities: after, createdByUserId: actor.userId },
+        });
+    const detail = `${existing ? "Changed" : "Granted"} ${input.principal.kind === "EMAIL" ? "notifications" : describeCapabilities(after)} for ${principal.label}`;
+    await recordAccessChange(tx, actor, subject.name, resource.id, detail);
+    await auditBy(tx, actor, {
+      action: existing ? "grant.update" : "grant.create",
+      targetType: "Resource",
+      targetId: resource.id,
+      before: existing ? { principal: principal.key, capabilities: existing.capabilities } : undefined,
+      after: { principal: principal.key, capabilities: after },
+    });
+    return { id: grant.id };
+  });
+}
+
+export async function removeGrant(db: Db, actor: ActorContext, input: { resourceId: string; grantId: string }) {
+  return db.$transaction(async (tx) => {
+    const { resource, access, subject } = await openResource(tx, actor, input.resourceId);
+    const grant = await tx.grant.findFirst({ where: { id: input.grantId, resourceId: resource.id } });
+    if (!grant) throw new StewardError("NOT_FOUND", "That grant is not on this resource.");
+    enforce(decideGrantChange(access, toResourceFacts(resource), { before: grant.capabilities }), "Resource");
+    await tx.grant.delete({ where: { id: grant.id } });
+    await recordAccessChange(tx, actor, subject.name, resource.id, `Removed ${describeCapabilities(grant.capabilities)} of ${grant.principalKey.split(":")[0]}`);
+    await auditBy(tx, actor, { action: "grant.delete", targetType: "Resource", targetId: resource.id, before: { principal: grant.principalKey, capabilities: grant.capabilities } });
+    return { id: grant.id };
+  });
+}
+
+function recordAccessChange(tx: Tx, actor: ActorContext, actorName: string, resourceId: string, detail: string) {
+  const at = new Date();
+  return tx.resourceActivity.create({
+    data: { organizationId: actor.organizationId, resourceId, actorUserId: actor.userId, actorName, action: "access", result: "CHANGED", detail, at, day: at.toISOString().slice(0, 10) },
+  });
+}
+
+/** How a path reads in "Explain access". */
+function describePath(p: AccessPath): string {
+  switch (p.kind) {
+    case "owner":
+      return "Owns the resource (Administrator)";
+    case "custodian":
+      return `${p.roleName} over the owner ${p.ownerName} (seed 004: opens members' data)`;
+    case "role":
+      return `Role ${p.roleName} sees every resource that is not private`;
+    case "grant":
+      return p.via.kind === "member" ? "Granted directly" : p.via.kind === "team" ? `Member of team ${p.via.teamName}` : `Home group ${p.via.memberGroupName} is in ${p.via.groupName}'s subtree`;
+  }
+}
+
+/**
+ * "Explain access": a member's effective capabilities on a resource and everything that
+ * produces or removes them. For oneself, or for share holders of the resource.
+ */
+export async function explainAccess(db: Db, actor: ActorContext, input: { resourceId: string; membershipId: string }) {
+  const self = input.membershipId === actor.membershipId;
+  const { resource } = await openResource(db, actor, input.resourceId, self ? "view" : "share");
+  const subject = await accessSubject(db, actor, input.membershipId);
+  if (!subject) throw new StewardError("NOT_FOUND", "Member not found in this organization.");
+  const access = await accessOf(db, subject, resource);
+  return {
+    member: { membershipId: subject.membershipId, name: subject.name, role: subject.role.name },
+    visible: access.visible,
+    capabilities: access.capabilities,
+    summary: access.visible ? describeCapabilities(access.capabilities) : "No access",
+    paths: access.paths.map((p) => ({ kind: p.kind, description: describePath(p), capabilities: p.capabilities, summary: describeCapabilities(p.capabilities) })),
+    removed: access.removed,
+    scope: subject.scope.length ? `Limited to ${subject.scope.length} server${subject.scope.length === 1 ? "" : "s"} or storage${subject.scope.length === 1 ? "" : "s"}` : "All resources",
+  };
+}

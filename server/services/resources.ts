@@ -1,0 +1,209 @@
+// Resources (issue 6): create, list what the actor sees, open with effective access,
+// edit, delete, run or restore (writing activity), transfer ownership. Every read goes
+// through `visibleResources` or `accessOf`; invisible resources are NOT_FOUND.
+import {
+  decideCreateResource,
+  decideResource,
+  decideTransferResource,
+  describeCapabilities,
+  RESOURCE_TYPES,
+  type ResourceAction,
+  type ResourceOperation,
+  type ResourceType,
+} from "../authz";
+import type { Db, Prisma, Tx } from "../db";
+import { withUniqueConflict } from "../db/errors";
+import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResources } from "./access";
+import type { ActorContext } from "./actor";
+import { auditBy } from "./audit";
+import { enforce, notFound, StewardError } from "./errors";
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The resource and the actor's access to it, or NOT_FOUND when they do not see it. */
+export async function openResource(db: Db | Tx, actor: ActorContext, resourceId: string, operation: ResourceOperation = "view") {
+  const subject = await actorSubject(db, actor);
+  const resource = await db.resource.findFirst({ where: { id: resourceId, organizationId: actor.organizationId }, include: resourceInclude });
+  if (!resource) throw notFound("Resource");
+  const access = await accessOf(db, subject, resource);
+  enforce(decideResource(access, toResourceFacts(resource), operation), "Resource");
+  return { resource, access, subject };
+}
+
+export type ListResourcesInput = { page: number; pageSize: number; type?: ResourceType; search?: string };
+
+export async function listResources(db: Db, actor: ActorContext, input: ListResourcesInput) {
+  const subject = await actorSubject(db, actor);
+  const where: Prisma.ResourceWhereInput = {
+    AND: [
+      visibleResources(subject),
+      input.type ? { type: input.type } : {},
+      input.search ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { description: { contains: input.search, mode: "insensitive" } }] } : {},
+    ],
+  };
+  const [total, rows] = await db.$transaction([
+    db.resource.count({ where }),
+    db.resource.findMany({ where, include: resourceInclude, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      name: r.name,
+      description: r.description,
+      private: r.private,
+      owner: { name: r.owner.user.name, isYou: r.ownerId === actor.membershipId },
+      updatedAt: r.updatedAt,
+    })),
+  };
+}
+
+export async function getResource(db: Db, actor: ActorContext, resourceId: string) {
+  const { resource, access } = await openResource(db, actor, resourceId);
+  const facts = toResourceFacts(resource);
+  const can = (op: ResourceOperation) => decideResource(access, facts, op).allowed;
+  return {
+    id: resource.id,
+    type: resource.type,
+    name: resource.name,
+    description: resource.description,
+    private: resource.private,
+    owner: { membershipId: resource.ownerId, name: resource.owner.user.name, email: resource.owner.user.email, isYou: resource.ownerId === actor.membershipId },
+    createdAt: resource.createdAt,
+    updatedAt: resource.updatedAt,
+    access: { capabilities: access.capabilities, summary: describeCapabilities(access.capabilities) },
+    actions: RESOURCE_TYPES[resource.type as ResourceType]?.actions.filter((a) => can(a)) ?? [],
+    can: { edit: can("edit"), delete: can("delete"), share: can("share"), transfer: decideTransferResource(access, facts).allowed },
+  };
+}
+
+export type ResourceInput = { type: ResourceType; name: string; description: string; private: boolean };
+
+/** Rule 8: the creator owns what they create, with Administrator. */
+export async function createResource(db: Db, actor: ActorContext, input: ResourceInput) {
+  enforce(decideCreateResource(actor), "Resource");
+  return withUniqueConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const r = await tx.resource.create({
+          data: { organizationId: actor.organizationId, type: input.type, name: input.name, description: input.description, private: input.private, ownerId: actor.membershipId },
+        });
+        await auditBy(tx, actor, { action: "resource.create", targetType: "Resource", targetId: r.id, after: { ...input } });
+        return { id: r.id };
+      }),
+    () => new StewardError("CONFLICT", `There is already a ${RESOURCE_TYPES[input.type].label.toLowerCase()} named ${input.name}.`),
+  );
+}
+
+export async function updateResource(db: Db, actor: ActorContext, input: { resourceId: string; name: string; description: string; private: boolean }) {
+  return withUniqueConflict(
+    () =>
+      db.$transaction(async (tx) => {
+        const { resource } = await openResource(tx, actor, input.resourceId, "edit");
+        const before = { name: resource.name, description: resource.description, private: resource.private };
+        const after = { name: input.name, description: input.description, private: input.private };
+        if (JSON.stringify(before) === JSON.stringify(after)) return { id: resource.id };
+        await tx.resource.update({ where: { id: resource.id }, data: after });
+        await auditBy(tx, actor, { action: "resource.update", targetType: "Resource", targetId: resource.id, before, after });
+        return { id: resource.id };
+      }),
+    () => new StewardError("CONFLICT", `Another resource of this type is named ${input.name}.`),
+  );
+}
+
+export async function deleteResource(db: Db, actor: ActorContext, resourceId: string) {
+  return db.$transaction(async (tx) => {
+    const { resource } = await openResource(tx, actor, resourceId, "delete");
+    await tx.resource.delete({ where: { id: resource.id } });
+    await auditBy(tx, actor, { action: "resource.delete", targetType: "Resource", targetId: resource.id, before: { type: resource.type, name: resource.name, owner: resource.owner.user.name } });
+    return { id: resource.id };
+  });
+}
+
+/**
+ * Runs a job or task, or restores from a storage. Steward records the request (the
+ * activity entry: who, what, when); the work itself belongs to the system the resource
+ * stands for, which is outside Steward.
+ */
+export async function actOnResource(db: Db, actor: ActorContext, input: { resourceId: string; action: ResourceAction; note?: string }) {
+  return db.$transaction(async (tx) => {
+    const { resource, subject } = await openResource(tx, actor, input.resourceId, input.action);
+    const at = new Date();
+    const entry = await tx.resourceActivity.create({
+      data: {
+        organizationId: actor.organizationId,
+        resourceId: resource.id,
+        actorUserId: actor.userId,
+        actorName: subject.name,
+        action: input.action,
+        result: "STARTED",
+        detail: input.note ?? "",
+        at,
+        day: dayOf(at),
+      },
+    });
+    await auditBy(tx, actor, { action: `resource.${input.action}`, targetType: "Resource", targetId: resource.id, after: { activityId: entry.id } });
+    return { activityId: entry.id, at };
+  });
+}
+
+/** Activity of the resources the actor sees (or of one of them), newest first. */
+export async function listActivity(db: Db, actor: ActorContext, input: { resourceId?: string; page: number; pageSize: number }) {
+  if (input.resourceId) await openResource(db, actor, input.resourceId);
+  const subject = await actorSubject(db, actor);
+  const where: Prisma.ResourceActivityWhereInput = { organizationId: actor.organizationId, resource: visibleResources(subject), ...(input.resourceId ? { resourceId: input.resourceId } : {}) };
+  const [total, rows] = await db.$transaction([
+    db.resourceActivity.count({ where }),
+    db.resourceActivity.findMany({
+      where,
+      include: { resource: { select: { id: true, name: true, type: true } } },
+      orderBy: [{ at: "desc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+    }),
+  ]);
+  return { total, rows: rows.map((a) => ({ id: a.id, at: a.at, action: a.action, result: a.result, detail: a.detail, actorName: a.actorName, resource: a.resource })) };
+}
+
+/** Runs and restores per day over the last `days` days, of the resources the actor sees. */
+export async function activityChart(db: Db, actor: ActorContext, input: { resourceId?: string; days: number }) {
+  if (input.resourceId) await openResource(db, actor, input.resourceId);
+  const subject = await actorSubject(db, actor);
+  const today = new Date();
+  const days = Array.from({ length: input.days }, (_, i) => dayOf(new Date(today.getTime() - (input.days - 1 - i) * 86_400_000)));
+  const counts = await db.resourceActivity.groupBy({
+    by: ["day"],
+    where: {
+      organizationId: actor.organizationId,
+      day: { gte: days[0]! },
+      action: { in: ["run", "restore"] },
+      resource: visibleResources(subject),
+      ...(input.resourceId ? { resourceId: input.resourceId } : {}),
+    },
+    _count: { _all: true },
+    orderBy: { day: "asc" },
+  });
+  const byDay = new Map(counts.map((c) => [c.day, (c._count as { _all: number })._all]));
+  return days.map((day) => ({ day, runs: byDay.get(day) ?? 0 }));
+}
+
+/** Seed 004: hand a resource to another active member of the organization. */
+export async function transferResource(db: Db, actor: ActorContext, input: { resourceId: string; toMembershipId: string }) {
+  return db.$transaction(async (tx) => {
+    const { resource, access } = await openResource(tx, actor, input.resourceId);
+    enforce(decideTransferResource(access, toResourceFacts(resource)), "Resource");
+    const to = await tx.membership.findFirst({ where: { id: input.toMembershipId, organizationId: actor.organizationId, status: "ACTIVE" }, include: { user: { select: { name: true } } } });
+    if (!to) throw new StewardError("NOT_FOUND", "The new owner must be an active member of this organization.");
+    if (to.id === resource.ownerId) throw new StewardError("BAD_REQUEST", `${to.user.name} already owns ${resource.name}.`);
+    await tx.resource.update({ where: { id: resource.id }, data: { ownerId: to.id } });
+    await auditBy(tx, actor, {
+      action: "resource.transfer",
+      targetType: "Resource",
+      targetId: resource.id,
+      before: { ownerId: resource.ownerId, owner: resource.owner.user.name },
+      after: { ownerId: to.id, owner: to.user.name },
+    });
+    return { id: resource.id, owner: to.user.name };
+  });
+}
