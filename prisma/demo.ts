@@ -1,7 +1,7 @@
 // Demo data: the organization "Acme", a group tree five levels deep and members of every
 // built-in role placed so that spans of control can be seen at work. Logins in README.
 import { BUILT_IN_ROLES, type BuiltInRoleKey } from "../server/authz";
-import type { Db } from "../server/db";
+import type { Db, Tx } from "../server/db";
 import { newLinkToken } from "../server/auth/link-token";
 import { hashPassword } from "../server/auth/password";
 import { audit } from "../server/services/audit";
@@ -119,6 +119,7 @@ export async function createDemo(db: Db): Promise<{ created: boolean; slug: stri
           },
         });
       }
+      await demoResources(tx, org.organizationId, groupIds);
       await audit(tx, {
         organizationId: org.organizationId,
         actorUserId: null,
@@ -131,6 +132,66 @@ export async function createDemo(db: Db): Promise<{ created: boolean; slug: stri
     },
     { timeout: 60_000 },
   );
+}
+
+/** Teams, resources of every type, grants through each kind of principal, and two weeks of runs. */
+async function demoResources(tx: Tx, organizationId: string, groupIds: Map<string, { id: string }>) {
+  const memberships = await tx.membership.findMany({ where: { organizationId }, include: { user: { select: { email: true, name: true } } } });
+  const m = (login: string) => memberships.find((x) => x.user.email === `${login}@${DEMO_DOMAIN}`)!;
+  const ops = await tx.team.create({ data: { organizationId, name: "Operations", description: "Runs the nightly jobs and watches the servers." } });
+  const analysts = await tx.team.create({ data: { organizationId, name: "Analysts", description: "Read the CRM sync reports." } });
+  const userLogins = memberships.filter((x) => x.user.email.includes(".")).map((x) => x.user.email.split("@")[0]!);
+  for (const login of userLogins.slice(0, 5)) await tx.teamMember.create({ data: { teamId: ops.id, membershipId: m(login).id } });
+  for (const login of userLogins.slice(5, 9)) await tx.teamMember.create({ data: { teamId: analysts.id, membershipId: m(login).id } });
+
+  const resources = [
+    { type: "server", name: "web-01", description: "Public web server, Frankfurt.", owner: "adam" },
+    { type: "server", name: "db-01", description: "Primary PostgreSQL server.", owner: "adam" },
+    { type: "storage", name: "backups-eu", description: "Object storage for nightly backups.", owner: "dana" },
+    { type: "job", name: "nightly-backup", description: "Backs up db-01 to backups-eu every night.", owner: "adam" },
+    { type: "job", name: "crm-sync", description: "Syncs the CRM into the data warehouse.", owner: "gary" },
+    { type: "task", name: "rotate-logs", description: "Rotates and compresses web-01's logs.", owner: "adam" },
+    { type: "monitor", name: "uptime-web", description: "Pings web-01 every minute.", owner: "adam" },
+    { type: "endpoint", name: "s3-archive", description: "Cold archive bucket (private).", owner: "dana", private: true },
+  ] as const;
+  const ids = new Map<string, string>();
+  for (const r of resources) {
+    const row = await tx.resource.create({
+      data: { organizationId, type: r.type, name: r.name, description: r.description, ownerId: m(r.owner).id, private: "private" in r ? r.private : false },
+    });
+    ids.set(r.name, row.id);
+  }
+  const grant = (resource: string, kind: "MEMBER" | "TEAM" | "GROUP" | "EMAIL", ref: string, capabilities: string[]) =>
+    tx.grant.create({
+      data: {
+        organizationId,
+        resourceId: ids.get(resource)!,
+        kind,
+        principalKey: `${kind.toLowerCase()}:${ref}`,
+        ...(kind === "MEMBER" ? { membershipId: ref } : kind === "TEAM" ? { teamId: ref } : kind === "GROUP" ? { groupId: ref } : { email: ref }),
+        capabilities,
+      },
+    });
+  await grant("nightly-backup", "TEAM", ops.id, ["view", "run"]);
+  await grant("rotate-logs", "TEAM", ops.id, ["view", "run"]);
+  await grant("uptime-web", "TEAM", ops.id, ["view"]);
+  await grant("crm-sync", "TEAM", analysts.id, ["view"]);
+  await grant("crm-sync", "GROUP", groupIds.get("Sales")!.id, ["view"]);
+  await grant("nightly-backup", "MEMBER", m("tess").id, ["view", "run", "edit"]);
+  await grant("s3-archive", "MEMBER", m("eve").id, ["data", "share"]);
+  await grant("nightly-backup", "EMAIL", "oncall@example.com", []);
+
+  // Two weeks of runs, a few a day, by the Operations team.
+  const runners = userLogins.slice(0, 5).map((l) => m(l).user.name);
+  for (let d = 13; d >= 0; d--) {
+    for (let k = 0; k < ((d * 7) % 4) + 1; k++) {
+      const at = new Date(Date.now() - d * 86_400_000 - k * 3_600_000);
+      const job = k % 2 ? "rotate-logs" : "nightly-backup";
+      await tx.resourceActivity.create({
+        data: { organizationId, resourceId: ids.get(job)!, actorName: runners[(d + k) % runners.length]!, action: "run", result: "STARTED", at, day: at.toISOString().slice(0, 10) },
+      });
+    }
+  }
 }
 
 export const demoRoles = () => BUILT_IN_ROLES.map((r) => r.name);

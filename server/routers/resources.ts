@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CAPABILITIES, RESOURCE_TYPE_KEYS } from "../authz";
-import { explainAccess, listAccess, removeGrant, setGrant } from "../services/grants";
+import { explainAccess, listAccess, removeGrant, setGrant, sharePrincipals } from "../services/grants";
 import { actOnResource, activityChart, createResource, deleteResource, getResource, listActivity, listResources, transferResource, updateResource } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id } from "./_schemas";
@@ -54,6 +54,10 @@ export const resourcesRouter = createTRPCRouter({
   revoke: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource"), grantId: id("Grant") }))
     .mutation(({ ctx, input }) => removeGrant(ctx.db, ctx.actor, input)),
+  /** The people, teams and groups a share holder may pick. */
+  principals: orgProcedure(null)
+    .input(z.object({ resourceId: id("Resource"), search: z.string().max(120).default("") }))
+    .query(({ ctx, input }) => sharePrincipals(ctx.db, ctx.actor, input)),
   explain: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource"), membershipId: id("Member") }))
     .query(({ ctx, input }) => explainAccess(ctx.db, ctx.actor, input)),

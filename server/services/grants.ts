@@ -1,7 +1,7 @@
 // A resource's ACL (the Access tab): who has what and through which path, granting and
 // revoking under rule 4 (only "share" holders, never beyond what they hold), and "Explain
 // access" for one member.
-import { decideGrantChange, describeCapabilities, normalizeCapabilities, type AccessPath, type Capability } from "../authz";
+import { decideGrantChange, decideResource, decideTransferResource, describeCapabilities, normalizeCapabilities, type AccessPath, type Capability } from "../authz";
 import type { Db, Tx } from "../db";
 import { accessOf, accessSubject, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
@@ -36,6 +36,13 @@ async function resolvePrincipal(tx: Tx, organizationId: string, p: Principal) {
   }
 }
 
+function refOf(g: { kind: string; membershipId: string | null; teamId: string | null; groupId: string | null; email: string | null }): Principal {
+  if (g.kind === "MEMBER") return { kind: "MEMBER", membershipId: g.membershipId! };
+  if (g.kind === "TEAM") return { kind: "TEAM", teamId: g.teamId! };
+  if (g.kind === "GROUP") return { kind: "GROUP", groupId: g.groupId! };
+  return { kind: "EMAIL", email: g.email! };
+}
+
 export async function listAccess(db: Db, actor: ActorContext, resourceId: string) {
   const { resource, access } = await openResource(db, actor, resourceId, "share");
   const held = new Set(access.capabilities);
@@ -62,6 +69,8 @@ export async function listAccess(db: Db, actor: ActorContext, resourceId: string
             : g.kind === "GROUP"
               ? { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" }
               : { name: g.email ?? "?", detail: "notified of events; no access" },
+      /** What to send to `grant` to change this entry. */
+      ref: refOf(g),
       capabilities: normalizeCapabilities(g.capabilities),
       summary: g.kind === "EMAIL" ? "Notify only" : describeCapabilities(g.capabilities),
       canChange: normalizeCapabilities(g.capabilities).every((c) => held.has(c)),
@@ -153,5 +162,30 @@ export async function explainAccess(db: Db, actor: ActorContext, input: { resour
     paths: access.paths.map((p) => ({ kind: p.kind, description: describePath(p), capabilities: p.capabilities, summary: describeCapabilities(p.capabilities) })),
     removed: access.removed,
     scope: subject.scope.length ? `Limited to ${subject.scope.length} server${subject.scope.length === 1 ? "" : "s"} or storage${subject.scope.length === 1 ? "" : "s"}` : "All resources",
+  };
+}
+
+/** Whom a share holder (or whoever may transfer the resource) can pick: members, teams and groups matching a search. */
+export async function sharePrincipals(db: Db, actor: ActorContext, input: { resourceId: string; search: string }) {
+  const { resource, access } = await openResource(db, actor, input.resourceId);
+  const facts = toResourceFacts(resource);
+  const share = decideResource(access, facts, "share");
+  if (!share.allowed && !decideTransferResource(access, facts).allowed) enforce(share, "Resource");
+  const q = input.search.trim();
+  const text = q ? { contains: q, mode: "insensitive" as const } : undefined;
+  const [members, teams, groups] = await db.$transaction([
+    db.membership.findMany({
+      where: { organizationId: actor.organizationId, status: "ACTIVE", ...(text ? { user: { OR: [{ name: text }, { email: text }] } } : {}) },
+      include: { user: { select: { name: true, email: true } } },
+      orderBy: { user: { name: "asc" } },
+      take: 8,
+    }),
+    db.team.findMany({ where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) }, orderBy: { name: "asc" }, take: 5 }),
+    db.group.findMany({ where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) }, orderBy: [{ depth: "asc" }, { name: "asc" }], take: 5 }),
+  ]);
+  return {
+    members: members.map((m) => ({ membershipId: m.id, name: m.user.name, email: m.user.email })),
+    teams: teams.map((t) => ({ teamId: t.id, name: t.name })),
+    groups: groups.map((g) => ({ groupId: g.id, name: g.name })),
   };
 }

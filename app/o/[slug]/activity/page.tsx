@@ -1,0 +1,16 @@
+import { ActivityPanel } from "@/components/resources/activity-panel";
+import { PageHeader } from "@/components/ui";
+import { requirePageActor } from "@/server/auth/page-actor";
+
+export const metadata = { title: "Activity" };
+
+export default async function ActivityPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requirePageActor(slug);
+  return (
+    <>
+      <PageHeader title="Activity" description="Runs, restores and access changes of the resources you see." />
+      <ActivityPanel />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { ResourceDetail } from "@/components/resources/resource-detail";
+import { requirePageActor } from "@/server/auth/page-actor";
+
+export const metadata = { title: "Resource" };
+
+export default async function ResourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  await requirePageActor(slug);
+  return (
+    <>
+      <Link href={`/o/${slug}/resources`} className="mb-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+        ← Resources
+      </Link>
+      <ResourceDetail resourceId={id} />
+    </>
+  );
+}

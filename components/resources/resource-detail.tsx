@@ -1,0 +1,242 @@
+"use client";
+// One resource: what it is, your access, its actions, its activity and (for share holders)
+// its Access tab with grants and "Explain access".
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams, useRouter } from "next/navigation";
+import { useState } from "react";
+import { Dialog } from "../dialog";
+import { DialogActions } from "../form-parts";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { Alert, Badge, Button, Card, Field, Input, PageHeader, cx } from "../ui";
+import { AccessTab } from "./access-tab";
+import { ActivityPanel } from "./activity-panel";
+import { typeLabel } from "./resources-table";
+
+type Tab = "activity" | "access";
+type Local = "edit" | "delete" | "transfer" | null;
+
+export function ResourceDetail({ resourceId }: { resourceId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const resource = useQuery(trpc.resources.get.queryOptions({ resourceId }));
+  const [tab, setTab] = useState<Tab>("activity");
+  const [local, setLocal] = useState<Local>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+  const act = useMutation(
+    trpc.resources.act.mutationOptions({
+      onSuccess: (_, v) => {
+        setNotice(v.action === "run" ? "Run started; it is in the activity below." : "Restore started; it is in the activity below.");
+        refresh();
+      },
+      onError: (e) => setNotice(errorMessage(e)),
+    }),
+  );
+
+  if (resource.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (resource.error) return <Alert>{errorMessage(resource.error)}</Alert>;
+  const r = resource.data;
+
+  return (
+    <>
+      <PageHeader
+        title={r.name}
+        description={
+          <>
+            {typeLabel(r.type)} · owned by {r.owner.isYou ? "you" : r.owner.name} {r.private && <Badge tone="amber">private</Badge>}
+          </>
+        }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {r.actions.map((a) => (
+              <Button key={a} disabled={act.isPending} onClick={() => act.mutate({ resourceId, action: a })}>
+                {a === "run" ? "Run now" : "Restore"}
+              </Button>
+            ))}
+            {r.can.edit && (
+              <Button variant="secondary" onClick={() => setLocal("edit")}>
+                Edit
+              </Button>
+            )}
+            {r.can.transfer && (
+              <Button variant="secondary" onClick={() => setLocal("transfer")}>
+                Transfer
+              </Button>
+            )}
+            {r.can.delete && (
+              <Button variant="danger" onClick={() => setLocal("delete")}>
+                Delete
+              </Button>
+            )}
+          </div>
+        }
+      />
+      {notice && (
+        <div className="mb-4">
+          <Alert tone={act.isError ? "error" : "success"}>{notice}</Alert>
+        </div>
+      )}
+      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+        <Card title="About" className="lg:col-span-2">
+          <p className="text-sm text-slate-700">{r.description || <span className="text-slate-400">No description.</span>}</p>
+          <p className="mt-3 text-xs text-slate-500">
+            Created {r.createdAt.toISOString().slice(0, 10)} · owner {r.owner.name} ({r.owner.email})
+          </p>
+        </Card>
+        <Card title="Your access">
+          <p className="text-lg font-semibold text-slate-900">{r.access.summary}</p>
+          <p className="mt-1 text-xs text-slate-500">{r.access.capabilities.join(", ")}</p>
+        </Card>
+      </div>
+
+      <div role="tablist" aria-label="Resource" className="mb-4 flex gap-1 border-b border-slate-200">
+        {(["activity", ...(r.can.share ? (["access"] as const) : [])] as Tab[]).map((t) => (
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            id={`tab-${t}`}
+            onClick={() => setTab(t)}
+            className={cx(
+              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              tab === t ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
+            )}
+          >
+            {t === "activity" ? "Activity" : "Access"}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "activity" ? <ActivityPanel resourceId={resourceId} /> : <AccessTab resourceId={resourceId} />}
+      </div>
+
+      {local === "edit" && <EditDialog resource={r} onClose={() => setLocal(null)} />}
+      {local === "delete" && <DeleteDialog resource={r} onClose={() => setLocal(null)} />}
+      {local === "transfer" && <TransferDialog resource={r} onClose={() => setLocal(null)} />}
+    </>
+  );
+}
+
+type ResourceView = { id: string; name: string; description: string; private: boolean; type: string; owner: { membershipId: string; name: string } };
+
+function EditDialog({ resource, onClose }: { resource: ResourceView; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(
+    trpc.resources.update.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        onClose();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(update.error);
+  return (
+    <Dialog open onClose={onClose} title={`Edit ${resource.name}`}>
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          update.mutate({ resourceId: resource.id, name: String(f.get("name")), description: String(f.get("description")), private: f.get("private") === "on" });
+        }}
+      >
+        {update.error && !Object.keys(errors).length && <Alert>{errorMessage(update.error)}</Alert>}
+        <Field label="Name" htmlFor="resource-edit-name" error={errors.name?.[0]}>
+          <Input id="resource-edit-name" name="name" defaultValue={resource.name} required autoFocus />
+        </Field>
+        <Field label="Description" htmlFor="resource-edit-description" error={errors.description?.[0]}>
+          <Input id="resource-edit-description" name="description" defaultValue={resource.description} />
+        </Field>
+        <label className="flex items-center gap-3 text-sm">
+          <input type="checkbox" name="private" defaultChecked={resource.private} className="accent-indigo-600" />
+          <span className="font-medium text-slate-900">Private</span>
+        </label>
+        <DialogActions onCancel={onClose} submitting={update.isPending}>
+          Save
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteDialog({ resource, onClose }: { resource: ResourceView; onClose: () => void }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { slug } = useParams<{ slug: string }>();
+  const remove = useMutation(trpc.resources.delete.mutationOptions({ onSuccess: () => router.push(`/o/${slug}/resources`) }));
+  return (
+    <Dialog open onClose={onClose} title={`Delete ${resource.name}?`}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          remove.mutate({ resourceId: resource.id });
+        }}
+      >
+        {remove.error && <Alert>{errorMessage(remove.error)}</Alert>}
+        <p className="text-sm text-slate-600">Its grants and its activity go with it. This cannot be undone.</p>
+        <DialogActions onCancel={onClose} submitting={remove.isPending} variant="danger">
+          Delete {typeLabel(resource.type).toLowerCase()}
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+function TransferDialog({ resource, onClose }: { resource: ResourceView; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState("");
+  const transfer = useMutation(
+    trpc.resources.transfer.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        onClose();
+      },
+    }),
+  );
+  return (
+    <Dialog open onClose={onClose} title={`Transfer ${resource.name}`}>
+      <MemberSearch resourceId={resource.id} search={search} onSearch={setSearch} exclude={resource.owner.membershipId} onPick={(m) => transfer.mutate({ resourceId: resource.id, toMembershipId: m })} />
+      {transfer.error && <Alert>{errorMessage(transfer.error)}</Alert>}
+      <p className="mt-3 text-xs text-slate-500">The new owner gets Administrator on it; {resource.owner.name} keeps only what grants give them.</p>
+      <div className="mt-4 flex justify-end">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Search the organization's members (as a share holder of this resource may) and pick one. */
+export function MemberSearch({ resourceId, search, onSearch, onPick, exclude, label = "Find a member" }: { resourceId: string; search: string; onSearch: (s: string) => void; onPick: (membershipId: string, name: string) => void; exclude?: string; label?: string }) {
+  const trpc = useTRPC();
+  const found = useQuery(trpc.resources.principals.queryOptions({ resourceId, search }));
+  return (
+    <div className="space-y-2">
+      <Field label={label} htmlFor="member-search-input">
+        <Input id="member-search-input" type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
+      </Field>
+      <ul className="max-h-56 divide-y divide-slate-100 overflow-auto rounded-md ring-1 ring-slate-200" aria-label="Matching members">
+        {found.data?.members
+          .filter((m) => m.membershipId !== exclude)
+          .map((m) => (
+            <li key={m.membershipId} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+              <span>
+                <span className="font-medium text-slate-900">{m.name}</span> <span className="text-xs text-slate-500">{m.email}</span>
+              </span>
+              <Button size="sm" variant="secondary" onClick={() => onPick(m.membershipId, m.name)} aria-label={`Choose ${m.name}`}>
+                Choose
+              </Button>
+            </li>
+          ))}
+        {found.data && !found.data.members.length && <li className="px-3 py-2 text-sm text-slate-500">No member matches.</li>}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+// The resources the viewer sees (their role, grants and scope decide; the server filters).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
+import { useParams, useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { RESOURCE_TYPE_KEYS, RESOURCE_TYPES, type ResourceType } from "@/server/authz/resources";
+import type { AppRouter } from "@/server/trpc/root";
+import { DataTable, Pager } from "../data-table";
+import { Dialog } from "../dialog";
+import { DialogActions } from "../form-parts";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { Alert, Badge, Button, EmptyState, Field, Input, Select } from "../ui";
+
+type Row = inferRouterOutputs<AppRouter>["resources"]["list"]["rows"][number];
+const column = createColumnHelper<Row>();
+
+export const typeLabel = (type: string) => RESOURCE_TYPES[type as ResourceType]?.label ?? type;
+
+export function ResourcesTable() {
+  const trpc = useTRPC();
+  const { slug } = useParams<{ slug: string }>();
+  const [type, setType] = useState<ResourceType | "">("");
+  const [search, setSearch] = useState("");
+  const [q, setQ] = useState("");
+  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+  useEffect(() => {
+    const id = setTimeout(() => setQ(search), 250);
+    return () => clearTimeout(id);
+  }, [search]);
+  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [type, q]);
+
+  const list = useQuery({
+    ...trpc.resources.list.queryOptions({ page: pagination.pageIndex + 1, pageSize: pagination.pageSize, type: type || undefined, search: q || undefined }),
+    placeholderData: keepPreviousData,
+  });
+  const columns = useMemo(
+    () => [
+      column.accessor("name", {
+        header: "Name",
+        cell: ({ row }) => (
+          <div>
+            <Link href={`/o/${slug}/resources/${row.original.id}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline">
+              {row.original.name}
+            </Link>{" "}
+            {row.original.private && <Badge tone="amber">private</Badge>}
+            {row.original.description && <div className="max-w-lg truncate text-xs text-slate-500">{row.original.description}</div>}
+          </div>
+        ),
+      }),
+      column.accessor("type", { header: "Type", cell: ({ getValue }) => typeLabel(getValue()) }),
+      column.accessor((r) => r.owner.name, { id: "owner", header: "Owner", cell: ({ row }) => (row.original.owner.isYou ? <Badge tone="indigo">you</Badge> : row.original.owner.name) }),
+      column.accessor("updatedAt", { header: "Updated", cell: ({ getValue }) => <span className="whitespace-nowrap text-slate-500">{getValue().toISOString().slice(0, 10)}</span> }),
+    ],
+    [slug],
+  );
+  const table = useReactTable({
+    data: list.data?.rows ?? [],
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    rowCount: list.data?.total ?? 0,
+    state: { pagination },
+    onPaginationChange: setPagination,
+    getRowId: (r) => r.id,
+    enableSorting: false,
+  });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap gap-3" role="search">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="resource-search" className="sr-only">
+            Search resources
+          </label>
+          <Input id="resource-search" type="search" placeholder="Search by name or description" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <label htmlFor="resource-type" className="sr-only">
+          Type
+        </label>
+        <Select id="resource-type" className="!w-auto" value={type} onChange={(e) => setType(e.target.value as ResourceType | "")}>
+          <option value="">All types</option>
+          {RESOURCE_TYPE_KEYS.map((t) => (
+            <option key={t} value={t}>
+              {RESOURCE_TYPES[t].plural}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {list.error && <Alert>{errorMessage(list.error)}</Alert>}
+      <DataTable
+        table={table}
+        loading={list.isPending}
+        loadingText="Loading resources…"
+        empty={
+          <EmptyState title={q || type ? "No resources match" : "No resources for you yet"}>
+            {q || type ? "Clear the search or the type filter." : "Resources appear here when you create them or someone gives you access."}
+          </EmptyState>
+        }
+      />
+      <Pager table={table} total={list.data?.total ?? 0} noun="resources" />
+    </div>
+  );
+}
+
+export function NewResourceButton() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { slug } = useParams<{ slug: string }>();
+  const [open, setOpen] = useState(false);
+  const create = useMutation(
+    trpc.resources.create.mutationOptions({
+      onSuccess: (r) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.resources.list.queryKey() });
+        router.push(`/o/${slug}/resources/${r.id}`);
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>New resource</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="New resource">
+        <form
+          className="space-y-4"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            create.mutate({ type: String(f.get("type")) as ResourceType, name: String(f.get("name")), description: String(f.get("description")), private: f.get("private") === "on" });
+          }}
+        >
+          {create.error && !Object.keys(errors).length && <Alert>{errorMessage(create.error)}</Alert>}
+          <div className="grid grid-cols-3 gap-3">
+            <Field label="Type" htmlFor="resource-new-type">
+              <Select id="resource-new-type" name="type" defaultValue="job">
+                {RESOURCE_TYPE_KEYS.map((t) => (
+                  <option key={t} value={t}>
+                    {RESOURCE_TYPES[t].label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <div className="col-span-2">
+              <Field label="Name" htmlFor="resource-new-name" error={errors.name?.[0]}>
+                <Input id="resource-new-name" name="name" required autoFocus autoComplete="off" />
+              </Field>
+            </div>
+          </div>
+          <Field label="Description (optional)" htmlFor="resource-new-description" error={errors.description?.[0]}>
+            <Input id="resource-new-description" name="description" autoComplete="off" />
+          </Field>
+          <label className="flex items-start gap-3 text-sm">
+            <input type="checkbox" name="private" className="mt-1 accent-indigo-600" />
+            <span>
+              <span className="font-medium text-slate-900">Private</span>
+              <span className="block text-slate-500">Only people granted “View” see it; roles that see every resource do not.</span>
+            </span>
+          </label>
+          <p className="text-xs text-slate-500">You will own it, with Administrator access, and can then share it.</p>
+          <DialogActions onCancel={() => setOpen(false)} submitting={create.isPending}>
+            Create
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+}

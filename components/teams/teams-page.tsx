@@ -1,0 +1,153 @@
+"use client";
+// Teams (seed 000's user groups): flat sets of members that receive grants together.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Dialog } from "../dialog";
+import { DialogActions } from "../form-parts";
+import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input } from "../ui";
+
+export function TeamsPage({ canManage }: { canManage: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const teams = useQuery(trpc.teams.list.queryOptions());
+  const [creating, setCreating] = useState(false);
+  const [adding, setAdding] = useState<{ teamId: string; name: string } | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() });
+  const remove = useMutation(trpc.teams.removeMember.mutationOptions({ onSuccess: refresh }));
+  const del = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: refresh }));
+
+  return (
+    <div className="space-y-4">
+      {canManage && (
+        <div className="flex justify-end">
+          <Button onClick={() => setCreating(true)}>New team</Button>
+        </div>
+      )}
+      {(remove.error || del.error || teams.error) && <Alert>{errorMessage(remove.error ?? del.error ?? teams.error)}</Alert>}
+      {teams.data && !teams.data.length && <EmptyState title="No teams yet">{canManage ? "Create a team, add members, then give it access to resources." : "Teams appear here once an administrator creates them."}</EmptyState>}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {teams.data?.map((t) => (
+          <Card
+            key={t.id}
+            title={
+              <>
+                {t.name} <Badge>{t.memberCount} member{t.memberCount === 1 ? "" : "s"}</Badge> <Badge tone="indigo">{t.grantCount} grant{t.grantCount === 1 ? "" : "s"}</Badge>
+              </>
+            }
+            actions={
+              canManage && (
+                <div className="flex gap-1">
+                  <Button size="sm" variant="secondary" onClick={() => setAdding({ teamId: t.id, name: t.name })}>
+                    Add member
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => del.mutate({ teamId: t.id })} aria-label={`Delete team ${t.name}`}>
+                    Delete
+                  </Button>
+                </div>
+              )
+            }
+          >
+            {t.description && <p className="mb-3 text-sm text-slate-600">{t.description}</p>}
+            <ul className="divide-y divide-slate-100">
+              {t.members.map((m) => (
+                <li key={m.membershipId} className="flex items-center justify-between py-1.5 text-sm">
+                  <span>
+                    <span className="font-medium text-slate-900">{m.name}</span> <span className="text-xs text-slate-500">{m.email}</span>
+                  </span>
+                  {canManage && (
+                    <Button size="sm" variant="ghost" onClick={() => remove.mutate({ teamId: t.id, membershipId: m.membershipId })} aria-label={`Remove ${m.name} from ${t.name}`}>
+                      Remove
+                    </Button>
+                  )}
+                </li>
+              ))}
+              {t.memberCount > t.members.length && <li className="py-1.5 text-xs text-slate-500">and {t.memberCount - t.members.length} outside your span</li>}
+            </ul>
+          </Card>
+        ))}
+      </div>
+      {creating && <CreateTeam onClose={() => setCreating(false)} onDone={refresh} />}
+      {adding && <AddMember team={adding} onClose={() => setAdding(null)} onDone={refresh} />}
+    </div>
+  );
+}
+
+function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const trpc = useTRPC();
+  const create = useMutation(
+    trpc.teams.create.mutationOptions({
+      onSuccess: () => {
+        onDone();
+        onClose();
+      },
+    }),
+  );
+  const errors = fieldErrorsOf(create.error);
+  return (
+    <Dialog open onClose={onClose} title="New team">
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          create.mutate({ name: String(f.get("name")), description: String(f.get("description")) });
+        }}
+      >
+        {create.error && !Object.keys(errors).length && <Alert>{errorMessage(create.error)}</Alert>}
+        <Field label="Name" htmlFor="team-name" error={errors.name?.[0]}>
+          <Input id="team-name" name="name" required autoFocus autoComplete="off" />
+        </Field>
+        <Field label="Description (optional)" htmlFor="team-description" error={errors.description?.[0]}>
+          <Input id="team-description" name="description" autoComplete="off" />
+        </Field>
+        <DialogActions onCancel={onClose} submitting={create.isPending}>
+          Create team
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+function AddMember({ team, onClose, onDone }: { team: { teamId: string; name: string }; onClose: () => void; onDone: () => void }) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const members = useQuery(trpc.members.list.queryOptions({ page: 1, pageSize: 8, sort: "name", direction: "asc", search: search || undefined, status: "ACTIVE" }));
+  const add = useMutation(
+    trpc.teams.addMember.mutationOptions({
+      onSuccess: () => {
+        onDone();
+        onClose();
+      },
+    }),
+  );
+  return (
+    <Dialog open onClose={onClose} title={`Add a member to ${team.name}`}>
+      <div className="space-y-3">
+        {add.error && <Alert>{errorMessage(add.error)}</Alert>}
+        <Field label="Find a member in your span" htmlFor="team-member-search">
+          <Input id="team-member-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoFocus autoComplete="off" />
+        </Field>
+        <ul className="max-h-64 divide-y divide-slate-100 overflow-auto rounded-md ring-1 ring-slate-200" aria-label="Matching members">
+          {members.data?.rows.map((m) => (
+            <li key={m.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+              <span>
+                <span className="font-medium text-slate-900">{m.name}</span> <span className="text-xs text-slate-500">{m.email}</span>
+              </span>
+              <Button size="sm" variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ teamId: team.teamId, membershipId: m.id })} aria-label={`Add ${m.name}`}>
+                Add
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs text-slate-500">Joining a team gives its grants; you can add someone only if you could grant them all of it yourself.</p>
+        <div className="flex justify-end">
+          <Button variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
