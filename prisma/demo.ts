@@ -140,7 +140,7 @@ async function demoResources(tx: Tx, organizationId: string, groupIds: Map<strin
   const m = (login: string) => memberships.find((x) => x.user.email === `${login}@${DEMO_DOMAIN}`)!;
   const ops = await tx.team.create({ data: { organizationId, name: "Operations", description: "Runs the nightly jobs and watches the servers." } });
   const analysts = await tx.team.create({ data: { organizationId, name: "Analysts", description: "Read the CRM sync reports." } });
-  const userLogins = memberships.filter((x) => x.user.email.includes(".")).map((x) => x.user.email.split("@")[0]!);
+  const userLogins = memberships.map((x) => x.user.email.split("@")[0]!).filter((login) => login.includes("."));
   for (const login of userLogins.slice(0, 5)) await tx.teamMember.create({ data: { teamId: ops.id, membershipId: m(login).id } });
   for (const login of userLogins.slice(5, 9)) await tx.teamMember.create({ data: { teamId: analysts.id, membershipId: m(login).id } });
 

@@ -3,7 +3,7 @@
 // its Access tab with grants and "Explain access".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
@@ -216,11 +216,12 @@ function TransferDialog({ resource, onClose }: { resource: ResourceView; onClose
 /** Search the organization's members (as a share holder of this resource may) and pick one. */
 export function MemberSearch({ resourceId, search, onSearch, onPick, exclude, label = "Find a member" }: { resourceId: string; search: string; onSearch: (s: string) => void; onPick: (membershipId: string, name: string) => void; exclude?: string; label?: string }) {
   const trpc = useTRPC();
+  const inputId = useId();
   const found = useQuery(trpc.resources.principals.queryOptions({ resourceId, search }));
   return (
     <div className="space-y-2">
-      <Field label={label} htmlFor="member-search-input">
-        <Input id="member-search-input" type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
+      <Field label={label} htmlFor={inputId}>
+        <Input id={inputId} type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
       </Field>
       <ul className="max-h-56 divide-y divide-slate-100 overflow-auto rounded-md ring-1 ring-slate-200" aria-label="Matching members">
         {found.data?.members
