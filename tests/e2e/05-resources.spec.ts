@@ -1,0 +1,69 @@
+// Runs after 01–04 on the same server: Initech, owned by peter@initech.test; Samir is an
+// end user (04) with the password "no-talent-ass-clown".
+import { expect, type Page, test } from "@playwright/test";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/o\/initech$/);
+}
+
+async function createJob(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Resources" }).click();
+  await page.getByRole("button", { name: "New resource" }).click();
+  const dialog = page.getByRole("dialog", { name: "New resource" });
+  await dialog.getByLabel("Type").selectOption({ label: "Job" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+}
+
+test("an admin grants a team Run on a job; a member of the team sees that job only, runs it, and the activity shows it", async ({ page }) => {
+  await signIn(page, "peter@initech.test", "tps-report-cover");
+
+  // A team with Samir in it.
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Teams" }).click();
+  await page.getByRole("button", { name: "New team" }).click();
+  await page.getByRole("dialog", { name: "New team" }).getByLabel("Name").fill("Ops");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await page.getByRole("button", { name: "Add member" }).click();
+  const add = page.getByRole("dialog", { name: "Add a member to Ops" });
+  await add.getByLabel("Find a member in your span").fill("samir");
+  await add.getByRole("button", { name: "Add Samir Nagheenanajar" }).click();
+  await expect(page.getByText("Samir Nagheenanajar")).toBeVisible();
+
+  // Two jobs; the team gets Run on one of them.
+  await createJob(page, "quarterly-tps");
+  await createJob(page, "payroll-export");
+  await page.getByRole("link", { name: "← Resources" }).click();
+  await page.getByRole("link", { name: "quarterly-tps" }).click();
+  await page.getByRole("tab", { name: "Access" }).click();
+  await page.getByLabel("To a").selectOption("TEAM");
+  await page.getByRole("combobox", { name: "Access", exact: true }).selectOption({ label: "Run (view, run)" });
+  await page.getByLabel("Find a team").fill("Ops");
+  await page.getByRole("button", { name: "Choose Ops" }).click();
+  await page.getByRole("button", { name: "Give access" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Ops" }).getByRole("combobox")).toHaveValue("run");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // Samir sees that job and only it, and runs it.
+  await signIn(page, "samir@initech.test", "no-talent-ass-clown");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Resources" }).click();
+  await expect(page.getByRole("link", { name: "quarterly-tps" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "payroll-export" })).toHaveCount(0);
+  await expect(page.getByText("1–1 of 1")).toBeVisible();
+  await page.getByRole("link", { name: "quarterly-tps" }).click();
+  await expect(page.getByText("Run", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("tab", { name: "Access" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Run now" }).click();
+  await expect(page.getByText("Run started")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "by Samir Nagheenanajar" }).first()).toBeVisible();
+
+  // The organization's activity page shows it too; the other job stays hidden.
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Activity" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: /Run\s+of quarterly-tps\s+by Samir Nagheenanajar/ })).toBeVisible();
+  await expect(page.getByText("payroll-export")).toHaveCount(0);
+});
