@@ -17,6 +17,7 @@ import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type Acto
 import { auditBy } from "./audit";
 import { enforce, StewardError } from "./errors";
 import { ensureUsernameFree } from "./member-lifecycle";
+import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 
 export type ImportRow = {
@@ -102,6 +103,7 @@ async function applyRow(
   if (!target) {
     const home = group ?? [...(await tx.group.findMany({ where: { organizationId: actor.organizationId, parentId: null } }))][0]!;
     enforce(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(endUserRole), organizationId: endUserRole.organizationId }, "import"), "Member", actor);
+    enforce(await decideGainedGrants(tx, actor, groupGrantsGained(null, home.path), `Adding a member to ${home.name}`), "Member", actor);
     if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
     const existing = await tx.user.findUnique({ where: { email: row.email } });
     const oneTimePassword = existing ? undefined : generatePassword();
@@ -139,7 +141,10 @@ async function applyRow(
     await ensureUsernameFree(tx, after.username, target.userId);
     await tx.user.update({ where: { id: target.userId }, data: { name: after.name, username: after.username, company: after.company } });
   }
-  if (group && after.groupId !== before.groupId) enforce(decideChangeGroup(actor, facts, toGroupFacts(group), "import"), "Member", actor);
+  if (group && after.groupId !== before.groupId) {
+    enforce(decideChangeGroup(actor, facts, toGroupFacts(group), "import"), "Member", actor);
+    enforce(await decideGainedGrants(tx, actor, groupGrantsGained(target.group.path, group.path), `Moving ${row.email} to ${group.name}`), "Member", actor);
+  }
   if (after.status !== before.status) {
     if (before.status === "INVITED") throw new StewardError("BAD_REQUEST", `${row.email} has not accepted their invitation yet.`);
     enforce(decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);

@@ -14,6 +14,7 @@ import { loadActor, toGroupFacts, toRoleFacts, type ActorContext } from "./actor
 import { audit, auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { groupsInReach } from "./groups";
+import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -79,6 +80,7 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
   if (!group) throw notFound("Group", actor);
   if (!role) throw notFound("Role", actor);
   enforce(decideInvite(actor, group, role), "Group", actor);
+  enforce(await decideGainedGrants(db, actor, groupGrantsGained(null, group.path), `Inviting someone to ${group.name}`), "Group", actor);
 
   const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
   const results: InviteResult[] = [];
@@ -354,7 +356,9 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
 async function inviterMayStillInvite(tx: Tx, inviterUserId: string, organizationSlug: string, inv: { group: GroupRow | null; role: RoleRow }) {
   try {
     const inviter = await loadActor(tx, inviterUserId, organizationSlug);
-    return decideInvite(inviter, inv.group, inv.role).allowed;
+    if (!decideInvite(inviter, inv.group, inv.role).allowed || !inv.group) return false;
+    // Grants given to the group since the invitation was sent count too (rule 4).
+    return (await decideGainedGrants(tx, inviter, groupGrantsGained(null, inv.group.path), "Joining")).allowed;
   } catch (error) {
     if (error instanceof StewardError && error.code === "NOT_FOUND") return false;
     throw error;

@@ -19,6 +19,7 @@ import { loadMember, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { endAllSessions } from "./sessions";
+import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 
 export type CreateMemberInput = { email: string; name: string; username?: string; company?: string; groupId: string; roleId: string };
@@ -54,6 +55,7 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
     const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
     if (!role) throw notFound("Role", actor);
     enforce(decideCreateMember(actor, toGroupFacts(group), { ...toRoleFacts(role), organizationId: role.organizationId }), "Group", actor);
+    enforce(await decideGainedGrants(tx, actor, groupGrantsGained(null, group.path), `Adding a member to ${group.name}`), "Group", actor);
 
     const existing = await tx.user.findUnique({ where: { email }, include: { memberships: { where: { organizationId: actor.organizationId } } } });
     if (existing?.memberships.length) throw new StewardError("CONFLICT", `${email} is already a member of this organization.`);

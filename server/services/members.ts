@@ -15,6 +15,7 @@ import type { Db, Prisma, Tx } from "../db";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound } from "./errors";
+import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 import { groupsInReach, listGroups } from "./groups";
 
@@ -169,6 +170,7 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
     if (!group) throw notFound("Group", actor);
     enforce(decideChangeGroup(actor, toMemberFacts(target), toGroupFacts(group)), "Group", actor);
     if (target.groupId === group.id) return { id: target.id, groupId: group.id };
+    enforce(await decideGainedGrants(tx, actor, groupGrantsGained(target.group.path, group.path), `Moving ${target.user.name} to ${group.name}`), "Group", actor);
     await tx.membership.update({ where: { id: target.id }, data: { groupId: group.id } });
     await auditBy(tx, actor, {
       action: "member.changeGroup",

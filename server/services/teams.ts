@@ -1,36 +1,14 @@
 // Teams (seed 000's user groups): flat sets of members, and principals for grants. Rule 4:
 // membership is a grant, so putting someone in a team (oneself included) needs the power
 // to grant them directly everything the team holds.
-import { decideGrantChange, decidePermission, decideSpan, describeCapabilities, type Decision } from "../authz";
-import type { Db, Prisma, Tx } from "../db";
+import { decidePermission, decideSpan } from "../authz";
+import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
-import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "./access";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { membersVisibleTo } from "./members";
-
-/**
- * Side paths (rule 4): the grants a member would gain must each be grantable by the actor
- * directly (share on the resource, and every capability). Refuses with the first that is not.
- */
-export async function decideGainedGrants(tx: Tx, actor: ActorContext, gained: Prisma.GrantWhereInput, how: string): Promise<Decision> {
-  const grants = await tx.grant.findMany({ where: { AND: [{ organizationId: actor.organizationId }, gained] }, include: { resource: { include: resourceInclude } } });
-  if (!grants.length) return { allowed: true, reason: "" };
-  const subject = await actorSubject(tx, actor);
-  for (const g of grants) {
-    const access = await accessOf(tx, subject, g.resource);
-    const decision = decideGrantChange(access, toResourceFacts(g.resource), { after: g.capabilities });
-    if (!decision.allowed) {
-      return {
-        allowed: false,
-        code: "FORBIDDEN",
-        reason: `${how} would give ${describeCapabilities(g.capabilities)} on ${access.visible ? g.resource.name : "a resource you cannot see"}, which you could not grant directly: ${decision.code === "NOT_FOUND" ? "you have no access to it" : decision.reason}`,
-      };
-    }
-  }
-  return { allowed: true, reason: "" };
-}
+import { decideGainedGrants } from "./side-paths";
 
 export async function listTeams(db: Db, actor: ActorContext) {
   const teams = await db.team.findMany({

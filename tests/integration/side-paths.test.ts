@@ -1,0 +1,117 @@
+// Rule 4's side paths (DESIGN.md "How the rules are proven"): a group and a team that hold
+// a grant pass it to whoever joins them, so every route into them (move, bulk move, create,
+// invite, accept, import, team add) needs the power to grant it directly, and gets the
+// same answer as granting would.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { org, type BuiltOrg } from "../factories/org";
+import { callerFor, testDatabase, type TestDatabase } from "./harness";
+
+let t: TestDatabase;
+let acme: BuiltOrg;
+let payroll: string;
+let ops: string;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  acme = await org(t.db, "Acme")
+    .withTree("Sales/EMEA", "Engineering")
+    .withMember("adam", "admin")
+    .withMember("ian", "bulk_importer")
+    .withMember("ulla", "user", "Engineering")
+    .withMember("uwe", "user", "Engineering")
+    .withMember("ute", "user", "Engineering")
+    .create();
+  // The owner creates a job and gives the Sales subtree Edit & Run on it, and a team Run.
+  const owner = await acme.signIn("owner");
+  payroll = (await owner.resources.create({ type: "job", name: "payroll", description: "", private: false })).id;
+  await owner.resources.grant({ resourceId: payroll, principal: { kind: "GROUP", groupId: acme.group("Sales") }, capabilities: ["view", "run", "edit"] });
+  ops = (await owner.teams.create({ name: "Ops", description: "" })).id;
+  await owner.resources.grant({ resourceId: payroll, principal: { kind: "TEAM", teamId: ops }, capabilities: ["view", "run"] });
+});
+afterAll(() => t.close());
+
+const refusal = (what: RegExp) => ({ code: "FORBIDDEN", message: expect.stringMatching(what) });
+const homeOf = async (login: string) => (await t.db.membership.findUniqueOrThrow({ where: { id: acme.member(login) } })).groupId;
+
+describe("an actor who cannot grant what the group holds", () => {
+  // Admin sees payroll (it is not private) but holds only View there: no share.
+  it("cannot move a member into the group", async () => {
+    const adam = await acme.signIn("adam");
+    await expect(adam.members.changeGroup({ membershipId: acme.member("ulla"), groupId: acme.group("Sales/EMEA") })).rejects.toMatchObject(
+      refusal(/Moving ulla to EMEA would give Edit & Run on payroll, which you could not grant directly/),
+    );
+    expect(await homeOf("ulla")).toBe(acme.group("Engineering"));
+  });
+
+  it("gets the same refusal per member in a bulk move", async () => {
+    const adam = await acme.signIn("adam");
+    const results = await adam.members.bulkChangeGroup({ membershipIds: [acme.member("ulla"), acme.member("uwe")], groupId: acme.group("Sales") });
+    expect(results.map((r) => r.ok)).toEqual([false, false]);
+    expect(results[0]!.message).toContain("Edit & Run on payroll");
+  });
+
+  it("cannot create or invite a member there, but can elsewhere", async () => {
+    const adam = await acme.signIn("adam");
+    await expect(adam.members.create({ name: "New", email: "new@acme.test", roleId: acme.role("user"), groupId: acme.group("Sales/EMEA") })).rejects.toMatchObject(refusal(/payroll/));
+    await expect(adam.invitations.invite({ emails: ["inv@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") })).rejects.toMatchObject(refusal(/payroll/));
+    await adam.members.create({ name: "Elsewhere", email: "elsewhere@acme.test", roleId: acme.role("user"), groupId: acme.group("Engineering") });
+    expect(await t.db.user.count({ where: { email: { in: ["new@acme.test"] } } })).toBe(0);
+    expect(await t.db.invitation.count({ where: { email: "inv@example.test" } })).toBe(0);
+  });
+
+  it("cannot import a member into the group", async () => {
+    const ian = await acme.signIn("ian");
+    const results = await ian.importer.run({ rows: [{ email: acme.email("ute"), group: "Sales" }, { email: "fresh@acme.test", name: "Fresh", group: "Sales/EMEA" }] });
+    expect(results.map((r) => r.outcome)).toEqual(["refused", "refused"]);
+    // The importer cannot see payroll: the refusal does not name it.
+    expect(results[0]!.message).toContain("Edit & Run on a resource you cannot see");
+    expect(results[0]!.message).not.toContain("payroll");
+    expect(await homeOf("ute")).toBe(acme.group("Engineering"));
+  });
+
+  it("cannot add a member, or themselves, to a team that holds a grant; removing is fine", async () => {
+    const adam = await acme.signIn("adam");
+    await expect(adam.teams.addMember({ teamId: ops, membershipId: acme.member("ulla") })).rejects.toMatchObject(refusal(/Adding ulla to Ops would give Run on payroll/));
+    await expect(adam.teams.addMember({ teamId: ops, membershipId: acme.member("adam") })).rejects.toMatchObject(refusal(/payroll/));
+    const owner = await acme.signIn("owner");
+    await owner.teams.addMember({ teamId: ops, membershipId: acme.member("ulla") });
+    await adam.teams.removeMember({ teamId: ops, membershipId: acme.member("ulla") });
+    expect(await t.db.teamMember.count({ where: { teamId: ops } })).toBe(0);
+  });
+});
+
+describe("an actor who can grant it", () => {
+  it("moves, creates and adds as usual, and the member then reaches the resource", async () => {
+    const owner = await acme.signIn("owner");
+    await owner.members.changeGroup({ membershipId: acme.member("uwe"), groupId: acme.group("Sales/EMEA") });
+    const uwe = await acme.signIn("uwe");
+    expect((await uwe.resources.get({ resourceId: payroll })).access.capabilities).toEqual(["view", "run", "edit"]);
+  });
+
+  it("a member's way out of the group needs no grant check", async () => {
+    const adam = await acme.signIn("adam");
+    await adam.members.changeGroup({ membershipId: acme.member("uwe"), groupId: acme.group("Engineering") });
+    const uwe = await acme.signIn("uwe");
+    await expect(uwe.resources.get({ resourceId: payroll })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("invitations are judged again when accepted", () => {
+  it("refuses the link if the group gained a grant the inviter cannot give", async () => {
+    const adam = await acme.signIn("adam");
+    const [sent] = await adam.invitations.invite({ emails: ["late@example.test"], roleId: acme.role("user"), groupId: acme.group("Engineering") });
+    const row = await t.db.invitation.findUniqueOrThrow({ where: { id: sent!.invitationId! } });
+    // The owner now gives Engineering Run on payroll; Adam could not have.
+    const owner = await acme.signIn("owner");
+    await owner.resources.grant({ resourceId: payroll, principal: { kind: "GROUP", groupId: acme.group("Engineering") }, capabilities: ["view", "run"] });
+    // The token is not known to the test (only its hash is stored): put a known one in place.
+    const { newLinkToken } = await import("@/server/auth/link-token");
+    const { token, tokenHash } = newLinkToken();
+    await t.db.invitation.update({ where: { id: row.id }, data: { tokenHash } });
+    await expect(callerFor(t.db, null, null).invitations.accept({ organization: acme.slug, token, name: "Late", password: "a fine long passphrase" })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("adam can no longer give"),
+    });
+    expect(await t.db.user.count({ where: { email: "late@example.test" } })).toBe(0);
+  });
+});
