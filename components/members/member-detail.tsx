@@ -7,6 +7,7 @@ import { DialogActions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
+import { ResourceScopeCard } from "./resource-scope";
 
 const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
 const ACTIONS: Record<string, string> = {
@@ -102,29 +103,32 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
         }
       />
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
-        <Card title="Membership">
-          <dl className="space-y-3 text-sm">
-            {[
-              ["Username", m.username ?? "—"],
-              ["Company", m.company || "—"],
-              ["Role", m.role.name],
-              ["Home group", m.group.name],
-              ["Status", <Badge key="s" tone={STATUS_TONE[m.status]}>{m.status.toLowerCase()}</Badge>],
-              ["Added", m.createdAt.toISOString().slice(0, 10)],
-              ["Two-factor sign-in", m.hasTwoFactor ? "On" : "Off"],
-              ["Last sign-in", m.lastSignInAt ? `${m.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "Never"],
-            ].map(([label, value]) => (
-              <div key={String(label)} className="flex justify-between gap-4">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="text-right font-medium text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="mt-4 flex gap-2">
-            {m.isOwner && <Badge tone="indigo">owner</Badge>}
-            {m.isSelf && <Badge tone="indigo">you</Badge>}
-          </div>
-        </Card>
+        <div className="space-y-6">
+          <Card title="Membership">
+            <dl className="space-y-3 text-sm">
+              {[
+                ["Username", m.username ?? "—"],
+                ["Company", m.company || "—"],
+                ["Role", m.role.name],
+                ["Home group", m.group.name],
+                ["Status", <Badge key="s" tone={STATUS_TONE[m.status]}>{m.status.toLowerCase()}</Badge>],
+                ["Added", m.createdAt.toISOString().slice(0, 10)],
+                ["Two-factor sign-in", m.hasTwoFactor ? "On" : "Off"],
+                ["Last sign-in", m.lastSignInAt ? `${m.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "Never"],
+              ].map(([label, value]) => (
+                <div key={String(label)} className="flex justify-between gap-4">
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="text-right font-medium text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="mt-4 flex gap-2">
+              {m.isOwner && <Badge tone="indigo">owner</Badge>}
+              {m.isSelf && <Badge tone="indigo">you</Badge>}
+            </div>
+          </Card>
+          <ResourceScopeCard membershipId={m.id} name={m.name} scope={m.resourceScope} canEdit={m.can.edit} />
+        </div>
         <Card title="History">
           {m.history.length === 0 ? (
             <p className="text-sm text-slate-500">No changes recorded yet.</p>

@@ -11,6 +11,7 @@ import {
   setMemberStatus,
   transferOwnership,
 } from "../services/member-lifecycle";
+import { setResourceScope } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { company, email, id, personName, username } from "./_schemas";
 
@@ -53,6 +54,10 @@ export const membersRouter = createTRPCRouter({
   create: orgProcedure("members.create")
     .input(z.object({ email, name: personName, username: username.optional(), company: company.optional(), groupId: id("Group"), roleId: id("Role") }))
     .mutation(({ ctx, input }) => createMember(ctx.db, ctx.actor, input)),
+  /** Seed 002: limit a member to chosen servers and storages; an empty list means all. */
+  setResourceScope: orgProcedure("members.edit")
+    .input(z.object({ membershipId: id("Member"), resourceIds: z.array(id("Resource")).max(500, "A scope holds at most 500 resources.") }))
+    .mutation(({ ctx, input }) => setResourceScope(ctx.db, ctx.actor, input)),
   setStatus: orgProcedure("members.setStatus")
     .input(z.object({ membershipId: id("Member"), status: z.enum(["ACTIVE", "DISABLED"]) }))
     .mutation(({ ctx, input }) => setMemberStatus(ctx.db, ctx.actor, input)),

@@ -15,6 +15,7 @@ import type { Db, Prisma, Tx } from "../db";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound } from "./errors";
+import { describeScope } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 import { groupsInReach, listGroups } from "./groups";
@@ -223,6 +224,7 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
   return {
     ...memberView(actor, m, DETAIL_ACTIONS),
     hasTwoFactor: m.user.totpEnabledAt !== null,
+    resourceScope: await describeScope(db, actor.organizationId, m.resourceScope),
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
   };

@@ -3,6 +3,9 @@
 // through `visibleResources` or `accessOf`; invisible resources are NOT_FOUND.
 import {
   decideCreateResource,
+  decideMemberAction,
+  SCOPED_TYPES,
+  typeLabel,
   decideResource,
   decideTransferResource,
   describeCapabilities,
@@ -14,7 +17,7 @@ import {
 import type { Db, Prisma, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResources } from "./access";
-import type { ActorContext } from "./actor";
+import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 
@@ -206,4 +209,36 @@ export async function transferResource(db: Db, actor: ActorContext, input: { res
     });
     return { id: resource.id, owner: to.user.name };
   });
+}
+
+/**
+ * Seed 002: limit a member to chosen servers and storages (empty: all). An admin in span
+ * with "Edit member info" sets it, from servers and storages they see themselves.
+ */
+export async function setResourceScope(db: Db, actor: ActorContext, input: { membershipId: string; resourceIds: string[] }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadMember(tx, actor, input.membershipId);
+    enforce(decideMemberAction(actor, toMemberFacts(target), "edit"), "Member", actor);
+    const ids = [...new Set(input.resourceIds)];
+    const subject = await actorSubject(tx, actor);
+    const found = await tx.resource.findMany({ where: { AND: [visibleResources(subject), { id: { in: ids } }] }, select: { id: true, type: true, name: true } });
+    if (found.length !== ids.length) throw notFound("Resource", actor);
+    const wrong = found.find((r) => !(SCOPED_TYPES as readonly string[]).includes(r.type));
+    if (wrong) throw new StewardError("BAD_REQUEST", `A scope holds servers and storages only; ${wrong.name} is a ${typeLabel(wrong.type).toLowerCase()}.`);
+    await tx.membership.update({ where: { id: target.id }, data: { resourceScope: ids } });
+    await auditBy(tx, actor, {
+      action: "member.setResourceScope",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { resourceScope: target.resourceScope },
+      after: { resourceScope: ids, names: found.map((r) => r.name) },
+    });
+    return { membershipId: target.id, scope: found.map((r) => ({ id: r.id, name: r.name, type: r.type })) };
+  });
+}
+
+/** The scope of a member as names, for the member page. */
+export async function describeScope(db: Db, organizationId: string, resourceIds: string[]) {
+  if (!resourceIds.length) return [];
+  return db.resource.findMany({ where: { organizationId, id: { in: resourceIds } }, select: { id: true, name: true, type: true }, orderBy: { name: "asc" } });
 }
