@@ -27,6 +27,7 @@ const ACCOUNT_LINKS = [
   { href: "/account/email", label: "Email" },
   { href: "/account/security", label: "2FA" },
   { href: "/account/sessions", label: "Sessions" },
+  { href: "/account/notifications", label: "Notifications" },
 ];
 
 export function ConsoleShell({

@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import type { ReactElement } from "react";
 import { EmailChangedNotice, EmailChangeEmail, emailChangedNoticeSubject, emailChangeSubject, type EmailChangedNoticeProps, type EmailChangeEmailProps } from "./email-change";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation";
+import { ResourceEventEmail, resourceEventSubject, type ResourceEventEmailProps } from "./resource-event";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
 import { TwoFactorDisabledEmail, twoFactorDisabledSubject, type TwoFactorDisabledEmailProps } from "./two-factor-disabled";
 
@@ -11,7 +12,8 @@ export type EmailMessage =
   | { kind: "password-reset"; props: PasswordResetEmailProps }
   | { kind: "email-change"; props: EmailChangeEmailProps }
   | { kind: "email-changed"; props: EmailChangedNoticeProps }
-  | { kind: "two-factor-disabled"; props: TwoFactorDisabledEmailProps };
+  | { kind: "two-factor-disabled"; props: TwoFactorDisabledEmailProps }
+  | { kind: "resource-event"; props: ResourceEventEmailProps };
 
 export type EmailKind = EmailMessage["kind"];
 
@@ -29,6 +31,8 @@ function compose(message: EmailMessage): { subject: string; element: ReactElemen
       return { subject: emailChangedNoticeSubject(message.props), element: <EmailChangedNotice {...message.props} />, link: null };
     case "two-factor-disabled":
       return { subject: twoFactorDisabledSubject(), element: <TwoFactorDisabledEmail {...message.props} />, link: null };
+    case "resource-event":
+      return { subject: resourceEventSubject(message.props), element: <ResourceEventEmail {...message.props} />, link: message.props.member ? message.props.link : null };
   }
 }
 

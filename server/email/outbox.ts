@@ -17,6 +17,18 @@ export async function enqueueEmail(tx: Tx, input: { organizationId: string | nul
   return row.id;
 }
 
+/** The same message to several addresses: rendered once, one outbox row (and email) each. */
+export async function enqueueEmails(tx: Tx, input: { organizationId: string | null; to: string[]; message: EmailMessage }) {
+  if (!input.to.length) return 0;
+  const rendered = await renderEmail(input.message);
+  const content = encryptSecret(JSON.stringify({ html: rendered.html, text: rendered.text, link: rendered.link } satisfies EmailContent));
+  const { count } = await tx.outboxEmail.createMany({
+    data: input.to.map((to) => ({ organizationId: input.organizationId, kind: input.message.kind, to, subject: rendered.subject, content })),
+  });
+  wakeMailWorker();
+  return count;
+}
+
 export function openContent(sealed: string): EmailContent {
   return JSON.parse(decryptSecret(sealed)) as EmailContent;
 }

@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/password";
 import { changePassword, listMyOrganizations } from "../services/account";
+import { NOTIFICATION_EVENT_KEYS } from "../authz";
+import { notificationPreferences, setNotificationPreferences } from "../services/notifications";
 import { endMySessions, listMySessions } from "../services/sessions";
 import { beginEnrollment, confirmEnrollment, regenerateRecoveryCodes, twoFactorStatus } from "../services/two-factor";
 import { authedProcedure, createTRPCRouter } from "../trpc/init";
 
 export const accountRouter = createTRPCRouter({
+  /** Seed 001/002: which resource events each organization emails the member about. */
+  notifications: authedProcedure.query(({ ctx }) => notificationPreferences(ctx.db, ctx.viewer.userId)),
+  setNotifications: authedProcedure
+    .input(z.object({ organization: z.string().trim().min(1).max(64), events: z.array(z.enum(NOTIFICATION_EVENT_KEYS)).max(NOTIFICATION_EVENT_KEYS.length) }))
+    .mutation(({ ctx, input }) => setNotificationPreferences(ctx.db, ctx.viewer.userId, { organizationSlug: input.organization, events: input.events })),
   me: authedProcedure.query(async ({ ctx }) => ({
     ...ctx.viewer,
     organizations: await listMyOrganizations(ctx.db, ctx.viewer.userId),

@@ -7,6 +7,7 @@ import { accessOf, accessSubject, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, StewardError } from "./errors";
+import { notifyResourceEvent } from "./notifications";
 import { openResource } from "./resources";
 
 export type Principal = { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
@@ -99,6 +100,7 @@ export async function setGrant(db: Db, actor: ActorContext, input: { resourceId:
         });
     const detail = `${existing ? "Changed" : "Granted"} ${input.principal.kind === "EMAIL" ? "notifications" : describeCapabilities(after)} for ${principal.label}`;
     await recordAccessChange(tx, actor, subject.name, resource.id, detail);
+    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, "access", detail);
     await auditBy(tx, actor, {
       action: existing ? "grant.update" : "grant.create",
       targetType: "Resource",
@@ -117,7 +119,9 @@ export async function removeGrant(db: Db, actor: ActorContext, input: { resource
     if (!grant) throw new StewardError("NOT_FOUND", "That grant is not on this resource.");
     enforce(decideGrantChange(access, toResourceFacts(resource), { before: grant.capabilities }), "Resource");
     await tx.grant.delete({ where: { id: grant.id } });
-    await recordAccessChange(tx, actor, subject.name, resource.id, `Removed ${describeCapabilities(grant.capabilities)} of ${grant.principalKey.split(":")[0]}`);
+    const detail = `Removed ${grant.kind === "EMAIL" ? `${grant.email} from notifications` : `${describeCapabilities(grant.capabilities)} of a ${grant.kind.toLowerCase()}`}`;
+    await recordAccessChange(tx, actor, subject.name, resource.id, detail);
+    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, "access", detail);
     await auditBy(tx, actor, { action: "grant.delete", targetType: "Resource", targetId: resource.id, before: { principal: grant.principalKey, capabilities: grant.capabilities } });
     return { id: grant.id };
   });

@@ -20,6 +20,7 @@ import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResour
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
+import { notifyResourceEvent } from "./notifications";
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -147,6 +148,7 @@ export async function actOnResource(db: Db, actor: ActorContext, input: { resour
       },
     });
     await auditBy(tx, actor, { action: `resource.${input.action}`, targetType: "Resource", targetId: resource.id, after: { activityId: entry.id } });
+    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, input.action, input.note ?? "");
     return { activityId: entry.id, at };
   });
 }
