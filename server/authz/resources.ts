@@ -156,6 +156,9 @@ export type ResourceOperation = keyof typeof NEEDS;
  * the capability is FORBIDDEN with what is missing. */
 export function decideResource(access: EffectiveAccess, resource: ResourceFacts, operation: ResourceOperation): Decision {
   if (!access.visible) return deny(RESOURCE_NOT_FOUND, "NOT_FOUND");
+  // Opening a resource needs only that rule 7 shows it: an Access Manager sees (and manages
+  // the ACL of) a resource that is not private without holding "view" (seed 003).
+  if (operation === "view") return allow(`You see ${resource.name}.`);
   const needed = NEEDS[operation];
   if (operation === "run" || operation === "restore") {
     const actions: readonly string[] = RESOURCE_TYPES[resource.type as ResourceType]?.actions ?? [];
@@ -200,3 +203,13 @@ export function decideCreateResource(actor: Actor): Decision {
     ? allow(`Your role ${actor.role.name} may create resources.`)
     : deny(`Your role ${actor.role.name} does not have “Create resources”.`);
 }
+
+// ---- Notifications (seed 001) -------------------------------------------------------------
+
+/** The kinds of resource event a member may choose to be emailed about. */
+export const NOTIFICATION_EVENTS = {
+  activity: { label: "Runs and restores", description: "A job or task on your access list is run, or a storage restored." },
+  access: { label: "Access changes", description: "Someone changes who has access to a resource on your access list." },
+} as const;
+export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
+export const NOTIFICATION_EVENT_KEYS = Object.keys(NOTIFICATION_EVENTS) as [NotificationEvent, ...NotificationEvent[]];

@@ -23,7 +23,9 @@ export async function accessSubject(db: Db | Tx, organization: Pick<ActorContext
   return {
     ...facts,
     scope: m.resourceScope,
-    asActor: { ...facts, ...organization, userId: m.userId },
+    // Only the organization's fields: spreading a whole ActorContext here would make the
+    // subject act as the caller (explainAccess passes the acting member).
+    asActor: { ...facts, organizationSlug: organization.organizationSlug, organizationName: organization.organizationName, twoFactorPolicy: organization.twoFactorPolicy, userId: m.userId },
     groupChain: m.group.path.split("/").filter(Boolean),
   };
 }
