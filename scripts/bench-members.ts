@@ -4,13 +4,12 @@
 // Prints the median and worst time of each query shape, and the process's memory.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { createDb, type Db } from "../server/db";
-import { openConnection } from "../server/db/connection";
 import { applyMigrations } from "../server/db/schema-engine";
 import { loadActor, type ActorContext } from "../server/services/actor";
 import { listMembers, type ListMembersInput } from "../server/services/members";
 import { createOrganization } from "../server/services/setup";
+import { openBenchDatabase, timeRuns } from "./bench-support";
 
 const { values } = parseArgs({
   options: { members: { type: "string", default: "100000" }, groups: { type: "string", default: "1000" }, runs: { type: "string", default: "7" }, url: { type: "string" }, keep: { type: "boolean", default: false } },
@@ -18,27 +17,6 @@ const { values } = parseArgs({
 const MEMBERS = Number(values.members);
 const GROUPS = Number(values.groups);
 const RUNS = Number(values.runs);
-
-async function open() {
-  if (!values.url) return { conn: openConnection({ memory: true }), drop: async () => {} };
-  const name = `steward_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: values.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(values.url);
-  url.pathname = `/${name}`;
-  return {
-    conn: openConnection({ url: url.toString() }),
-    drop: async () => {
-      if (values.keep) return console.log(`kept database ${name}`);
-      const c = new pg.Client({ connectionString: values.url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 // A tree where each group's parent is an earlier group, five levels deep at most.
 async function seed(db: Db) {
@@ -83,20 +61,8 @@ async function seed(db: Db) {
   return { org, owner: org.userId, groupAdmin: ga.id, subtreeHead: head.id, userRole: roles[0]!.id, midGroup: groups[Math.floor(groups.length / 3)]!.id };
 }
 
-async function time(run: () => Promise<unknown>) {
-  const samples: number[] = [];
-  await run();
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await run();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)]!, worst: samples[samples.length - 1]! };
-}
-
 async function main() {
-  const { conn, drop } = await open();
+  const { conn, drop } = await openBenchDatabase(values.url, values.keep);
   try {
     await applyMigrations(conn.factory);
     const db = createDb(conn);
@@ -122,7 +88,7 @@ async function main() {
     console.log(`\n${"query".padEnd(40)} ${"rows".padStart(7)} ${"median ms".padStart(10)} ${"worst ms".padStart(9)}`);
     for (const [label, actor, input] of cases) {
       const { total } = await listMembers(db, actor, input);
-      const t = await time(() => listMembers(db, actor, input));
+      const t = await timeRuns(RUNS, () => listMembers(db, actor, input));
       console.log(`${label.padEnd(40)} ${String(total).padStart(7)} ${t.median.toFixed(1).padStart(10)} ${t.worst.toFixed(1).padStart(9)}`);
     }
     const mem = process.memoryUsage();
