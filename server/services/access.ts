@@ -1,11 +1,11 @@
-// Who reaches what: the SQL side of rules 7 and 8. `visibleResources` is the Prisma
-// `where` of "resources this member sees", the mirror of server/authz `effectiveAccess`
+// Who reaches what: the SQL side of rules 7 and 8. `visibleResourcesSql` is the SQL
+// condition of "resources this member sees", the mirror of server/authz `effectiveAccess`
 // (the consistency tests hold the two together); `accessOf` computes one member's
 // effective access to one resource, with every path, in two queries.
-import { effectiveAccess, SCOPED_TYPES, type EffectiveAccess, type MemberAccessFacts, type ReachingGrant, type ResourceFacts } from "../authz";
+import { ALL_PERMISSIONS, effectiveAccess, SCOPED_TYPES, type EffectiveAccess, type MemberAccessFacts, type ReachingGrant, type ResourceFacts } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
+import { Prisma as P } from "../db/generated/client";
 import { memberFactsInclude, toMemberFacts, type ActorContext } from "./actor";
-import { membersVisibleTo } from "./members";
 
 /** A member as far as resource access goes: facts for the pure rules, and what the SQL needs. */
 export type AccessSubject = MemberAccessFacts & {
@@ -45,22 +45,45 @@ export function grantsReaching(subject: AccessSubject): Prisma.GrantWhereInput {
   };
 }
 
-/** Rule 7 in SQL: the resources the member sees. */
-export function visibleResources(subject: AccessSubject): Prisma.ResourceWhereInput {
-  const reach = grantsReaching(subject);
-  const paths: Prisma.ResourceWhereInput[] = [
-    { ownerId: subject.membershipId },
-    { private: false, grants: { some: reach } },
+/** LIKE pattern of "starts with", with LIKE's wildcards escaped. */
+const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, "\\$&")}%`;
+
+/**
+ * The members in an actor's span, as a SQL subquery: the mirror of `membersVisibleTo`
+ * (services/members.ts) for custodians (seed 004); the consistency tests compare the two.
+ */
+export function membersInSpanSql(a: ActorContext): Prisma.Sql | null {
+  if (!a.role.permissions.includes("members.view") || a.role.reach === "SELF") return null;
+  const lacking = ALL_PERMISSIONS.filter((p) => !a.role.permissions.includes(p));
+  return P.sql`SELECT m.id FROM "Membership" m JOIN "Role" ro ON ro.id = m."roleId" JOIN "Group" g ON g.id = m."groupId"
+    WHERE m."organizationId" = ${a.organizationId} AND m.id <> ${a.membershipId}
+    ${a.role.reach === "SUBTREE" ? P.sql`AND g.path LIKE ${startsWith(a.group.path)}` : P.empty}
+    AND ${a.isOwner ? P.sql`ro.rank <= ${a.role.rank}` : P.sql`ro.rank < ${a.role.rank}`}
+    ${lacking.length ? P.sql`AND NOT (ro.permissions && ${lacking}::text[])` : P.empty}`;
+}
+
+/**
+ * Rule 7 in SQL: a condition on the resource row `r` that holds for the resources the
+ * member sees. Every path is an uncorrelated subquery, so PostgreSQL computes each reach
+ * set once (hashed) instead of probing grants row by row (scripts/bench-resources.ts).
+ */
+export function visibleResourcesSql(subject: AccessSubject): Prisma.Sql {
+  const m = subject.membershipId;
+  const reach = P.sql`SELECT g."resourceId" FROM "Grant" g WHERE g."organizationId" = ${subject.organizationId}
+    AND (g."membershipId" = ${m} OR g."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."membershipId" = ${m}) OR g."groupId" = ANY(${subject.groupChain}::text[]))`;
+  const paths: Prisma.Sql[] = [
+    P.sql`r."ownerId" = ${m}`,
+    P.sql`(NOT r.private AND r.id IN (${reach}))`,
     // A private resource needs "view" (or "admin", which holds it) from some grant.
-    { private: true, grants: { some: { AND: [reach, { capabilities: { hasSome: ["view", "admin"] } }] } } },
+    P.sql`(r.private AND r.id IN (${reach} AND g.capabilities && ARRAY['view','admin']::text[]))`,
   ];
-  if (subject.role.permissions.includes("resources.viewAll")) paths.push({ private: false });
-  if (subject.role.permissions.includes("data.access")) paths.push({ owner: membersVisibleTo(subject.asActor) });
-  return {
-    organizationId: subject.organizationId,
-    OR: paths,
-    ...(subject.scope.length ? { NOT: { type: { in: SCOPED_TYPES }, id: { notIn: [...subject.scope] } } } : {}),
-  };
+  if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
+  const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
+  if (span) paths.push(P.sql`r."ownerId" IN (${span})`);
+  const scope = subject.scope.length
+    ? P.sql`AND NOT (r.type = ANY(${[...SCOPED_TYPES]}::text[]) AND NOT (r.id = ANY(${[...subject.scope]}::text[])))`
+    : P.empty;
+  return P.sql`(r."organizationId" = ${subject.organizationId} AND (${P.join(paths, " OR ")}) ${scope})`;
 }
 
 export const resourceInclude = { owner: { include: { user: { select: { name: true, email: true } } } } } as const;
@@ -75,17 +98,24 @@ export const toResourceFacts = (r: Pick<ResourceRow, "id" | "organizationId" | "
   ownerMembershipId: r.ownerId,
 });
 
+/** Whether a custodian (data.access) holds this owner in their span: the list's own subquery. */
+async function ownerInSpan(db: Db | Tx, subject: AccessSubject, ownerId: string): Promise<boolean> {
+  if (!subject.role.permissions.includes("data.access") || ownerId === subject.membershipId) return false;
+  const span = membersInSpanSql(subject.asActor);
+  if (!span) return false;
+  const rows = await db.$queryRaw<Array<{ found: boolean }>>`SELECT ${ownerId} IN (${span}) AS found`;
+  return rows[0]?.found === true;
+}
+
 /** One member's effective access to one resource, with every path that produces it. */
 export async function accessOf(db: Db | Tx, subject: AccessSubject, resource: ResourceRow): Promise<EffectiveAccess> {
-  const [grants, ownerInSpan] = await Promise.all([
+  const [grants, custodian] = await Promise.all([
     db.grant.findMany({
       where: { AND: [grantsReaching(subject), { resourceId: resource.id }] },
       include: { team: { select: { name: true } }, group: { select: { name: true } } },
       orderBy: { createdAt: "asc" },
     }),
-    subject.role.permissions.includes("data.access") && resource.ownerId !== subject.membershipId
-      ? db.membership.count({ where: { AND: [membersVisibleTo(subject.asActor), { id: resource.ownerId }] } }).then((n) => n > 0)
-      : Promise.resolve(false),
+    ownerInSpan(db, subject, resource.ownerId),
   ]);
   const reaching: ReachingGrant[] = grants.map((g) => ({
     grantId: g.id,
@@ -97,5 +127,5 @@ export async function accessOf(db: Db | Tx, subject: AccessSubject, resource: Re
           ? { kind: "group", groupName: g.group?.name ?? "a group", memberGroupName: subject.asActor.group.name }
           : { kind: "member" },
   }));
-  return effectiveAccess(subject, toResourceFacts(resource), reaching, { name: resource.owner.user.name, inMemberSpan: ownerInSpan });
+  return effectiveAccess(subject, toResourceFacts(resource), reaching, { name: resource.owner.user.name, inMemberSpan: custodian });
 }

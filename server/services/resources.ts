@@ -1,6 +1,6 @@
 // Resources (issue 6): create, list what the actor sees, open with effective access,
 // edit, delete, run or restore (writing activity), transfer ownership. Every read goes
-// through `visibleResources` or `accessOf`; invisible resources are NOT_FOUND.
+// through `visibleResourcesSql` or `accessOf`; invisible resources are NOT_FOUND.
 import {
   decideCreateResource,
   decideMemberAction,
@@ -14,9 +14,10 @@ import {
   type ResourceOperation,
   type ResourceType,
 } from "../authz";
-import type { Db, Prisma, Tx } from "../db";
+import type { Db, Tx } from "../db";
+import { Prisma as P } from "../db/generated/client";
 import { withUniqueConflict } from "../db/errors";
-import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResources } from "./access";
+import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResourcesSql } from "./access";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
@@ -36,21 +37,23 @@ export async function openResource(db: Db | Tx, actor: ActorContext, resourceId:
 
 export type ListResourcesInput = { page: number; pageSize: number; type?: ResourceType; search?: string };
 
+const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, "\\$&")}%`;
+
 export async function listResources(db: Db, actor: ActorContext, input: ListResourcesInput) {
   const subject = await actorSubject(db, actor);
-  const where: Prisma.ResourceWhereInput = {
-    AND: [
-      visibleResources(subject),
-      input.type ? { type: input.type } : {},
-      input.search ? { OR: [{ name: { contains: input.search, mode: "insensitive" } }, { description: { contains: input.search, mode: "insensitive" } }] } : {},
-    ],
-  };
-  const [total, rows] = await db.$transaction([
-    db.resource.count({ where }),
-    db.resource.findMany({ where, include: resourceInclude, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
+  const filters = [visibleResourcesSql(subject)];
+  if (input.type) filters.push(P.sql`r.type = ${input.type}`);
+  if (input.search) filters.push(P.sql`(r.name ILIKE ${likePattern(input.search)} OR r.description ILIKE ${likePattern(input.search)})`);
+  const where = P.join(filters, " AND ");
+  const [page, counted] = await Promise.all([
+    db.$queryRaw<Array<{ id: string }>>`SELECT r.id FROM "Resource" r WHERE ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
+    db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Resource" r WHERE ${where}`,
   ]);
+  const found = await db.resource.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: resourceInclude });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = page.map((p) => byId.get(p.id)).filter((r) => r !== undefined);
   return {
-    total,
+    total: counted[0]?.total ?? 0,
     rows: rows.map((r) => ({
       id: r.id,
       type: r.type,
@@ -157,18 +160,20 @@ export async function actOnResource(db: Db, actor: ActorContext, input: { resour
 export async function listActivity(db: Db, actor: ActorContext, input: { resourceId?: string; page: number; pageSize: number }) {
   if (input.resourceId) await openResource(db, actor, input.resourceId);
   const subject = await actorSubject(db, actor);
-  const where: Prisma.ResourceActivityWhereInput = { organizationId: actor.organizationId, resource: visibleResources(subject), ...(input.resourceId ? { resourceId: input.resourceId } : {}) };
-  const [total, rows] = await db.$transaction([
-    db.resourceActivity.count({ where }),
-    db.resourceActivity.findMany({
-      where,
-      include: { resource: { select: { id: true, name: true, type: true } } },
-      orderBy: [{ at: "desc" }, { id: "asc" }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
+  const where = P.sql`a."organizationId" = ${actor.organizationId} AND ${visibleResourcesSql(subject)} ${input.resourceId ? P.sql`AND a."resourceId" = ${input.resourceId}` : P.empty}`;
+  const [page, counted] = await Promise.all([
+    db.$queryRaw<Array<{ id: string }>>`SELECT a.id FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where} ORDER BY a.at DESC, a.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
+    db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where}`,
   ]);
-  return { total, rows: rows.map((a) => ({ id: a.id, at: a.at, action: a.action, result: a.result, detail: a.detail, actorName: a.actorName, resource: a.resource })) };
+  const found = await db.resourceActivity.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: { resource: { select: { id: true, name: true, type: true } } } });
+  const byId = new Map(found.map((a) => [a.id, a]));
+  return {
+    total: counted[0]?.total ?? 0,
+    rows: page
+      .map((p) => byId.get(p.id))
+      .filter((a) => a !== undefined)
+      .map((a) => ({ id: a.id, at: a.at, action: a.action, result: a.result, detail: a.detail, actorName: a.actorName, resource: a.resource })),
+  };
 }
 
 /** Runs and restores per day over the last `days` days, of the resources the actor sees. */
@@ -177,19 +182,12 @@ export async function activityChart(db: Db, actor: ActorContext, input: { resour
   const subject = await actorSubject(db, actor);
   const today = new Date();
   const days = Array.from({ length: input.days }, (_, i) => dayOf(new Date(today.getTime() - (input.days - 1 - i) * 86_400_000)));
-  const counts = await db.resourceActivity.groupBy({
-    by: ["day"],
-    where: {
-      organizationId: actor.organizationId,
-      day: { gte: days[0]! },
-      action: { in: ["run", "restore"] },
-      resource: visibleResources(subject),
-      ...(input.resourceId ? { resourceId: input.resourceId } : {}),
-    },
-    _count: { _all: true },
-    orderBy: { day: "asc" },
-  });
-  const byDay = new Map(counts.map((c) => [c.day, (c._count as { _all: number })._all]));
+  const counts = await db.$queryRaw<Array<{ day: string; runs: number }>>`
+    SELECT a.day, count(*)::int AS runs FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId"
+     WHERE a."organizationId" = ${actor.organizationId} AND a.day >= ${days[0]!} AND a.action IN ('run', 'restore') AND ${visibleResourcesSql(subject)}
+       ${input.resourceId ? P.sql`AND a."resourceId" = ${input.resourceId}` : P.empty}
+     GROUP BY a.day`;
+  const byDay = new Map(counts.map((c) => [c.day, c.runs]));
   return days.map((day) => ({ day, runs: byDay.get(day) ?? 0 }));
 }
 
@@ -223,7 +221,7 @@ export async function setResourceScope(db: Db, actor: ActorContext, input: { mem
     enforce(decideMemberAction(actor, toMemberFacts(target), "edit"), "Member", actor);
     const ids = [...new Set(input.resourceIds)];
     const subject = await actorSubject(tx, actor);
-    const found = await tx.resource.findMany({ where: { AND: [visibleResources(subject), { id: { in: ids } }] }, select: { id: true, type: true, name: true } });
+    const found = await tx.$queryRaw<Array<{ id: string; type: string; name: string }>>`SELECT r.id, r.type, r.name FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND r.id = ANY(${ids}::text[])`;
     if (found.length !== ids.length) throw notFound("Resource", actor);
     const wrong = found.find((r) => !(SCOPED_TYPES as readonly string[]).includes(r.type));
     if (wrong) throw new StewardError("BAD_REQUEST", `A scope holds servers and storages only; ${wrong.name} is a ${typeLabel(wrong.type).toLowerCase()}.`);
