@@ -3,8 +3,9 @@
 // memberships for which the single decision, decideMemberAction(actor, target, "view"),
 // says yes. The list is filtered in SQL (membersVisibleTo); this holds the two together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { membersInSpanSql } from "@/server/services/access";
 import { BUILT_IN_ROLES, decideMemberAction, decideReach, holds, type MemberFacts } from "@/server/authz";
-import { memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
+import { loadActor, memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
 import { MEMBER_SORTS } from "@/server/services/members";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
@@ -58,6 +59,20 @@ async function memberFacts(): Promise<Array<MemberFacts & { status: string }>> {
 function loginOf(membershipId: string, logins: string[]) {
   return logins.find((l) => acme.member(l) === membershipId)!;
 }
+
+describe("the custodians' SQL span (membersInSpanSql) = decideMemberAction(..., 'view') without oneself", () => {
+  it("holds for every active member of every role", async () => {
+    const facts = await memberFacts();
+    const rows = await t.db.membership.findMany({ where: { organizationId: acme.id, status: "ACTIVE" }, select: { id: true, userId: true } });
+    for (const row of rows) {
+      const actor = await loadActor(t.db, row.userId, acme.slug);
+      const span = membersInSpanSql(actor);
+      const got = span ? (await t.db.$queryRaw<Array<{ id: string }>>`${span}`).map((r) => r.id).sort() : [];
+      const expected = facts.filter((target) => target.membershipId !== actor.membershipId && decideMemberAction(actor, target, "view").allowed).map((m) => m.membershipId).sort();
+      expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual(expected);
+    }
+  });
+});
 
 describe("members list = decideMemberAction(..., 'view'), page by page", () => {
   it("holds for every active member whose role may view members, under every sort", async () => {
