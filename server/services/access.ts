@@ -69,13 +69,17 @@ export function membersInSpanSql(a: ActorContext): Prisma.Sql | null {
  */
 export function visibleResourcesSql(subject: AccessSubject): Prisma.Sql {
   const m = subject.membershipId;
-  const reach = P.sql`SELECT g."resourceId" FROM "Grant" g WHERE g."organizationId" = ${subject.organizationId}
-    AND (g."membershipId" = ${m} OR g."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."membershipId" = ${m}) OR g."groupId" = ANY(${subject.groupChain}::text[]))`;
+  // One index scan per path (membershipId, teamId, groupId), so the planner estimates the
+  // reach set as small and hashes it; an OR across the three would scan every grant.
+  const reach = (extra: Prisma.Sql) => P.sql`
+    SELECT g."resourceId" FROM "Grant" g WHERE g."membershipId" = ${m} ${extra}
+    UNION ALL SELECT g."resourceId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE tm."membershipId" = ${m} ${extra}
+    UNION ALL SELECT g."resourceId" FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[]) ${extra}`;
   const paths: Prisma.Sql[] = [
     P.sql`r."ownerId" = ${m}`,
-    P.sql`(NOT r.private AND r.id IN (${reach}))`,
+    P.sql`(NOT r.private AND r.id IN (${reach(P.empty)}))`,
     // A private resource needs "view" (or "admin", which holds it) from some grant.
-    P.sql`(r.private AND r.id IN (${reach} AND g.capabilities && ARRAY['view','admin']::text[]))`,
+    P.sql`(r.private AND r.id IN (${reach(P.sql`AND g.capabilities && ARRAY['view','admin']::text[]`)}))`,
   ];
   if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
   const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
