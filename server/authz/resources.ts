@@ -2,7 +2,7 @@
 // grants that reach a member, the member's role and scope in; effective capabilities, the
 // paths that produce them and decisions with reasons out. The SQL of services/resources.ts
 // mirrors `effectiveAccess`, and the consistency tests hold the two together.
-import { holds, type Actor, type Decision } from "./decisions";
+import { decideMemberAction, holds, type Actor, type Decision, type MemberFacts } from "./decisions";
 
 // ---- Resource types: data, easy to extend ---------------------------------------------
 
@@ -125,10 +125,10 @@ export function effectiveAccess(member: MemberAccessFacts, resource: ResourceFac
   const union = withImplied(paths.flatMap((p) => p.capabilities));
   if (!union.length) return { capabilities: [], visible: false, paths, removed: "" };
   if (isScopedOut(member.scope, resource)) {
-    return { capabilities: [], visible: false, paths, removed: `Your resource scope does not include this ${typeLabel(resource.type).toLowerCase()}.` };
+    return { capabilities: [], visible: false, paths, removed: `The resource scope does not include this ${typeLabel(resource.type).toLowerCase()}.` };
   }
   if (resource.private && !union.includes("view")) {
-    return { capabilities: [], visible: false, paths, removed: "The resource is private and nothing gives you “View” on it." };
+    return { capabilities: [], visible: false, paths, removed: "The resource is private and nothing gives “View” on it." };
   }
   return { capabilities: union, visible: true, paths, removed: "" };
 }
@@ -196,6 +196,21 @@ export function decideTransferResource(access: EffectiveAccess, resource: Resour
   const custodian = access.paths.some((p) => p.kind === "custodian");
   if (custodian || access.capabilities.includes("admin")) return allow(custodian ? `You hold the data of ${resource.name}'s owner.` : `You administer ${resource.name}.`);
   return deny(`Only an administrator of ${resource.name}, or a Data Admin over its owner, may transfer it.`);
+}
+
+/**
+ * "View as member": a read-only preview of what a member sees, for admins who see every
+ * resource or hold members' data, over members in their span. The preview never shows
+ * what the admin could not see themselves (the service intersects the two).
+ */
+export function decideViewAs(actor: Actor, target: MemberFacts): Decision {
+  if (target.membershipId === actor.membershipId) return deny("That is you: your own view needs no preview.");
+  const span = decideMemberAction(actor, target, "view");
+  if (!span.allowed) return span;
+  if (!holds(actor.role, "resources.viewAll") && !holds(actor.role, "data.access")) {
+    return deny(`Your role ${actor.role.name} neither sees all resources nor holds members' data, so it cannot preview what others see.`);
+  }
+  return allow(`${target.name} is in your span.`);
 }
 
 export function decideCreateResource(actor: Actor): Decision {

@@ -19,11 +19,11 @@ const principal = z.discriminatedUnion("kind", [
 /** Every member may call these: what they may do is decided per resource, by grants. */
 export const resourcesRouter = createTRPCRouter({
   list: orgProcedure(null)
-    .input(z.object({ ...paging, type: type.optional(), search: z.string().trim().max(200).optional() }))
+    .input(z.object({ ...paging, type: type.optional(), search: z.string().trim().max(200).optional(), asMembershipId: id("Member").optional() }))
     .query(({ ctx, input }) => listResources(ctx.db, ctx.actor, input)),
   get: orgProcedure(null)
-    .input(z.object({ resourceId: id("Resource") }))
-    .query(({ ctx, input }) => getResource(ctx.db, ctx.actor, input.resourceId)),
+    .input(z.object({ resourceId: id("Resource"), asMembershipId: id("Member").optional() }))
+    .query(({ ctx, input }) => getResource(ctx.db, ctx.actor, input.resourceId, input.asMembershipId)),
   create: orgProcedure("resources.create")
     .input(z.object({ type, name, description, private: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => createResource(ctx.db, ctx.actor, input)),

@@ -3,6 +3,7 @@
 // through `visibleResourcesSql` or `accessOf`; invisible resources are NOT_FOUND.
 import {
   decideCreateResource,
+  decideViewAs,
   decideMemberAction,
   SCOPED_TYPES,
   typeLabel,
@@ -17,7 +18,7 @@ import {
 import type { Db, Tx } from "../db";
 import { Prisma as P } from "../db/generated/client";
 import { withUniqueConflict } from "../db/errors";
-import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResourcesSql } from "./access";
+import { accessOf, accessSubject, actorSubject, membersInSpanSql, resourceInclude, toResourceFacts, visibleResourcesSql } from "./access";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
@@ -35,13 +36,25 @@ export async function openResource(db: Db | Tx, actor: ActorContext, resourceId:
   return { resource, access, subject };
 }
 
-export type ListResourcesInput = { page: number; pageSize: number; type?: ResourceType; search?: string };
+export type ListResourcesInput = { page: number; pageSize: number; type?: ResourceType; search?: string; asMembershipId?: string };
 
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, "\\$&")}%`;
 
+/** The member whose view a "view as" preview shows, after the decision. */
+async function previewSubject(db: Db | Tx, actor: ActorContext, membershipId: string) {
+  const target = await loadMember(db, actor, membershipId);
+  enforce(decideViewAs(actor, toMemberFacts(target)), "Member", actor);
+  const subject = await accessSubject(db, actor, target.id);
+  if (!subject) throw notFound("Member", actor);
+  return subject;
+}
+
 export async function listResources(db: Db, actor: ActorContext, input: ListResourcesInput) {
-  const subject = await actorSubject(db, actor);
+  const own = await actorSubject(db, actor);
+  const subject = input.asMembershipId ? await previewSubject(db, actor, input.asMembershipId) : own;
   const filters = [visibleResourcesSql(subject)];
+  // A preview shows only what the previewing admin sees too; the rest is counted, not named.
+  if (subject !== own) filters.push(visibleResourcesSql(own));
   if (input.type) filters.push(P.sql`r.type = ${input.type}`);
   if (input.search) filters.push(P.sql`(r.name ILIKE ${likePattern(input.search)} OR r.description ILIKE ${likePattern(input.search)})`);
   const where = P.join(filters, " AND ");
@@ -52,8 +65,15 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   const found = await db.resource.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: resourceInclude });
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = page.map((p) => byId.get(p.id)).filter((r) => r !== undefined);
+  const hidden =
+    subject === own
+      ? 0
+      : ((await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND NOT ${visibleResourcesSql(own)}`)[0]?.n ?? 0);
   return {
     total: counted[0]?.total ?? 0,
+    /** In a preview: resources the member sees that the admin does not (not listed). */
+    hidden,
+    viewingAs: subject === own ? null : { membershipId: subject.membershipId, name: subject.name },
     rows: rows.map((r) => ({
       id: r.id,
       type: r.type,
@@ -66,8 +86,17 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   };
 }
 
-export async function getResource(db: Db, actor: ActorContext, resourceId: string) {
-  const { resource, access } = await openResource(db, actor, resourceId);
+export async function getResource(db: Db, actor: ActorContext, resourceId: string, asMembershipId?: string) {
+  const opened = await openResource(db, actor, resourceId);
+  const { resource } = opened;
+  let access = opened.access;
+  let viewingAs: { membershipId: string; name: string } | null = null;
+  if (asMembershipId) {
+    const subject = await previewSubject(db, actor, asMembershipId);
+    access = await accessOf(db, subject, resource);
+    viewingAs = { membershipId: subject.membershipId, name: subject.name };
+    if (!access.visible) throw new StewardError("NOT_FOUND", `${subject.name} does not see ${resource.name}. ${access.removed}`.trim());
+  }
   const facts = toResourceFacts(resource);
   const can = (op: ResourceOperation) => decideResource(access, facts, op).allowed;
   return {
@@ -80,6 +109,7 @@ export async function getResource(db: Db, actor: ActorContext, resourceId: strin
     createdAt: resource.createdAt,
     updatedAt: resource.updatedAt,
     access: { capabilities: access.capabilities, summary: describeCapabilities(access.capabilities) },
+    viewingAs,
     actions: RESOURCE_TYPES[resource.type as ResourceType]?.actions.filter((a) => can(a)) ?? [],
     can: { edit: can("edit"), delete: can("delete"), share: can("share"), transfer: decideTransferResource(access, facts).allowed },
   };
@@ -107,7 +137,9 @@ export async function updateResource(db: Db, actor: ActorContext, input: { resou
   return withUniqueConflict(
     () =>
       db.$transaction(async (tx) => {
-        const { resource } = await openResource(tx, actor, input.resourceId, "edit");
+        const { resource, access } = await openResource(tx, actor, input.resourceId, "edit");
+        // Making a resource private or public changes who sees it: that is sharing (rule 4).
+        if (input.private !== resource.private) enforce(decideResource(access, toResourceFacts(resource), "share"), "Resource");
         const before = { name: resource.name, description: resource.description, private: resource.private };
         const after = { name: input.name, description: input.description, private: input.private };
         if (JSON.stringify(before) === JSON.stringify(after)) return { id: resource.id };
@@ -191,6 +223,14 @@ export async function activityChart(db: Db, actor: ActorContext, input: { resour
   return days.map((day) => ({ day, runs: byDay.get(day) ?? 0 }));
 }
 
+/** Rule 4 for hand-overs by custodians: the recipient is the actor or in their span. */
+export async function enforceRecipientInSpan(tx: Tx, actor: ActorContext, recipientId: string) {
+  if (recipientId === actor.membershipId) return;
+  const span = membersInSpanSql(actor);
+  const ok = span ? (await tx.$queryRaw<Array<{ ok: boolean }>>`SELECT ${recipientId} IN (${span}) AS ok`)[0]?.ok === true : false;
+  if (!ok) throw new StewardError("FORBIDDEN", "You may hand resources only to yourself or to a member in your span: the new owner becomes their Administrator.");
+}
+
 /** Seed 004: hand a resource to another active member of the organization. */
 export async function transferResource(db: Db, actor: ActorContext, input: { resourceId: string; toMembershipId: string }) {
   return db.$transaction(async (tx) => {
@@ -198,6 +238,9 @@ export async function transferResource(db: Db, actor: ActorContext, input: { res
     enforce(decideTransferResource(access, toResourceFacts(resource)), "Resource");
     const to = await tx.membership.findFirst({ where: { id: input.toMembershipId, organizationId: actor.organizationId, status: "ACTIVE" }, include: { user: { select: { name: true } } } });
     if (!to) throw new StewardError("NOT_FOUND", "The new owner must be an active member of this organization.");
+    // The new owner becomes Administrator. An administrator of the resource may give that to
+    // anyone; a custodian (View + Data only) only to themselves or a member in their span.
+    if (!access.capabilities.includes("admin")) await enforceRecipientInSpan(tx, actor, to.id);
     if (to.id === resource.ownerId) throw new StewardError("BAD_REQUEST", `${to.user.name} already owns ${resource.name}.`);
     await tx.resource.update({ where: { id: resource.id }, data: { ownerId: to.id } });
     await auditBy(tx, actor, {

@@ -1,0 +1,383 @@
+// Consistency of resource access (DESIGN.md rules 4, 7 and 8), as SpiceDB tests
+// LookupResources against Check: for random small organizations (a group tree, members
+// with roles User / Admin / Support, teams, resources of every type, private or not,
+// grants to members, teams, groups and email addresses with random capability sets, random
+// scopes), every member's resources.list, all pages, is exactly the set this file's own
+// oracle says is visible, and resources.get reports exactly the oracle's capabilities.
+// Then random grant and revoke attempts succeed exactly when the actor holds "share" and
+// every capability given, changed or taken away (rule 4), and the lists still agree.
+//
+// The oracle is written here from DESIGN.md, with its own reaching logic (direct, team
+// membership, group ancestor chain of the generated tree); it never calls server/authz.
+// The organization is set up directly in the database (the tRPC paths of setup are covered
+// by resources.test.ts); every check goes through tRPC callers. PROPERTY_RUNS and
+// PROPERTY_SEED override the run count and seed.
+import { TRPCError } from "@trpc/server";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { org, type BuiltOrg } from "../factories/org";
+import { callerFor, testDatabase, type TestDatabase } from "./harness";
+
+const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 20);
+const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
+
+// ---- The design, as data ------------------------------------------------------------------
+
+const CAPS = ["view", "run", "edit", "data", "share", "admin"] as const;
+type Cap = (typeof CAPS)[number];
+const TYPES = ["server", "storage", "job", "task", "monitor", "endpoint"] as const;
+type Type = (typeof TYPES)[number];
+/** Seed 002: a scope limits servers and storages only. */
+const SCOPED: readonly Type[] = ["server", "storage"];
+/** The action each type offers, and the capability it needs (run a job or task; restore from a storage: data). */
+const ACTION: Partial<Record<Type, { action: "run" | "restore"; needs: Cap }>> = {
+  job: { action: "run", needs: "run" },
+  task: { action: "run", needs: "run" },
+  storage: { action: "restore", needs: "data" },
+};
+type RoleKey = "data_admin" | "user" | "admin" | "support";
+/** Roles that see every resource that is not private (resources.viewAll): Data Admin and Admin. */
+const SEES_ALL: readonly RoleKey[] = ["data_admin", "admin"];
+type Kind = "MEMBER" | "TEAM" | "GROUP" | "EMAIL";
+
+// ---- Scenarios ------------------------------------------------------------------------------
+
+const capsArb = fc.subarray([...CAPS], { minLength: 1 });
+const scenarioArb = fc.record({
+  /** Group i hangs under the root (0) or under group j (1-based), chosen among those before it. */
+  tree: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+  members: fc.array(
+    fc.record({
+      role: fc.constantFrom<RoleKey>("user", "user", "admin", "support"),
+      group: fc.nat(),
+      scope: fc.option(fc.array(fc.nat(), { maxLength: 3 }), { freq: 2 }),
+    }),
+    { minLength: 2, maxLength: 5 },
+  ),
+  ownerScope: fc.option(fc.array(fc.nat(), { maxLength: 2 }), { freq: 3 }),
+  teams: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { maxLength: 3 }),
+  resources: fc.array(fc.record({ type: fc.constantFrom(...TYPES), private: fc.boolean(), owner: fc.nat() }), { minLength: 1, maxLength: 6 }),
+  grants: fc.array(
+    fc.record({
+      resource: fc.nat(),
+      kind: fc.constantFrom<Kind>("MEMBER", "MEMBER", "TEAM", "GROUP", "EMAIL"),
+      who: fc.nat(),
+      // Often a delegate: share with some of the rest, never admin (the interesting side of rule 4).
+      caps: fc.oneof(capsArb, fc.subarray<Cap>(["view", "run", "edit", "data"]).map((c): Cap[] => [...c, "share"])),
+    }),
+    { maxLength: 10 },
+  ),
+  attempts: fc.array(
+    fc.record({
+      actor: fc.nat(),
+      resource: fc.nat(),
+      /** Pick the actor and resource among those where the actor holds share but not everything. */
+      delegate: fc.boolean(),
+      revoke: fc.boolean(),
+      kind: fc.constantFrom<Kind>("MEMBER", "TEAM", "GROUP", "EMAIL"),
+      who: fc.nat(),
+      caps: fc.subarray([...CAPS]),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
+  pageSize: fc.integer({ min: 1, max: 4 }),
+});
+type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+const pick = <T,>(list: readonly T[], n: number): T => list[n % list.length]!;
+
+// ---- The model and its oracle -------------------------------------------------------------------
+
+type MemberModel = { login: string; id: string; userId: string; sessionVersion: number; role: RoleKey; group: number; scope: string[]; email: string };
+type ResourceModel = { id: string; name: string; type: Type; private: boolean; owner: number };
+type GrantModel = { id: string; resource: number; kind: Kind; key: string; member?: number; team?: number; group?: number; caps: Cap[] };
+type Model = {
+  /** parent[g] of each group (index 0 is the root, with parent -1) and its id. */
+  parent: number[];
+  groupIds: string[];
+  members: MemberModel[];
+  teams: Array<{ id: string; members: Set<number> }>;
+  resources: ResourceModel[];
+  grants: GrantModel[];
+};
+
+function ancestorsOrSelf(model: Model, group: number): number[] {
+  const chain: number[] = [];
+  for (let g = group; g >= 0; g = model.parent[g]!) chain.push(g);
+  return chain;
+}
+
+function reaches(model: Model, g: GrantModel, member: number): boolean {
+  switch (g.kind) {
+    case "MEMBER":
+      return g.member === member;
+    case "TEAM":
+      return model.teams[g.team!]!.members.has(member);
+    case "GROUP":
+      return ancestorsOrSelf(model, model.members[member]!.group).includes(g.group!);
+    case "EMAIL":
+      return false; // notify-only, even when the address is the member's own
+  }
+}
+
+/**
+ * Rule 7 and 8: the capabilities the member has on the resource, or null when they do not
+ * see it. The union of ownership (everything), the Data Admin's custody of members' data
+ * (view + data: the owner's span is the whole organization, every role being ranked below
+ * and holding nothing Data Admin lacks), the role's view of what is not private, and every
+ * grant that reaches; admin brings all; then the scope removes other servers and storages,
+ * and a private resource needs view.
+ */
+function oracle(model: Model, member: number, resource: number): Cap[] | null {
+  const m = model.members[member]!;
+  const r = model.resources[resource]!;
+  const got = new Set<Cap>();
+  if (r.owner === member) CAPS.forEach((c) => got.add(c));
+  else if (m.role === "data_admin") ["view", "data"].forEach((c) => got.add(c as Cap));
+  if (!r.private && SEES_ALL.includes(m.role)) got.add("view");
+  for (const g of model.grants) if (g.resource === resource && reaches(model, g, member)) g.caps.forEach((c) => got.add(c));
+  if (got.has("admin")) CAPS.forEach((c) => got.add(c));
+  if (!got.size) return null;
+  if (m.scope.length && SCOPED.includes(r.type) && !m.scope.includes(r.id)) return null;
+  if (r.private && !got.has("view")) return null;
+  return CAPS.filter((c) => got.has(c));
+}
+
+// ---- Building the organization ----------------------------------------------------------------
+
+let t: TestDatabase;
+let runNo = 0;
+/** Outcomes of the attempts over all runs: the property must see both sides of rule 4. */
+const tally: Record<string, number> = {};
+
+async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
+  const paths: string[] = [];
+  const parent: number[] = [-1];
+  s.tree.forEach((choice, i) => {
+    const p = choice % (i + 1); // 0 = root, j = group j (1-based) among those before
+    parent.push(p);
+    paths.push(p === 0 ? `G${i + 1}` : `${paths[p - 1]}/G${i + 1}`);
+  });
+  const groupPaths = ["", ...paths];
+  let builder = org(t.db, `R${++runNo}`).withTree(...paths);
+  s.members.forEach((m, i) => (builder = builder.withMember(`m${i}`, m.role, pick(groupPaths, m.group))));
+  const built = await builder.create();
+
+  const specs = [{ role: "data_admin" as RoleKey, group: 0, scope: s.ownerScope }, ...s.members.map((m) => ({ ...m, group: m.group % groupPaths.length }))];
+  const logins = ["owner", ...s.members.map((_, i) => `m${i}`)];
+  const users = new Map((await t.db.membership.findMany({ where: { organizationId: built.id }, include: { user: true } })).map((m) => [m.id, m.user]));
+  const members: MemberModel[] = logins.map((login, i) => {
+    const user = users.get(built.member(login))!;
+    return { login, id: built.member(login), userId: user.id, sessionVersion: user.sessionVersion, role: specs[i]!.role, group: specs[i]!.group, scope: [], email: user.email };
+  });
+  const model: Model = { parent, groupIds: groupPaths.map((p) => built.group(p)), members, teams: [], resources: [], grants: [] };
+
+  for (const [i, picks] of s.teams.entries()) {
+    const team = await t.db.team.create({ data: { organizationId: built.id, name: `T${i}` } });
+    const set = new Set(picks.map((n) => n % members.length));
+    if (set.size) await t.db.teamMember.createMany({ data: [...set].map((mi) => ({ teamId: team.id, membershipId: members[mi]!.id })) });
+    model.teams.push({ id: team.id, members: set });
+  }
+  for (const [i, r] of s.resources.entries()) {
+    const owner = r.owner % members.length;
+    const row = await t.db.resource.create({ data: { organizationId: built.id, type: r.type, name: `r${i}`, private: r.private, ownerId: members[owner]!.id } });
+    model.resources.push({ id: row.id, name: row.name, type: r.type, private: r.private, owner });
+  }
+  for (const g of s.grants) await insertGrant(built, model, g.resource % model.resources.length, g.kind, g.who, g.caps);
+  for (const [i, spec] of specs.entries()) {
+    const scope = (spec.scope ?? []).map((n) => pick(model.resources, n).id);
+    members[i]!.scope = [...new Set(scope)];
+    if (scope.length) await t.db.membership.update({ where: { id: members[i]!.id }, data: { resourceScope: members[i]!.scope } });
+  }
+  return { built, model };
+}
+
+/** The principal an index names: a member, a team (a member when there is none), a group, or an
+ * email (a member's own address, or one outside the organization). */
+function principalOf(model: Model, kind: Kind, who: number) {
+  if (kind === "TEAM" && model.teams.length) {
+    const team = who % model.teams.length;
+    return { kind, key: `team:${model.teams[team]!.id}`, team, input: { kind, teamId: model.teams[team]!.id } as const };
+  }
+  if (kind === "GROUP") {
+    const group = who % model.groupIds.length;
+    return { kind, key: `group:${model.groupIds[group]}`, group, input: { kind, groupId: model.groupIds[group]! } as const };
+  }
+  if (kind === "EMAIL") {
+    const email = pick([...model.members.map((m) => m.email), "outsider@elsewhere.test"], who);
+    return { kind, key: `email:${email}`, input: { kind, email } as const };
+  }
+  const member = who % model.members.length;
+  return { kind: "MEMBER" as const, key: `member:${model.members[member]!.id}`, member, input: { kind: "MEMBER", membershipId: model.members[member]!.id } as const };
+}
+
+async function insertGrant(built: BuiltOrg, model: Model, resource: number, kind: Kind, who: number, caps: Cap[]) {
+  const p = principalOf(model, kind, who);
+  if (model.grants.some((g) => g.resource === resource && g.key === p.key)) return; // one grant per principal
+  const data = {
+    organizationId: built.id,
+    resourceId: model.resources[resource]!.id,
+    kind: p.kind,
+    principalKey: p.key,
+    membershipId: p.input.kind === "MEMBER" ? p.input.membershipId : null,
+    teamId: p.input.kind === "TEAM" ? p.input.teamId : null,
+    groupId: p.input.kind === "GROUP" ? p.input.groupId : null,
+    email: p.input.kind === "EMAIL" ? p.input.email : null,
+    capabilities: p.kind === "EMAIL" ? [] : CAPS.filter((c) => caps.includes(c)),
+  };
+  const row = await t.db.grant.create({ data });
+  model.grants.push({ id: row.id, resource, kind: p.kind, key: p.key, member: "member" in p ? p.member : undefined, team: "team" in p ? p.team : undefined, group: "group" in p ? p.group : undefined, caps: data.capabilities as Cap[] });
+}
+
+// ---- Checks -------------------------------------------------------------------------------------
+
+type Caller = ReturnType<typeof callerFor>;
+const callerOf = (built: BuiltOrg, m: MemberModel): Caller => callerFor(t.db, { userId: m.userId, sessionVersion: m.sessionVersion }, built.slug);
+
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return "OK";
+  } catch (err) {
+    if (err instanceof TRPCError) return err.code;
+    throw err;
+  }
+}
+
+/** A readable account of the organization, printed with a failure. */
+function describeModel(model: Model): string {
+  const lines = model.members.map((m, i) => `member ${i} ${m.login}: ${m.role} in group ${m.group}${m.scope.length ? `, scope ${m.scope.map((id) => model.resources.find((r) => r.id === id)!.name).join(",")}` : ""}`);
+  lines.push(`groups: ${model.parent.map((p, g) => `${g}<-${p}`).join(" ")}`);
+  model.teams.forEach((tm, i) => lines.push(`team ${i}: members ${[...tm.members].join(",")}`));
+  model.resources.forEach((r) => lines.push(`${r.name}: ${r.type}${r.private ? " private" : ""}, owner ${r.owner}`));
+  model.grants.forEach((g) => lines.push(`grant on ${model.resources[g.resource]!.name} to ${g.kind} ${g.member ?? g.team ?? g.group ?? g.key}: ${g.caps.join("+") || "notify"}`));
+  return lines.join("\n    ");
+}
+
+/** (a) and (b): every member's list, all pages, and every resource's get, against the oracle. */
+async function checkAll(built: BuiltOrg, model: Model, pageSize: number, stage: string) {
+  for (const [mi, m] of model.members.entries()) {
+    const caller = callerOf(built, m);
+    const where = `${stage}, member ${mi} (${m.login}, ${m.role})`;
+    const expected = model.resources.filter((_, ri) => oracle(model, mi, ri) !== null).map((r) => r.name).sort();
+    const seen: string[] = [];
+    let total = -1;
+    for (let page = 1; page <= 50; page++) {
+      const result = await caller.resources.list({ page, pageSize });
+      if (total < 0) total = result.total;
+      expect(result.total, `${where}: the total changed between pages`).toBe(total);
+      seen.push(...result.rows.map((r) => r.name));
+      if (page * pageSize >= total) break;
+    }
+    expect(seen.length, `${where}: pages hold ${seen.length} rows but total says ${total}`).toBe(total);
+    expect([...seen].sort(), `${where}: list`).toEqual(expected);
+
+    for (const [ri, r] of model.resources.entries()) {
+      const caps = oracle(model, mi, ri);
+      const what = `${where}, ${r.name}`;
+      if (!caps) {
+        expect(await outcome(caller.resources.get({ resourceId: r.id })), `${what}: get of an invisible resource`).toBe("NOT_FOUND");
+        continue;
+      }
+      const got = await caller.resources.get({ resourceId: r.id });
+      expect(got.access.capabilities, `${what}: capabilities`).toEqual(caps);
+      const custodian = m.role === "data_admin" && r.owner !== mi;
+      expect(got.can, `${what}: can`).toEqual({ edit: caps.includes("edit"), delete: caps.includes("admin"), share: caps.includes("share"), transfer: caps.includes("admin") || custodian });
+      const action = ACTION[r.type];
+      expect(got.actions, `${what}: actions`).toEqual(action && caps.includes(action.needs) ? [action.action] : []);
+    }
+  }
+}
+
+/**
+ * (b2) Rule 4 for the ACL: a grant or revoke succeeds exactly when the actor sees the
+ * resource, holds share, and holds every capability given and every capability of the grant
+ * it changes or removes; an email gets no capabilities (notify-only). The model follows
+ * what succeeded.
+ */
+async function attempt(built: BuiltOrg, model: Model, a: Scenario["attempts"][number], log: string[]) {
+  const delegates = model.members.flatMap((_, mi) =>
+    model.resources.flatMap((_, ri) => {
+      const caps = oracle(model, mi, ri);
+      return caps?.includes("share") && caps.length < CAPS.length ? [[mi, ri] as const] : [];
+    }),
+  );
+  const [actor, resource] = a.delegate && delegates.length ? pick(delegates, a.actor) : [a.actor % model.members.length, a.resource % model.resources.length];
+  const r = model.resources[resource]!;
+  const held = oracle(model, actor, resource);
+  const caller = callerOf(built, model.members[actor]!);
+  const holds = (caps: readonly Cap[]) => held !== null && caps.every((c) => held.includes(c));
+  let expected: string;
+  let got: string;
+  let step: string;
+  if (a.revoke) {
+    const onIt = model.grants.filter((g) => g.resource === resource);
+    if (!onIt.length) return;
+    const grant = pick(onIt, a.who);
+    expected = held === null ? "NOT_FOUND" : !held.includes("share") || !holds(grant.caps) ? "FORBIDDEN" : "OK";
+    step = `member ${actor} revokes ${grant.kind} ${grant.key}'s ${grant.caps.join("+") || "notify"} on ${r.name} (holds ${held?.join("+") ?? "nothing visible"})`;
+    got = await outcome(caller.resources.revoke({ resourceId: r.id, grantId: grant.id }));
+    if (got === "OK") model.grants.splice(model.grants.indexOf(grant), 1);
+  } else {
+    const p = principalOf(model, a.kind, a.who);
+    const caps = CAPS.filter((c) => a.caps.includes(c));
+    const existing = model.grants.find((g) => g.resource === resource && g.key === p.key);
+    expected =
+      held === null
+        ? "NOT_FOUND"
+        : p.kind === "EMAIL" && caps.length
+          ? "BAD_REQUEST"
+          : !held.includes("share") || !holds(p.kind === "EMAIL" ? [] : caps) || !holds(existing?.caps ?? []) || (p.kind !== "EMAIL" && !caps.length)
+            ? "FORBIDDEN"
+            : "OK";
+    step = `member ${actor} grants ${p.kind} ${p.key} ${caps.join("+") || "nothing"} on ${r.name} (holds ${held?.join("+") ?? "nothing visible"}; existing ${existing?.caps.join("+") ?? "none"})`;
+    got = await outcome(caller.resources.grant({ resourceId: r.id, principal: p.input, capabilities: caps }));
+    if (got === "OK") {
+      const after = p.kind === "EMAIL" ? [] : caps;
+      if (existing) existing.caps = after;
+      else {
+        const row = await t.db.grant.findUniqueOrThrow({ where: { resourceId_principalKey: { resourceId: r.id, principalKey: p.key } } });
+        model.grants.push({ id: row.id, resource, kind: p.kind, key: p.key, member: "member" in p ? p.member : undefined, team: "team" in p ? p.team : undefined, group: "group" in p ? p.group : undefined, caps: after });
+      }
+    }
+  }
+  log.push(`${step} -> ${got}`);
+  tally[got] = (tally[got] ?? 0) + 1;
+  if (got === "FORBIDDEN" && held?.includes("share")) tally.beyond = (tally.beyond ?? 0) + 1;
+  expect(got, `${step}\n  expected ${expected}, got ${got}`).toBe(expected);
+}
+
+async function runScenario(s: Scenario) {
+  const { built, model } = await build(s);
+  const log: string[] = [];
+  try {
+    await checkAll(built, model, s.pageSize, "as generated");
+    for (const a of s.attempts) await attempt(built, model, a, log);
+    // What the attempts changed in the database is what the model says they changed.
+    const rows = await t.db.grant.findMany({ where: { organizationId: built.id } });
+    expect(rows.map((g) => `${g.id}:${[...g.capabilities].sort().join("+")}`).sort()).toEqual(model.grants.map((g) => `${g.id}:${[...g.caps].sort().join("+")}`).sort());
+    await checkAll(built, model, s.pageSize, "after the attempts");
+  } catch (err) {
+    if (err instanceof Error) err.message += `\n  in run ${built.slug}:\n    ${describeModel(model)}\n  attempts:\n    ${log.join("\n    ")}`;
+    throw err;
+  }
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+});
+afterAll(() => t.close());
+
+describe("random organizations, grants and scopes", () => {
+  it(
+    "each member's list is exactly what the oracle shows, get reports exactly its capabilities, and grants never exceed the granter's",
+    async () => {
+      await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
+      if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally);
+      expect(tally.OK ?? 0, "no grant or revoke attempt succeeded").toBeGreaterThan(0);
+      expect(tally.FORBIDDEN ?? 0, "no grant or revoke attempt was refused").toBeGreaterThan(0);
+      expect(tally.beyond ?? 0, "no share holder was refused for going beyond what they hold").toBeGreaterThan(0);
+    },
+    300_000,
+  );
+});
