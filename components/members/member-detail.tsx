@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Dialog } from "../dialog";
@@ -38,6 +39,7 @@ type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | nul
 
 export function MemberDetail({ membershipId }: { membershipId: string }) {
   const trpc = useTRPC();
+  const { slug } = useParams<{ slug: string }>();
   const member = useQuery(trpc.members.get.queryOptions({ membershipId }));
   const options = useQuery(trpc.members.options.queryOptions());
   const [action, setAction] = useState<MemberAction>(null);
@@ -93,6 +95,11 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
               <Button variant="secondary" onClick={() => setLocal("transfer")}>
                 Make owner
               </Button>
+            )}
+            {m.canViewAs && (
+              <Link href={`/o/${slug}/resources?as=${m.id}`} className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+                View as member
+              </Link>
             )}
             {m.can.delete && (
               <Button variant="danger" onClick={() => setLocal("delete")}>

@@ -15,10 +15,10 @@ import { typeLabel } from "./resources-table";
 type Tab = "activity" | "access";
 type Local = "edit" | "delete" | "transfer" | null;
 
-export function ResourceDetail({ resourceId }: { resourceId: string }) {
+export function ResourceDetail({ resourceId, asMembershipId }: { resourceId: string; asMembershipId?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const resource = useQuery(trpc.resources.get.queryOptions({ resourceId }));
+  const resource = useQuery(trpc.resources.get.queryOptions({ resourceId, asMembershipId }));
   const [tab, setTab] = useState<Tab>("activity");
   const [local, setLocal] = useState<Local>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -36,6 +36,8 @@ export function ResourceDetail({ resourceId }: { resourceId: string }) {
   if (resource.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (resource.error) return <Alert>{errorMessage(resource.error)}</Alert>;
   const r = resource.data;
+  // A preview ("view as member") shows the member's access and offers no actions.
+  const preview = r.viewingAs !== null;
 
   return (
     <>
@@ -47,30 +49,37 @@ export function ResourceDetail({ resourceId }: { resourceId: string }) {
           </>
         }
         actions={
-          <div className="flex flex-wrap gap-2">
-            {r.actions.map((a) => (
-              <Button key={a} disabled={act.isPending} onClick={() => act.mutate({ resourceId, action: a })}>
-                {a === "run" ? "Run now" : "Restore"}
-              </Button>
-            ))}
-            {r.can.edit && (
-              <Button variant="secondary" onClick={() => setLocal("edit")}>
-                Edit
-              </Button>
-            )}
-            {r.can.transfer && (
-              <Button variant="secondary" onClick={() => setLocal("transfer")}>
-                Transfer
-              </Button>
-            )}
-            {r.can.delete && (
-              <Button variant="danger" onClick={() => setLocal("delete")}>
-                Delete
-              </Button>
-            )}
-          </div>
+          !preview && (
+            <div className="flex flex-wrap gap-2">
+              {r.actions.map((a) => (
+                <Button key={a} disabled={act.isPending} onClick={() => act.mutate({ resourceId, action: a })}>
+                  {a === "run" ? "Run now" : "Restore"}
+                </Button>
+              ))}
+              {r.can.edit && (
+                <Button variant="secondary" onClick={() => setLocal("edit")}>
+                  Edit
+                </Button>
+              )}
+              {r.can.transfer && (
+                <Button variant="secondary" onClick={() => setLocal("transfer")}>
+                  Transfer
+                </Button>
+              )}
+              {r.can.delete && (
+                <Button variant="danger" onClick={() => setLocal("delete")}>
+                  Delete
+                </Button>
+              )}
+            </div>
+          )
         }
       />
+      {preview && (
+        <div className="mb-4">
+          <Alert tone="info">Viewing as {r.viewingAs?.name}: their access, read-only.</Alert>
+        </div>
+      )}
       {notice && (
         <div className="mb-4">
           <Alert tone={act.isError ? "error" : "success"}>{notice}</Alert>
@@ -83,14 +92,14 @@ export function ResourceDetail({ resourceId }: { resourceId: string }) {
             Created {r.createdAt.toISOString().slice(0, 10)} · owner {r.owner.name} ({r.owner.email})
           </p>
         </Card>
-        <Card title="Your access">
+        <Card title={preview ? `${r.viewingAs?.name}'s access` : "Your access"}>
           <p className="text-lg font-semibold text-slate-900">{r.access.summary}</p>
           <p className="mt-1 text-xs text-slate-500">{r.access.capabilities.join(", ")}</p>
         </Card>
       </div>
 
       <div role="tablist" aria-label="Resource" className="mb-4 flex gap-1 border-b border-slate-200">
-        {(["activity", ...(r.can.share ? (["access"] as const) : [])] as Tab[]).map((t) => (
+        {(["activity", ...(r.can.share && !preview ? (["access"] as const) : [])] as Tab[]).map((t) => (
           <button
             key={t}
             role="tab"

@@ -19,7 +19,8 @@ const column = createColumnHelper<Row>();
 
 export const typeLabel = (type: string) => RESOURCE_TYPES[type as ResourceType]?.label ?? type;
 
-export function ResourcesTable() {
+/** With `asMembershipId`: the read-only "view as member" preview. */
+export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) {
   const trpc = useTRPC();
   const { slug } = useParams<{ slug: string }>();
   const [type, setType] = useState<ResourceType | "">("");
@@ -33,7 +34,7 @@ export function ResourcesTable() {
   useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [type, q]);
 
   const list = useQuery({
-    ...trpc.resources.list.queryOptions({ page: pagination.pageIndex + 1, pageSize: pagination.pageSize, type: type || undefined, search: q || undefined }),
+    ...trpc.resources.list.queryOptions({ page: pagination.pageIndex + 1, pageSize: pagination.pageSize, type: type || undefined, search: q || undefined, asMembershipId }),
     placeholderData: keepPreviousData,
   });
   const columns = useMemo(
@@ -42,7 +43,7 @@ export function ResourcesTable() {
         header: "Name",
         cell: ({ row }) => (
           <div>
-            <Link href={`/o/${slug}/resources/${row.original.id}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline">
+            <Link href={`/o/${slug}/resources/${row.original.id}${asMembershipId ? `?as=${asMembershipId}` : ""}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline">
               {row.original.name}
             </Link>{" "}
             {row.original.private && <Badge tone="amber">private</Badge>}
@@ -54,7 +55,7 @@ export function ResourcesTable() {
       column.accessor((r) => r.owner.name, { id: "owner", header: "Owner", cell: ({ row }) => (row.original.owner.isYou ? <Badge tone="indigo">you</Badge> : row.original.owner.name) }),
       column.accessor("updatedAt", { header: "Updated", cell: ({ getValue }) => <span className="whitespace-nowrap text-slate-500">{getValue().toISOString().slice(0, 10)}</span> }),
     ],
-    [slug],
+    [slug, asMembershipId],
   );
   const table = useReactTable({
     data: list.data?.rows ?? [],
@@ -89,6 +90,15 @@ export function ResourcesTable() {
           ))}
         </Select>
       </div>
+      {list.data?.viewingAs && (
+        <Alert tone="info">
+          Viewing as {list.data.viewingAs.name}: what they see, read-only.
+          {list.data.hidden > 0 && ` ${list.data.hidden} more resource${list.data.hidden === 1 ? "" : "s"} they see ${list.data.hidden === 1 ? "is" : "are"} hidden from you, as you cannot see ${list.data.hidden === 1 ? "it" : "them"} yourself.`}{" "}
+          <Link href={`/o/${slug}/resources`} className="font-medium underline">
+            Back to your own view
+          </Link>
+        </Alert>
+      )}
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}
       <DataTable
         table={table}

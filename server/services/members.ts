@@ -9,6 +9,7 @@ import {
   decideMemberAction,
   decideTransferOwnership,
   decidePermission,
+  decideViewAs,
   type MemberAction,
 } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
@@ -225,6 +226,7 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     ...memberView(actor, m, DETAIL_ACTIONS),
     hasTwoFactor: m.user.totpEnabledAt !== null,
     resourceScope: await describeScope(db, actor.organizationId, m.resourceScope),
+    canViewAs: decideViewAs(actor, toMemberFacts(m)).allowed,
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
   };

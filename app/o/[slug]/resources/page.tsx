@@ -5,8 +5,9 @@ import { holds } from "@/server/authz";
 
 export const metadata = { title: "Resources" };
 
-export default async function ResourcesPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ResourcesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ as?: string }> }) {
   const { slug } = await params;
+  const { as } = await searchParams;
   const { actor } = await requirePageActor(slug);
   const seesAll = holds(actor.role, "resources.viewAll");
   return (
@@ -18,9 +19,9 @@ export default async function ResourcesPage({ params }: { params: Promise<{ slug
             ? `As ${actor.role.name} you see every resource that is not private, and private ones shared with you.`
             : "What you own, and what is shared with you directly, through a team or through your group."
         }
-        actions={holds(actor.role, "resources.create") ? <NewResourceButton /> : undefined}
+        actions={holds(actor.role, "resources.create") && !as ? <NewResourceButton /> : undefined}
       />
-      <ResourcesTable />
+      <ResourcesTable asMembershipId={as} />
     </>
   );
 }
