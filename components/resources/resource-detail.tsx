@@ -45,7 +45,7 @@ export function ResourceDetail({ resourceId, asMembershipId }: { resourceId: str
         title={r.name}
         description={
           <>
-            {typeLabel(r.type)} · owned by {r.owner.isYou ? "you" : r.owner.name} {r.private && <Badge tone="amber">private</Badge>}
+            {typeLabel(r.type)} · owned by {r.owner.isYou && !preview ? "you" : r.owner.name} {r.private && <Badge tone="amber">private</Badge>}
           </>
         }
         actions={
