@@ -1,7 +1,8 @@
 // Pieces that several dialogs share: the indented group picker options and the
 // Cancel / submit row.
 import type { ReactNode } from "react";
-import { Button, Field, Input } from "./ui";
+import { errorMessage, fieldErrorsOf } from "./trpc";
+import { Alert, Button, Field, Input } from "./ui";
 
 /** <option>s for groups in tree order, indented by depth. */
 export function GroupOptions({ groups, suffix = "" }: { groups: Array<{ id: string; name: string; depth: number }>; suffix?: string }) {
@@ -39,4 +40,26 @@ export function NewPasswordFields({ idPrefix, label, repeatLabel, error, mismatc
       </Field>
     </>
   );
+}
+
+/** A form that hands its FormData to `onData` (no page reload; the browser's own validation off, the server's messages shown). */
+export function DataForm({ onData, className = "space-y-4", children }: { onData: (form: FormData) => void; className?: string; children: ReactNode }) {
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onData(new FormData(e.currentTarget));
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** The error of a mutation, unless zod's field messages already show beside the fields. */
+export function FormError({ error }: { error: unknown }) {
+  if (!error || Object.keys(fieldErrorsOf(error)).length) return null;
+  return <Alert>{errorMessage(error)}</Alert>;
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { DataForm, FormError } from "../form-parts";
+import { fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input } from "../ui";
 
 /** The address changes only when its owner opens the link sent to it. */
@@ -16,16 +17,12 @@ export function ChangeEmailForm({ email }: { email: string }) {
     );
   }
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
+    <DataForm
+      onData={(f) => {
         request.mutate({ newEmail: String(f.get("newEmail")), currentPassword: String(f.get("currentPassword")) });
       }}
     >
-      {request.error && !Object.keys(fieldErrors).length && <Alert>{errorMessage(request.error)}</Alert>}
+      <FormError error={request.error} />
       <Field label="Current email" htmlFor="email-current">
         <Input id="email-current" value={email} readOnly disabled />
       </Field>
@@ -38,6 +35,6 @@ export function ChangeEmailForm({ email }: { email: string }) {
       <Button type="submit" className="w-full" disabled={request.isPending}>
         {request.isPending ? "Sending…" : "Send confirmation link"}
       </Button>
-    </form>
+    </DataForm>
   );
 }

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { NewPasswordFields } from "../form-parts";
+import { DataForm, FormError, NewPasswordFields } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Button } from "../ui";
 
@@ -31,19 +31,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
+    <DataForm
+      onData={(f) => {
         const newPassword = String(f.get("password"));
         if (newPassword !== String(f.get("confirm"))) return setMismatch(true);
         setMismatch(false);
         reset.mutate({ token, newPassword });
       }}
     >
-      {reset.error && !Object.keys(fieldErrors).length && <Alert>{errorMessage(reset.error)}</Alert>}
+      <FormError error={reset.error} />
       <p className="text-sm text-slate-600">
         For the account <span className="font-medium text-slate-900">{preview.data.email}</span>.
       </p>
@@ -52,6 +48,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <Button type="submit" className="w-full" disabled={reset.isPending || reset.isSuccess}>
         {reset.isPending || reset.isSuccess ? "Saving…" : "Set new password"}
       </Button>
-    </form>
+    </DataForm>
   );
 }

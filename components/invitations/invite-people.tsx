@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
-import { DialogActions, GroupOptions } from "../form-parts";
+import { DataForm, DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Field, Select } from "../ui";
 
@@ -61,12 +61,8 @@ function InviteDialog({ roles, groups, onClose }: { roles: Array<{ id: string; n
           </div>
         </div>
       ) : (
-        <form
-          className="space-y-4"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const f = new FormData(e.currentTarget);
+        <DataForm
+          onData={(f) => {
             invite.mutate({ emails: parsed, roleId: String(f.get("roleId")), groupId: String(f.get("groupId")) });
           }}
         >
@@ -106,7 +102,7 @@ function InviteDialog({ roles, groups, onClose }: { roles: Array<{ id: string; n
           <DialogActions onCancel={onClose} submitting={invite.isPending} disabled={!parsed.length}>
             {invite.isPending ? "Sending…" : `Send ${parsed.length > 1 ? `${parsed.length} invitations` : "invitation"}`}
           </DialogActions>
-        </form>
+        </DataForm>
       )}
     </Dialog>
   );

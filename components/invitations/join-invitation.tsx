@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { AuthCard } from "../auth-card";
-import { NewPasswordFields } from "../form-parts";
+import { DataForm, FormError, NewPasswordFields } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input } from "../ui";
 
@@ -112,12 +112,8 @@ function ActivateForm({ organization, token, email }: { organization: string; to
   const fieldErrors = fieldErrorsOf(accept.error);
 
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
+    <DataForm
+      onData={(f) => {
         const password = String(f.get("password"));
         if (password !== String(f.get("confirm"))) return setMismatch(true);
         setMismatch(false);
@@ -134,7 +130,7 @@ function ActivateForm({ organization, token, email }: { organization: string; to
         );
       }}
     >
-      {accept.error && !Object.keys(fieldErrors).length && <Alert>{errorMessage(accept.error)}</Alert>}
+      <FormError error={accept.error} />
       {signInFailed && (
         <Alert tone="success">
           Your account is active. <Link href="/signin" className="font-medium underline">Sign in</Link> to continue.
@@ -150,6 +146,6 @@ function ActivateForm({ organization, token, email }: { organization: string; to
       <Button type="submit" className="w-full" disabled={accept.isPending || accept.isSuccess}>
         {accept.isPending || accept.isSuccess ? "Activating…" : "Activate account and join"}
       </Button>
-    </form>
+    </DataForm>
   );
 }

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Dialog } from "../dialog";
-import { DialogActions } from "../form-parts";
+import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, cx } from "../ui";
 import { AccessTab } from "./access-tab";
@@ -144,16 +144,12 @@ function EditDialog({ resource, onClose }: { resource: ResourceView; onClose: ()
   const errors = fieldErrorsOf(update.error);
   return (
     <Dialog open onClose={onClose} title={`Edit ${resource.name}`}>
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
+      <DataForm
+        onData={(f) => {
           update.mutate({ resourceId: resource.id, name: String(f.get("name")), description: String(f.get("description")), private: f.get("private") === "on" });
         }}
       >
-        {update.error && !Object.keys(errors).length && <Alert>{errorMessage(update.error)}</Alert>}
+        <FormError error={update.error} />
         <Field label="Name" htmlFor="resource-edit-name" error={errors.name?.[0]}>
           <Input id="resource-edit-name" name="name" defaultValue={resource.name} required autoFocus />
         </Field>
@@ -167,7 +163,7 @@ function EditDialog({ resource, onClose }: { resource: ResourceView; onClose: ()
         <DialogActions onCancel={onClose} submitting={update.isPending}>
           Save
         </DialogActions>
-      </form>
+      </DataForm>
     </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { RESOURCE_TYPE_KEYS, RESOURCE_TYPES, type ResourceType } from "@/server/
 import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager } from "../data-table";
 import { Dialog } from "../dialog";
-import { DialogActions } from "../form-parts";
+import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Field, Input, Select } from "../ui";
 
@@ -134,16 +134,12 @@ export function NewResourceButton() {
     <>
       <Button onClick={() => setOpen(true)}>New resource</Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="New resource">
-        <form
-          className="space-y-4"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const f = new FormData(e.currentTarget);
+        <DataForm
+          onData={(f) => {
             create.mutate({ type: String(f.get("type")) as ResourceType, name: String(f.get("name")), description: String(f.get("description")), private: f.get("private") === "on" });
           }}
         >
-          {create.error && !Object.keys(errors).length && <Alert>{errorMessage(create.error)}</Alert>}
+          <FormError error={create.error} />
           <div className="grid grid-cols-3 gap-3">
             <Field label="Type" htmlFor="resource-new-type">
               <Select id="resource-new-type" name="type" defaultValue="job">
@@ -174,7 +170,7 @@ export function NewResourceButton() {
           <DialogActions onCancel={() => setOpen(false)} submitting={create.isPending}>
             Create
           </DialogActions>
-        </form>
+        </DataForm>
       </Dialog>
     </>
   );

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
-import { DialogActions } from "../form-parts";
+import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input } from "../ui";
 
@@ -86,16 +86,12 @@ function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => vo
   const errors = fieldErrorsOf(create.error);
   return (
     <Dialog open onClose={onClose} title="New team">
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
+      <DataForm
+        onData={(f) => {
           create.mutate({ name: String(f.get("name")), description: String(f.get("description")) });
         }}
       >
-        {create.error && !Object.keys(errors).length && <Alert>{errorMessage(create.error)}</Alert>}
+        <FormError error={create.error} />
         <Field label="Name" htmlFor="team-name" error={errors.name?.[0]}>
           <Input id="team-name" name="name" required autoFocus autoComplete="off" />
         </Field>
@@ -105,7 +101,7 @@ function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => vo
         <DialogActions onCancel={onClose} submitting={create.isPending}>
           Create team
         </DialogActions>
-      </form>
+      </DataForm>
     </Dialog>
   );
 }

@@ -194,17 +194,18 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
           const got = await caller.resources.get({ resourceId: rid(r.name) });
           expect({ login, resource: r.name, caps: got.access.capabilities }).toEqual({ login, resource: r.name, caps });
         } else {
+          // Called one at a time: a promise made early and awaited late would reject unhandled.
           const calls = {
-            get: caller.resources.get({ resourceId: rid(r.name) }),
-            act: caller.resources.act({ resourceId: rid(r.name), action: "run" }),
-            update: caller.resources.update({ resourceId: rid(r.name), name: r.name, description: "x", private: r.private }),
-            delete: caller.resources.delete({ resourceId: rid(r.name) }),
-            grant: caller.resources.grant({ resourceId: rid(r.name), principal: { kind: "MEMBER", membershipId: acme.member(login) }, capabilities: ["view"] }),
-            access: caller.resources.access({ resourceId: rid(r.name) }),
-            activity: caller.resources.activity({ resourceId: rid(r.name) }),
+            get: () => caller.resources.get({ resourceId: rid(r.name) }),
+            act: () => caller.resources.act({ resourceId: rid(r.name), action: "run" }),
+            update: () => caller.resources.update({ resourceId: rid(r.name), name: r.name, description: "x", private: r.private }),
+            delete: () => caller.resources.delete({ resourceId: rid(r.name) }),
+            grant: () => caller.resources.grant({ resourceId: rid(r.name), principal: { kind: "MEMBER", membershipId: acme.member(login) }, capabilities: ["view"] }),
+            access: () => caller.resources.access({ resourceId: rid(r.name) }),
+            activity: () => caller.resources.activity({ resourceId: rid(r.name) }),
           };
           for (const [what, call] of Object.entries(calls)) {
-            expect({ login, resource: r.name, what, outcome: await outcome(call) }).toEqual({ login, resource: r.name, what, outcome: "NOT_FOUND" });
+            expect({ login, resource: r.name, what, outcome: await outcome(call()) }).toEqual({ login, resource: r.name, what, outcome: "NOT_FOUND" });
           }
         }
       }
@@ -449,11 +450,11 @@ describe("every preset allows exactly its actions (Presetco)", () => {
     expect(await listAll(stranger)).toEqual([]);
     for (const resourceId of rid.values()) {
       for (const call of [
-        stranger.resources.get({ resourceId }),
-        stranger.resources.act({ resourceId, action: "run" }),
-        stranger.resources.update({ resourceId, name: "x", description: "", private: false }),
+        () => stranger.resources.get({ resourceId }),
+        () => stranger.resources.act({ resourceId, action: "run" }),
+        () => stranger.resources.update({ resourceId, name: "x", description: "", private: false }),
       ]) {
-        expect(await outcome(call)).toBe("NOT_FOUND");
+        expect(await outcome(call())).toBe("NOT_FOUND");
       }
     }
   });
@@ -551,20 +552,20 @@ describe("another organization's resources are NOT_FOUND and never listed (rule 
     for (const login of ["owner", "gwen", "ada"]) {
       const c = await acme.signIn(login);
       const calls = {
-        get: c.resources.get({ resourceId: theirs }),
-        act: c.resources.act({ resourceId: theirs, action: "run" }),
-        update: c.resources.update({ resourceId: theirs, name: "mine", description: "", private: false }),
-        delete: c.resources.delete({ resourceId: theirs }),
-        grant: c.resources.grant({ resourceId: theirs, principal: { kind: "MEMBER", membershipId: acme.member(login) }, capabilities: ["view"] }),
-        revoke: c.resources.revoke({ resourceId: theirs, grantId: their.grantId }),
-        explainTheirs: c.resources.explain({ resourceId: theirs, membershipId: globex.member("gil") }),
-        explainMine: c.resources.explain({ resourceId: theirs, membershipId: acme.member(login) }),
-        access: c.resources.access({ resourceId: theirs }),
-        activity: c.resources.activity({ resourceId: theirs }),
-        chart: c.resources.chart({ resourceId: theirs }),
-        transfer: c.resources.transfer({ resourceId: theirs, toMembershipId: acme.member(login) }),
+        get: () => c.resources.get({ resourceId: theirs }),
+        act: () => c.resources.act({ resourceId: theirs, action: "run" }),
+        update: () => c.resources.update({ resourceId: theirs, name: "mine", description: "", private: false }),
+        delete: () => c.resources.delete({ resourceId: theirs }),
+        grant: () => c.resources.grant({ resourceId: theirs, principal: { kind: "MEMBER", membershipId: acme.member(login) }, capabilities: ["view"] }),
+        revoke: () => c.resources.revoke({ resourceId: theirs, grantId: their.grantId }),
+        explainTheirs: () => c.resources.explain({ resourceId: theirs, membershipId: globex.member("gil") }),
+        explainMine: () => c.resources.explain({ resourceId: theirs, membershipId: acme.member(login) }),
+        access: () => c.resources.access({ resourceId: theirs }),
+        activity: () => c.resources.activity({ resourceId: theirs }),
+        chart: () => c.resources.chart({ resourceId: theirs }),
+        transfer: () => c.resources.transfer({ resourceId: theirs, toMembershipId: acme.member(login) }),
       };
-      for (const [what, call] of Object.entries(calls)) expect({ login, what, outcome: await outcome(call) }).toEqual({ login, what, outcome: "NOT_FOUND" });
+      for (const [what, call] of Object.entries(calls)) expect({ login, what, outcome: await outcome(call()) }).toEqual({ login, what, outcome: "NOT_FOUND" });
       const listed = await c.resources.list({ page: 1, pageSize: 200 });
       expect(listed.rows.map((r) => r.name)).toEqual(["ours"]);
       expect((await c.resources.activity({})).rows.every((a) => a.resource.id === ours)).toBe(true);
