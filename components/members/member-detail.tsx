@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, Field, Input, PageHeader } from "../ui";
+import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
 
@@ -163,7 +163,7 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
   );
 }
 
-type DetailMember = { id: string; name: string; email: string; username: string | null; company: string; role: { name: string } };
+type DetailMember = { id: string; name: string; email: string; username: string | null; company: string; role: { name: string }; ownedResources: number };
 
 function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>; member: DetailMember; onClose: () => void }) {
   const trpc = useTRPC();
@@ -212,7 +212,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
               company: String(f.get("company")),
             });
           }
-          if (kind === "delete") remove.mutate({ membershipId: m.id });
+          if (kind === "delete") remove.mutate({ membershipId: m.id, transferResourcesTo: String(f.get("heir") ?? "") || undefined });
           if (kind === "transfer") transfer.mutate({ membershipId: m.id });
           if (kind === "disable2fa") disable2fa.mutate({ membershipId: m.id });
           if (kind === "endSessions") endSessions.mutate({ membershipId: m.id });
@@ -241,6 +241,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
             organization, their Steward account is deleted too. This cannot be undone; to suspend access instead, disable them.
           </p>
         )}
+        {kind === "delete" && m.ownedResources > 0 && <HeirPicker exclude={m.id} count={m.ownedResources} name={m.name} />}
         {kind === "transfer" && (
           <p className="text-sm text-slate-600">
             {m.name} ({m.role.name}) becomes the owner: they can no longer be disabled, deleted or re-roled, and only they can transfer ownership
@@ -261,5 +262,32 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
         </DialogActions>
       </form>
     </Dialog>
+  );
+}
+
+/** Who receives the resources of a member being deleted: nothing is lost (rule 6). */
+function HeirPicker({ exclude, count, name }: { exclude: string; count: number; name: string }) {
+  const trpc = useTRPC();
+  const [search, setSearch] = useState("");
+  const found = useQuery(trpc.members.list.queryOptions({ page: 1, pageSize: 20, sort: "name", direction: "asc", status: "ACTIVE", search: search || undefined }));
+  const options = found.data?.rows.filter((r) => r.id !== exclude) ?? [];
+  return (
+    <div className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
+      <p className="text-sm text-amber-900">
+        {name} owns {count} resource{count === 1 ? "" : "s"}. Choose who receives {count === 1 ? "it" : "them"}: they become the owner, with Administrator access.
+      </p>
+      <Field label="Find a member" htmlFor="heir-search">
+        <Input id="heir-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+      </Field>
+      <Field label="New owner" htmlFor="heir">
+        <Select id="heir" name="heir" required>
+          {options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name} ({o.email})
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
   );
 }

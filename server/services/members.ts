@@ -227,6 +227,8 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     hasTwoFactor: m.user.totpEnabledAt !== null,
     resourceScope: await describeScope(db, actor.organizationId, m.resourceScope),
     canViewAs: decideViewAs(actor, toMemberFacts(m)).allowed,
+    /** Resources they own: deleting them needs a new owner chosen (rule 6). */
+    ownedResources: await db.resource.count({ where: { ownerId: m.id } }),
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
   };
