@@ -1,7 +1,7 @@
 "use client";
 // The table frame every list shares: sortable headers (as buttons, with aria-sort), rows,
 // a loading line, an empty state, and the pager under it. Lists are paged on the server.
-import { flexRender, type Table } from "@tanstack/react-table";
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type PaginationState, type Table } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { Button, Select } from "./ui";
 
@@ -81,3 +81,25 @@ export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: n
 }
 
 
+
+/** A table paged on the server, in the order the server gives (no client sorting). */
+export function usePagedTable<Row extends { id: string }>(options: {
+  rows: Row[] | undefined;
+  total: number | undefined;
+  /** Columns of several value types, as TanStack's column helper makes them. */
+  columns: Array<ColumnDef<Row, any>>;
+  pagination: PaginationState;
+  onPaginationChange: (updater: PaginationState | ((old: PaginationState) => PaginationState)) => void;
+}) {
+  return useReactTable({
+    data: options.rows ?? [],
+    columns: options.columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    rowCount: options.total ?? 0,
+    state: { pagination: options.pagination },
+    onPaginationChange: options.onPaginationChange,
+    getRowId: (r) => r.id,
+    enableSorting: false,
+  });
+}

@@ -2,11 +2,11 @@
 // Email in the console: the organization's outbox with delivery status and last error;
 // in built-in mailbox mode, the owner opens the emails here.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager } from "../data-table";
+import { DataTable, Pager, usePagedTable } from "../data-table";
 import { Dialog } from "../dialog";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Select } from "../ui";
@@ -95,17 +95,7 @@ export function OutboxTable() {
     [retry],
   );
 
-  const table = useReactTable({
-    data: outbox.data?.rows ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    rowCount: outbox.data?.total ?? 0,
-    state: { pagination },
-    onPaginationChange: setPagination,
-    getRowId: (r) => r.id,
-    enableSorting: false,
-  });
+  const table = usePagedTable({ rows: outbox.data?.rows, total: outbox.data?.total, columns, pagination, onPaginationChange: setPagination });
   const counts = outbox.data?.counts ?? {};
 
   return (

@@ -1,11 +1,11 @@
 "use client";
 // The invitations list (pending, expired, accepted, revoked), with resend and revoke.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager } from "../data-table";
+import { DataTable, Pager, usePagedTable } from "../data-table";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
@@ -110,17 +110,7 @@ export function InvitationsTable() {
     [resend],
   );
 
-  const table = useReactTable({
-    data: list.data?.rows ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    rowCount: list.data?.total ?? 0,
-    state: { pagination },
-    onPaginationChange: setPagination,
-    getRowId: (r) => r.id,
-    enableSorting: false,
-  });
+  const table = usePagedTable({ rows: list.data?.rows, total: list.data?.total, columns, pagination, onPaginationChange: setPagination });
 
   return (
     <div className="space-y-4">

@@ -1,14 +1,14 @@
 "use client";
 // The resources the viewer sees (their role, grants and scope decide; the server filters).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { RESOURCE_TYPE_KEYS, RESOURCE_TYPES, type ResourceType } from "@/server/authz/resources";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager } from "../data-table";
+import { DataTable, Pager, usePagedTable } from "../data-table";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
@@ -57,17 +57,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
     ],
     [slug, asMembershipId],
   );
-  const table = useReactTable({
-    data: list.data?.rows ?? [],
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
-    rowCount: list.data?.total ?? 0,
-    state: { pagination },
-    onPaginationChange: setPagination,
-    getRowId: (r) => r.id,
-    enableSorting: false,
-  });
+  const table = usePagedTable({ rows: list.data?.rows, total: list.data?.total, columns, pagination, onPaginationChange: setPagination });
 
   return (
     <div className="space-y-4">

@@ -47,6 +47,7 @@ test("an admin grants a team Run on a job; a member of the team sees that job on
   await page.getByRole("button", { name: "Give access" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Ops" }).getByRole("combobox")).toHaveValue("run");
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
 
   // Samir sees that job and only it, and runs it.
   await signIn(page, "samir@initech.test", "no-talent-ass-clown");
