@@ -51,6 +51,7 @@ export function InvitationsTable() {
             <div className="font-medium text-slate-900">{row.original.email}</div>
             <div className="text-xs text-slate-500">
               {row.original.role} in {row.original.group ?? <em>a deleted group</em>}
+              {row.original.teamCount > 0 && ` · ${row.original.teamCount} team${row.original.teamCount === 1 ? "" : "s"}`}
             </div>
           </div>
         ),

@@ -15,9 +15,10 @@ export function parseAddresses(raw: string): string[] {
     .filter(Boolean);
 }
 
-export function InvitePeopleButton({ label = "Invite people", variant = "primary" }: { label?: string; variant?: "primary" | "secondary" }) {
+export function InvitePeopleButton({ label = "Invite people", variant = "primary", canManageTeams = false }: { label?: string; variant?: "primary" | "secondary"; canManageTeams?: boolean }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.members.options.queryOptions());
+  const teams = useQuery(trpc.teams.list.queryOptions(undefined, { enabled: canManageTeams }));
   const [open, setOpen] = useState(false);
   const roles = options.data?.roles.filter((r) => r.creatable) ?? [];
   if (!roles.length) return null;
@@ -26,12 +27,22 @@ export function InvitePeopleButton({ label = "Invite people", variant = "primary
       <Button variant={variant} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      {open && <InviteDialog roles={roles} groups={options.data?.groups ?? []} onClose={() => setOpen(false)} />}
+      {open && <InviteDialog roles={roles} groups={options.data?.groups ?? []} teams={canManageTeams ? (teams.data ?? []) : []} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-function InviteDialog({ roles, groups, onClose }: { roles: Array<{ id: string; name: string }>; groups: Array<{ id: string; name: string; depth: number }>; onClose: () => void }) {
+function InviteDialog({
+  roles,
+  groups,
+  teams,
+  onClose,
+}: {
+  roles: Array<{ id: string; name: string }>;
+  groups: Array<{ id: string; name: string; depth: number }>;
+  teams: Array<{ id: string; name: string }>;
+  onClose: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [addresses, setAddresses] = useState("");
@@ -63,7 +74,7 @@ function InviteDialog({ roles, groups, onClose }: { roles: Array<{ id: string; n
       ) : (
         <DataForm
           onData={(f) => {
-            invite.mutate({ emails: parsed, roleId: String(f.get("roleId")), groupId: String(f.get("groupId")) });
+            invite.mutate({ emails: parsed, roleId: String(f.get("roleId")), groupId: String(f.get("groupId")), teamIds: f.getAll("teamIds").map(String) });
           }}
         >
           {invite.error && <Alert>{errorMessage(invite.error)}</Alert>}
@@ -96,6 +107,19 @@ function InviteDialog({ roles, groups, onClose }: { roles: Array<{ id: string; n
               </Select>
             </Field>
           </div>
+          {teams.length > 0 && (
+            <fieldset>
+              <legend className="mb-1 text-sm font-medium text-slate-700">Teams (optional)</legend>
+              <div className="flex flex-wrap gap-x-4 gap-y-1">
+                {teams.map((t) => (
+                  <label key={t.id} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="teamIds" value={t.id} className="accent-indigo-600" />
+                    {t.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
           <p className="text-xs text-slate-500">
             Each person gets an email with a link to activate their account (or, if they already use Steward, to join with it). Nothing is created until they accept.
           </p>

@@ -42,7 +42,8 @@ export function JoinInvitation({ organization, token }: { organization: string; 
   const p = preview.data;
   const subtitle = (
     <>
-      {p.invitedBy.name} ({p.invitedBy.email}) invited <strong className="text-slate-700">{p.email}</strong> to join as {p.role} in {p.group}.
+      {p.invitedBy.name} ({p.invitedBy.email}) invited <strong className="text-slate-700">{p.email}</strong> to join as {p.role} in {p.group}
+      {p.teams.length > 0 && `, in the team${p.teams.length === 1 ? "" : "s"} ${p.teams.join(", ")}`}.
     </>
   );
 

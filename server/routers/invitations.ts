@@ -26,6 +26,7 @@ export const invitationsRouter = createTRPCRouter({
         emails: z.array(email).min(1, "Enter at least one email address.").max(100, "Invite at most 100 addresses at a time."),
         roleId: id("Role"),
         groupId: id("Group"),
+        teamIds: z.array(id("Team")).max(20, "Choose at most 20 teams.").optional(),
       }),
     )
     .mutation(({ ctx, input }) => inviteMembers(ctx.db, ctx.actor, input)),

@@ -2,7 +2,7 @@
 // by email"). Inviting obeys the same rules as creating a member; nothing exists for the
 // invitee until they accept, and acceptance re-checks that the inviter still may give
 // the role and group, since authority is judged when it is used.
-import { decideCreateMember, type Decision } from "../authz";
+import { decideCreateMember, decidePermission, holds, type Decision } from "../authz";
 import { linkTokenHash, newLinkToken } from "../auth/link-token";
 import { hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
@@ -70,7 +70,17 @@ async function sendInvitationEmail(
 export type InviteResult = { email: string; outcome: "invited" | "skipped"; reason: string; invitationId: string | null };
 
 /** Invites each address; one address's refusal does not stop the others. */
-export async function inviteMembers(db: Db, actor: ActorContext, input: { emails: string[]; roleId: string; groupId: string }): Promise<InviteResult[]> {
+/** The invitation's teams: of this organization, and joinable by the actor (rule 4: the team's grants). */
+async function checkTeams(db: Db | Tx, actor: ActorContext, teamIds: string[]) {
+  if (!teamIds.length) return [];
+  enforce(decidePermission(actor, "teams.manage"), "Team", actor);
+  const teams = await db.team.findMany({ where: { organizationId: actor.organizationId, id: { in: teamIds } }, select: { id: true, name: true } });
+  if (teams.length !== new Set(teamIds).size) throw notFound("Team", actor);
+  enforce(await decideGainedGrants(db, actor, { teamId: { in: teams.map((t) => t.id) } }, "Joining those teams"), "Team", actor);
+  return teams;
+}
+
+export async function inviteMembers(db: Db, actor: ActorContext, input: { emails: string[]; roleId: string; groupId: string; teamIds?: string[] }): Promise<InviteResult[]> {
   const [group, role, organization, inviter] = await Promise.all([
     db.group.findFirst({ where: { id: input.groupId, organizationId: actor.organizationId } }),
     db.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } }),
@@ -81,6 +91,7 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
   if (!role) throw notFound("Role", actor);
   enforce(decideInvite(actor, group, role), "Group", actor);
   enforce(await decideGainedGrants(db, actor, groupGrantsGained(null, group.path), `Inviting someone to ${group.name}`), "Group", actor);
+  const teams = await checkTeams(db, actor, [...new Set(input.teamIds ?? [])]);
 
   const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
   const results: InviteResult[] = [];
@@ -103,6 +114,7 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
             invitedByUserId: actor.userId,
             inviterName: inviter.name,
             inviterEmail: inviter.email,
+            teamIds: teams.map((t) => t.id),
             tokenHash,
             expiresAt: new Date(Date.now() + organization.invitationTtlDays * DAY_MS),
           },
@@ -112,7 +124,7 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
           action: "invitation.create",
           targetType: "Invitation",
           targetId: inv.id,
-          after: { email, roleId: role.id, role: role.name, groupId: group.id, group: group.name, expiresAt: inv.expiresAt.toISOString() },
+          after: { email, roleId: role.id, role: role.name, groupId: group.id, group: group.name, teams: teams.map((t) => t.name), expiresAt: inv.expiresAt.toISOString() },
         });
         return { email, outcome: "invited", reason: `Invitation sent; it expires in ${organization.invitationTtlDays} days.`, invitationId: inv.id };
       }),
@@ -164,6 +176,7 @@ export async function listInvitations(db: Db, actor: ActorContext, input: { stat
         state,
         role: inv.role.name,
         group: inv.group?.name ?? null,
+        teamCount: inv.teamIds.length,
         invitedBy: { name: inv.inviterName, email: inv.inviterEmail },
         createdAt: inv.createdAt,
         expiresAt: inv.expiresAt,
@@ -262,6 +275,8 @@ export type InvitationPreview = {
   group: string;
   invitedBy: { name: string; email: string };
   expiresAt: Date;
+  /** Teams they join with it. */
+  teams: string[];
   /** Whether the invitee already has a Steward account (then they sign in to join). */
   accountExists: boolean;
   /** Who is signed in, compared with the invitee. */
@@ -273,7 +288,9 @@ export async function previewInvitation(db: Db, input: { organizationSlug: strin
   const inv = await findByLink(db, input.organizationSlug, input.token);
   if (stateOf(inv) !== "PENDING") throw new StewardError("PRECONDITION_FAILED", explainClosed(inv, inv.organization.name));
   const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+  const teams = await db.team.findMany({ where: { organizationId: inv.organizationId, id: { in: inv.teamIds } }, select: { name: true }, orderBy: { name: "asc" } });
   return {
+    teams: teams.map((t) => t.name),
     organization: { name: inv.organization.name, slug: inv.organization.slug },
     email: inv.email,
     role: inv.role.name,
@@ -338,6 +355,9 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
         const membership = await tx.membership.create({
           data: { userId, organizationId: inv.organizationId, groupId: inv.group!.id, roleId: inv.roleId, status: "ACTIVE" },
         });
+        // Teams deleted since the invitation are skipped; the rest were checked with the inviter above.
+        const teams = await tx.team.findMany({ where: { organizationId: inv.organizationId, id: { in: inv.teamIds } }, select: { id: true, name: true } });
+        if (teams.length) await tx.teamMember.createMany({ data: teams.map((t) => ({ teamId: t.id, membershipId: membership.id })) });
         await tx.invitation.update({ where: { id: inv.id }, data: { acceptedUserId: userId } });
         await audit(tx, {
           organizationId: inv.organizationId,
@@ -345,7 +365,7 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
           action: "invitation.accept",
           targetType: "Membership",
           targetId: membership.id,
-          after: { invitationId: inv.id, email: inv.email, roleId: inv.roleId, role: inv.role.name, groupId: inv.group!.id, group: inv.group!.name, newAccount: !existing },
+          after: { invitationId: inv.id, email: inv.email, roleId: inv.roleId, role: inv.role.name, groupId: inv.group!.id, group: inv.group!.name, teams: teams.map((t) => t.name), newAccount: !existing },
         });
         return { organizationSlug: inv.organization.slug, email: inv.email, newAccount: !existing };
       }),
@@ -353,12 +373,14 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
   );
 }
 
-async function inviterMayStillInvite(tx: Tx, inviterUserId: string, organizationSlug: string, inv: { group: GroupRow | null; role: RoleRow }) {
+async function inviterMayStillInvite(tx: Tx, inviterUserId: string, organizationSlug: string, inv: { group: GroupRow | null; role: RoleRow; teamIds: string[] }) {
   try {
     const inviter = await loadActor(tx, inviterUserId, organizationSlug);
     if (!decideInvite(inviter, inv.group, inv.role).allowed || !inv.group) return false;
     // Grants given to the group since the invitation was sent count too (rule 4).
-    return (await decideGainedGrants(tx, inviter, groupGrantsGained(null, inv.group.path), "Joining")).allowed;
+    if (!(await decideGainedGrants(tx, inviter, groupGrantsGained(null, inv.group.path), "Joining")).allowed) return false;
+    if (!inv.teamIds.length) return true;
+    return holds(inviter.role, "teams.manage") && (await decideGainedGrants(tx, inviter, { teamId: { in: inv.teamIds } }, "Joining")).allowed;
   } catch (error) {
     if (error instanceof StewardError && error.code === "NOT_FOUND") return false;
     throw error;

@@ -115,3 +115,34 @@ describe("invitations are judged again when accepted", () => {
     expect(await t.db.user.count({ where: { email: "late@example.test" } })).toBe(0);
   });
 });
+
+describe("invitations with teams", () => {
+  async function acceptWithKnownToken(invitationId: string, name: string) {
+    const { newLinkToken } = await import("@/server/auth/link-token");
+    const { token, tokenHash } = newLinkToken();
+    await t.db.invitation.update({ where: { id: invitationId }, data: { tokenHash } });
+    return callerFor(t.db, null, null).invitations.accept({ organization: acme.slug, token, name, password: "a fine long passphrase" });
+  }
+
+  it("checks the teams' grants like adding to the team, and joins them on acceptance", async () => {
+    const adam = await acme.signIn("adam");
+    // The root group holds no grant: only the team can refuse.
+    await expect(adam.invitations.invite({ emails: ["teamless@example.test"], roleId: acme.role("user"), groupId: acme.group(""), teamIds: [ops] })).rejects.toMatchObject(
+      refusal(/Joining those teams would give Run on payroll/),
+    );
+    const owner = await acme.signIn("owner");
+    const [sent] = await owner.invitations.invite({ emails: ["teamed@example.test"], roleId: acme.role("user"), groupId: acme.group("Engineering"), teamIds: [ops] });
+    const preview = await t.db.invitation.findUniqueOrThrow({ where: { id: sent!.invitationId! } });
+    expect(preview.teamIds).toEqual([ops]);
+    await acceptWithKnownToken(sent!.invitationId!, "Teamed");
+    const joined = await t.db.membership.findFirstOrThrow({ where: { user: { email: "teamed@example.test" } }, include: { teams: true } });
+    expect(joined.teams.map((x) => x.teamId)).toEqual([ops]);
+  });
+
+  it("refuses teams that are not of this organization", async () => {
+    const owner = await acme.signIn("owner");
+    await expect(owner.invitations.invite({ emails: ["x@example.test"], roleId: acme.role("user"), groupId: acme.group("Engineering"), teamIds: ["cjld2cjxh0000qzrmn831i7rn"] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

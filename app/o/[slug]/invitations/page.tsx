@@ -2,6 +2,7 @@ import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { InvitePeopleButton } from "@/components/invitations/invite-people";
 import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/server/auth/page-actor";
+import { holds } from "@/server/authz";
 
 export const metadata = { title: "Invitations" };
 
@@ -13,7 +14,7 @@ export default async function InvitationsPage({ params }: { params: Promise<{ sl
       <PageHeader
         title="Invitations"
         description={`People invited by email${actor.role.reach === "ORGANIZATION" ? "" : ` to ${actor.group.name} and its subgroups`}. Links expire; resending sends a new link and the old one stops working.`}
-        actions={<InvitePeopleButton />}
+        actions={<InvitePeopleButton canManageTeams={holds(actor.role, "teams.manage")} />}
       />
       <InvitationsTable />
     </>

@@ -3,6 +3,7 @@ import { AddMemberButton } from "@/components/members/add-member";
 import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/server/auth/page-actor";
+import { holds } from "@/server/authz";
 
 export const metadata = { title: "Members" };
 
@@ -18,7 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         }, ranked below you, holding no power you lack.`}
         actions={
           <div className="flex gap-2">
-            <InvitePeopleButton label="Invite by email" variant="secondary" />
+            <InvitePeopleButton label="Invite by email" variant="secondary" canManageTeams={holds(actor.role, "teams.manage")} />
             <AddMemberButton />
           </div>
         }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Invitation" ADD COLUMN     "teamIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
