@@ -87,6 +87,7 @@ test("the owner invites an address; the invitee activates from the email and see
 test("a member who forgot their password resets it from the emailed link and signs in", async ({ page }) => {
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email or username").fill("gina@initech.test");
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByText("is on its way")).toBeVisible();
