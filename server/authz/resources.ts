@@ -213,6 +213,24 @@ export function decideViewAs(actor: Actor, target: MemberFacts): Decision {
   return allow(`${target.name} is in your span.`);
 }
 
+/**
+ * Rule 4 for hand-overs: the new owner becomes Administrator. An administrator of the
+ * resource may give that to anyone; a custodian (View + Data only) only to themselves or
+ * to a member in their span.
+ */
+export function decideHandOver(access: Pick<EffectiveAccess, "capabilities">, recipient: { isActor: boolean; inActorSpan: boolean }): Decision {
+  if (access.capabilities.includes("admin")) return allow("You administer it, so you may make anyone its owner.");
+  if (recipient.isActor || recipient.inActorSpan) return allow("The new owner is you or a member in your span.");
+  return deny("You may hand resources only to yourself or to a member in your span: the new owner becomes their Administrator.");
+}
+
+/** Emails hold other people's links: only the owner opens them, and only when Steward's
+ * built-in mailbox is their destination (no SMTP server). */
+export function decideOpenOutboxEmail(actor: Pick<Actor, "isOwner">, mode: "smtp" | "mailbox"): Decision {
+  if (mode === "smtp") return deny("Emails are delivered over SMTP; their content is for their recipients only.");
+  return actor.isOwner ? allow("You are the owner, and this is Steward's built-in mailbox.") : deny("Only the owner opens the built-in mailbox.");
+}
+
 export function decideCreateResource(actor: Actor): Decision {
   return holds(actor.role, "resources.create")
     ? allow(`Your role ${actor.role.name} may create resources.`)

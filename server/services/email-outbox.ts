@@ -1,21 +1,19 @@
 // The outbox as admins see it (Outbox in the console): every email of the organization with
 // its delivery status and last error. With no SMTP server configured the outbox is the
 // built-in mailbox, and the owner may open the emails themselves.
+import { decideOpenOutboxEmail } from "../authz";
 import type { Db } from "../db";
 import type { EmailStatus } from "../db/generated/client";
 import { smtpUrl } from "../email/config";
 import { openContent } from "../email/outbox";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
-import { notFound, StewardError } from "./errors";
+import { enforce, notFound, StewardError } from "./errors";
 
 export const EMAIL_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"] as const satisfies readonly EmailStatus[];
 
-/** Opening emails is for the owner, and only in built-in mailbox mode: over SMTP the links in
- * them belong to their recipients alone. */
-function mayOpen(actor: ActorContext) {
-  return actor.isOwner && smtpUrl() === null;
-}
+/** SMTP when SMTP_URL is set; otherwise the outbox is Steward's built-in mailbox. */
+const mode = () => (smtpUrl() ? ("smtp" as const) : ("mailbox" as const));
 
 export async function listOutbox(db: Db, actor: ActorContext, input: { status?: EmailStatus; page: number; pageSize: number }) {
   const where = { organizationId: actor.organizationId, ...(input.status ? { status: input.status } : {}) };
@@ -30,9 +28,9 @@ export async function listOutbox(db: Db, actor: ActorContext, input: { status?: 
     }),
     db.outboxEmail.groupBy({ by: ["status"], where: { organizationId: actor.organizationId }, _count: { _all: true }, orderBy: { status: "asc" } }),
   ]);
-  const open = mayOpen(actor);
+  const open = decideOpenOutboxEmail(actor, mode()).allowed;
   return {
-    mode: smtpUrl() ? ("smtp" as const) : ("mailbox" as const),
+    mode: mode(),
     total,
     counts: Object.fromEntries(counts.map((c) => [c.status, (c._count as { _all: number })._all])) as Partial<Record<EmailStatus, number>>,
     rows: rows.map(({ content, ...row }) => ({ ...row, can: { open: open && content !== null, retry: row.status === "FAILED" && content !== null } })),
@@ -40,9 +38,7 @@ export async function listOutbox(db: Db, actor: ActorContext, input: { status?: 
 }
 
 export async function openOutboxEmail(db: Db, actor: ActorContext, emailId: string) {
-  if (!mayOpen(actor)) {
-    throw new StewardError("FORBIDDEN", smtpUrl() ? "Emails are delivered over SMTP; their content is for their recipients only." : "Only the owner opens the built-in mailbox.");
-  }
+  enforce(decideOpenOutboxEmail(actor, mode()), "Email", actor);
   const row = await db.outboxEmail.findFirst({ where: { id: emailId, organizationId: actor.organizationId } });
   if (!row) throw notFound("Email", actor);
   if (!row.content) throw new StewardError("PRECONDITION_FAILED", "This email's content is no longer kept.");

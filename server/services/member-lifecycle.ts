@@ -19,7 +19,7 @@ import { loadMember, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { endAllSessions } from "./sessions";
-import { enforceRecipientInSpan } from "./resources";
+import { enforceHandOver } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 
@@ -153,7 +153,8 @@ async function handOverResources(tx: Tx, actor: ActorContext, target: { id: stri
   }
   const recipient = await tx.membership.findFirst({ where: { id: to, organizationId: actor.organizationId, status: "ACTIVE", NOT: { id: target.id } }, include: { user: { select: { name: true } } } });
   if (!recipient) throw new StewardError("NOT_FOUND", `The new owner of what ${target.user.name} owns must be another active member of this organization.`);
-  await enforceRecipientInSpan(tx, actor, recipient.id);
+  // The deleter holds the member's data (data.access), not the resources themselves.
+  await enforceHandOver(tx, actor, { capabilities: [] }, recipient.id);
   await tx.resource.updateMany({ where: { ownerId: target.id }, data: { ownerId: recipient.id } });
   return { count: owned, to: recipient.user.name, toMembershipId: recipient.id };
 }

@@ -3,6 +3,8 @@
 // through `visibleResourcesSql` or `accessOf`; invisible resources are NOT_FOUND.
 import {
   decideCreateResource,
+  decideHandOver,
+  type EffectiveAccess,
   decideViewAs,
   decideMemberAction,
   SCOPED_TYPES,
@@ -223,12 +225,11 @@ export async function activityChart(db: Db, actor: ActorContext, input: { resour
   return days.map((day) => ({ day, runs: byDay.get(day) ?? 0 }));
 }
 
-/** Rule 4 for hand-overs by custodians: the recipient is the actor or in their span. */
-export async function enforceRecipientInSpan(tx: Tx, actor: ActorContext, recipientId: string) {
-  if (recipientId === actor.membershipId) return;
+/** Rule 4 for hand-overs (`decideHandOver`), with the recipient's place read from the database. */
+export async function enforceHandOver(tx: Tx, actor: ActorContext, access: Pick<EffectiveAccess, "capabilities">, recipientId: string) {
   const span = membersInSpanSql(actor);
-  const ok = span ? (await tx.$queryRaw<Array<{ ok: boolean }>>`SELECT ${recipientId} IN (${span}) AS ok`)[0]?.ok === true : false;
-  if (!ok) throw new StewardError("FORBIDDEN", "You may hand resources only to yourself or to a member in your span: the new owner becomes their Administrator.");
+  const inActorSpan = span ? (await tx.$queryRaw<Array<{ ok: boolean }>>`SELECT ${recipientId} IN (${span}) AS ok`)[0]?.ok === true : false;
+  enforce(decideHandOver(access, { isActor: recipientId === actor.membershipId, inActorSpan }), "Member", actor);
 }
 
 /** Seed 004: hand a resource to another active member of the organization. */
@@ -238,9 +239,7 @@ export async function transferResource(db: Db, actor: ActorContext, input: { res
     enforce(decideTransferResource(access, toResourceFacts(resource)), "Resource");
     const to = await tx.membership.findFirst({ where: { id: input.toMembershipId, organizationId: actor.organizationId, status: "ACTIVE" }, include: { user: { select: { name: true } } } });
     if (!to) throw new StewardError("NOT_FOUND", "The new owner must be an active member of this organization.");
-    // The new owner becomes Administrator. An administrator of the resource may give that to
-    // anyone; a custodian (View + Data only) only to themselves or a member in their span.
-    if (!access.capabilities.includes("admin")) await enforceRecipientInSpan(tx, actor, to.id);
+    await enforceHandOver(tx, actor, access, to.id);
     if (to.id === resource.ownerId) throw new StewardError("BAD_REQUEST", `${to.user.name} already owns ${resource.name}.`);
     await tx.resource.update({ where: { id: resource.id }, data: { ownerId: to.id } });
     await auditBy(tx, actor, {
