@@ -9,7 +9,7 @@ import { applyMigrations } from "../server/db/schema-engine";
 import { loadActor, type ActorContext } from "../server/services/actor";
 import { listMembers, type ListMembersInput } from "../server/services/members";
 import { createOrganization } from "../server/services/setup";
-import { openBenchDatabase, timeRuns } from "./bench-support";
+import { openBenchDatabase, printRow, timeRuns } from "./bench-support";
 
 const { values } = parseArgs({
   options: { members: { type: "string", default: "100000" }, groups: { type: "string", default: "1000" }, runs: { type: "string", default: "7" }, url: { type: "string" }, keep: { type: "boolean", default: false } },
@@ -89,7 +89,7 @@ async function main() {
     for (const [label, actor, input] of cases) {
       const { total } = await listMembers(db, actor, input);
       const t = await timeRuns(RUNS, () => listMembers(db, actor, input));
-      console.log(`${label.padEnd(40)} ${String(total).padStart(7)} ${t.median.toFixed(1).padStart(10)} ${t.worst.toFixed(1).padStart(9)}`);
+      printRow(label, total, t, 40);
     }
     const mem = process.memoryUsage();
     console.log(`\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB after the queries (${(seeded / 2 ** 20).toFixed(0)} MiB after seeding), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);

@@ -9,7 +9,7 @@ import { accessOf, actorSubject, resourceInclude } from "../server/services/acce
 import { loadActor, type ActorContext } from "../server/services/actor";
 import { listActivity, listResources } from "../server/services/resources";
 import { createOrganization } from "../server/services/setup";
-import { openBenchDatabase, timeRuns } from "./bench-support";
+import { openBenchDatabase, printRow, timeRuns } from "./bench-support";
 
 const { values } = parseArgs({
   options: {
@@ -119,7 +119,7 @@ async function main() {
     for (const [label, run] of cases) {
       const first = (await run()) as { total?: number };
       const t = await timeRuns(RUNS, run);
-      console.log(`${label.padEnd(42)} ${String(first.total ?? "-").padStart(7)} ${t.median.toFixed(1).padStart(10)} ${t.worst.toFixed(1).padStart(9)}`);
+      printRow(label, first.total ?? "-", t);
     }
     const mem = process.memoryUsage();
     console.log(`\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);

@@ -37,3 +37,8 @@ export async function timeRuns(runs: number, run: () => Promise<unknown>) {
   samples.sort((a, b) => a - b);
   return { median: samples[Math.floor(samples.length / 2)]!, worst: samples[samples.length - 1]! };
 }
+
+/** One line of a benchmark's result table. */
+export function printRow(label: string, rows: number | string, t: { median: number; worst: number }, width = 42) {
+  console.log(`${label.padEnd(width)} ${String(rows).padStart(7)} ${t.median.toFixed(1).padStart(10)} ${t.worst.toFixed(1).padStart(9)}`);
+}

@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { DataForm } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input } from "../ui";
 
@@ -22,13 +23,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        request.mutate({ email: String(new FormData(e.currentTarget).get("email")) });
-      }}
-    >
+    <DataForm onData={(f) => request.mutate({ email: String(f.get("email")) })}>
       {request.error && <Alert>{errorMessage(request.error)}</Alert>}
       <Field label="Email or username" htmlFor="forgot-email">
         <Input id="forgot-email" name="email" required autoFocus autoComplete="username" />
@@ -41,6 +36,6 @@ export function ForgotPasswordForm() {
           Back to sign in
         </Link>
       </p>
-    </form>
+    </DataForm>
   );
 }

@@ -14,8 +14,11 @@ export async function decideGainedGrants(tx: Tx, actor: ActorContext, gained: Pr
   const grants = await tx.grant.findMany({ where: { AND: [{ organizationId: actor.organizationId }, gained] }, include: { resource: { include: resourceInclude } } });
   if (!grants.length) return { allowed: true, reason: "" };
   const subject = await actorSubject(tx, actor);
+  // Several gained grants often sit on one resource (a group and a team, say): one access check each.
+  const accessByResource = new Map<string, Awaited<ReturnType<typeof accessOf>>>();
   for (const g of grants) {
-    const access = await accessOf(tx, subject, g.resource);
+    const access = accessByResource.get(g.resourceId) ?? (await accessOf(tx, subject, g.resource));
+    accessByResource.set(g.resourceId, access);
     const decision = decideGrantChange(access, toResourceFacts(g.resource), { after: g.capabilities });
     if (!decision.allowed) {
       return {
