@@ -22,7 +22,11 @@ export function DataTable<Row>({ table, loading, loadingText, empty }: { table: 
                     className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
                   >
                     {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                      >
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         <span aria-hidden>{sorted === "asc" ? "↑" : sorted === "desc" ? "↓" : "↕"}</span>
                       </button>
@@ -62,7 +66,12 @@ export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: n
       <p aria-live="polite">{total ? `${from}–${to} of ${total}` : `0 ${noun}`}</p>
       <div className="flex items-center gap-2">
         <label htmlFor={`${noun}-page-size`}>Per page</label>
-        <Select id={`${noun}-page-size`} className="!w-auto" value={pageSize} onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}>
+        <Select
+          id={`${noun}-page-size`}
+          className="!w-auto"
+          value={pageSize}
+          onChange={(e) => table.setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}
+        >
           {[10, 25, 50, 100].map((n) => (
             <option key={n} value={n}>
               {n}
@@ -80,17 +89,16 @@ export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: n
   );
 }
 
-
-
 /** A table paged on the server, in the order the server gives (no client sorting). */
 export function usePagedTable<Row extends { id: string }>(options: {
   rows: Row[] | undefined;
   total: number | undefined;
   /** Columns of several value types, as TanStack's column helper makes them. */
-  columns: Array<ColumnDef<Row, any>>;
+  columns: Array<ColumnDef<Row, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each column has its own value type
   pagination: PaginationState;
   onPaginationChange: (updater: PaginationState | ((old: PaginationState) => PaginationState)) => void;
 }) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table opts this component out of the React Compiler, as intended
   return useReactTable({
     data: options.rows ?? [],
     columns: options.columns,

@@ -15,7 +15,19 @@ export function GroupOptions({ groups, suffix = "" }: { groups: Array<{ id: stri
   ));
 }
 
-export function DialogActions({ onCancel, submitting, disabled, variant = "primary", children }: { onCancel: () => void; submitting?: boolean; disabled?: boolean; variant?: "primary" | "danger"; children: ReactNode }) {
+export function DialogActions({
+  onCancel,
+  submitting,
+  disabled,
+  variant = "primary",
+  children,
+}: {
+  onCancel: () => void;
+  submitting?: boolean;
+  disabled?: boolean;
+  variant?: "primary" | "danger";
+  children: ReactNode;
+}) {
   return (
     <div className="flex justify-end gap-2">
       <Button variant="secondary" onClick={onCancel}>
@@ -29,7 +41,21 @@ export function DialogActions({ onCancel, submitting, disabled, variant = "prima
 }
 
 /** A new password and its repetition (fields "password" and "confirm"), with the policy as hint. */
-export function NewPasswordFields({ idPrefix, label, repeatLabel, error, mismatch, autoFocus }: { idPrefix: string; label: string; repeatLabel: string; error?: string; mismatch: boolean; autoFocus?: boolean }) {
+export function NewPasswordFields({
+  idPrefix,
+  label,
+  repeatLabel,
+  error,
+  mismatch,
+  autoFocus,
+}: {
+  idPrefix: string;
+  label: string;
+  repeatLabel: string;
+  error?: string;
+  mismatch: boolean;
+  autoFocus?: boolean;
+}) {
   return (
     <>
       <Field label={label} htmlFor={`${idPrefix}-password`} hint="At least 10 characters; not a common password." error={error}>

@@ -51,7 +51,13 @@ export function SettingsForm() {
           <legend className="sr-only">Two-factor sign-in policy</legend>
           {POLICIES.map((p) => (
             <label key={p.value} className="flex items-start gap-3 text-sm">
-              <input type="radio" name="twoFactorPolicy" value={p.value} defaultChecked={settings.data.twoFactorPolicy === p.value} className="mt-1 accent-indigo-600" />
+              <input
+                type="radio"
+                name="twoFactorPolicy"
+                value={p.value}
+                defaultChecked={settings.data.twoFactorPolicy === p.value}
+                className="mt-1 accent-indigo-600"
+              />
               <span>
                 <span className="font-medium text-slate-900">{p.label}</span>
                 <span className="block text-slate-500">{p.description}</span>
@@ -61,8 +67,21 @@ export function SettingsForm() {
         </fieldset>
       </Card>
       <Card title="Invitations">
-        <Field label="Invitation links expire after (days)" htmlFor="org-invitation-ttl" hint="From 1 to 90 days. Applies to invitations sent or resent from now on.">
-          <Input id="org-invitation-ttl" name="invitationTtlDays" type="number" min={1} max={90} className="!w-32" defaultValue={settings.data.invitationTtlDays} required />
+        <Field
+          label="Invitation links expire after (days)"
+          htmlFor="org-invitation-ttl"
+          hint="From 1 to 90 days. Applies to invitations sent or resent from now on."
+        >
+          <Input
+            id="org-invitation-ttl"
+            name="invitationTtlDays"
+            type="number"
+            min={1}
+            max={90}
+            className="!w-32"
+            defaultValue={settings.data.invitationTtlDays}
+            required
+          />
         </Field>
       </Card>
       <Button type="submit" disabled={update.isPending}>

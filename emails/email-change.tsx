@@ -15,9 +15,7 @@ export function EmailChangeEmail(p: EmailChangeEmailProps) {
       heading="Confirm your new email address"
       footer="If you did not ask for this, ignore this email: nothing changes until the link is opened."
     >
-      <Text style={text}>
-        {`Hello ${p.name}, you asked to sign in to Steward with ${p.newEmail} instead of ${p.oldEmail}.`}
-      </Text>
+      <Text style={text}>{`Hello ${p.name}, you asked to sign in to Steward with ${p.newEmail} instead of ${p.oldEmail}.`}</Text>
       <Action href={p.link} label="Confirm this address" />
       <Text style={text}>{`The link works once and expires on ${formatDate(p.expiresAt)}.`}</Text>
     </EmailLayout>

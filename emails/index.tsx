@@ -1,7 +1,14 @@
 // Every email Steward sends, by kind. Each renders to HTML and a plain-text part.
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
-import { EmailChangedNotice, EmailChangeEmail, emailChangedNoticeSubject, emailChangeSubject, type EmailChangedNoticeProps, type EmailChangeEmailProps } from "./email-change";
+import {
+  EmailChangedNotice,
+  EmailChangeEmail,
+  emailChangedNoticeSubject,
+  emailChangeSubject,
+  type EmailChangedNoticeProps,
+  type EmailChangeEmailProps,
+} from "./email-change";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation";
 import { ResourceEventEmail, resourceEventSubject, type ResourceEventEmailProps } from "./resource-event";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
@@ -17,7 +24,12 @@ export type EmailMessage =
 
 export type EmailKind = EmailMessage["kind"];
 
-export type RenderedEmail = { subject: string; html: string; text: string; /** The call to action, printed to the log when there is no SMTP server. */ link: string | null };
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  /** The call to action, printed to the log when there is no SMTP server. */ link: string | null;
+};
 
 function compose(message: EmailMessage): { subject: string; element: ReactElement; link: string | null } {
   switch (message.kind) {
@@ -32,7 +44,11 @@ function compose(message: EmailMessage): { subject: string; element: ReactElemen
     case "two-factor-disabled":
       return { subject: twoFactorDisabledSubject(), element: <TwoFactorDisabledEmail {...message.props} />, link: null };
     case "resource-event":
-      return { subject: resourceEventSubject(message.props), element: <ResourceEventEmail {...message.props} />, link: message.props.member ? message.props.link : null };
+      return {
+        subject: resourceEventSubject(message.props),
+        element: <ResourceEventEmail {...message.props} />,
+        link: message.props.member ? message.props.link : null,
+      };
   }
 }
 

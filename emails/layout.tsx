@@ -7,7 +7,15 @@ const page = { backgroundColor: "#f4f4f5", fontFamily: "-apple-system, 'Segoe UI
 const card = { backgroundColor: "#ffffff", border: "1px solid #e4e4e7", borderRadius: "8px", margin: "0 auto", maxWidth: "520px", padding: "32px" };
 const brand = { color: "#71717a", fontSize: "12px", letterSpacing: "0.08em", margin: "0 0 16px", textTransform: "uppercase" as const };
 const title = { color: "#18181b", fontSize: "20px", fontWeight: 600, margin: "0 0 16px" };
-const button = { backgroundColor: "#4f46e5", borderRadius: "6px", color: "#ffffff", fontSize: "14px", fontWeight: 600, padding: "10px 18px", textDecoration: "none" };
+const button = {
+  backgroundColor: "#4f46e5",
+  borderRadius: "6px",
+  color: "#ffffff",
+  fontSize: "14px",
+  fontWeight: 600,
+  padding: "10px 18px",
+  textDecoration: "none",
+};
 const footer = { color: "#71717a", fontSize: "12px", lineHeight: "18px", margin: 0 };
 
 export const text = { color: "#3f3f46", fontSize: "14px", lineHeight: "22px", margin: "0 0 12px" };
@@ -40,7 +48,9 @@ export function Action(props: { href: string; label: string }) {
       <Button href={props.href} style={button}>
         {props.label}
       </Button>
-      <Text data-skip-in-text style={{ ...small, marginTop: "16px" }}>Or open this address: {props.href}</Text>
+      <Text data-skip-in-text style={{ ...small, marginTop: "16px" }}>
+        Or open this address: {props.href}
+      </Text>
     </Section>
   );
 }

@@ -16,9 +16,7 @@ export function PasswordResetEmail(p: PasswordResetEmailProps) {
     >
       <Text style={text}>{`Hello ${p.name}, someone (we hope you) asked to reset the password of your Steward account.`}</Text>
       <Action href={p.link} label="Choose a new password" />
-      <Text style={text}>
-        {`The link works once and expires on ${formatDate(p.expiresAt)}. Choosing a new password signs you out of every browser.`}
-      </Text>
+      <Text style={text}>{`The link works once and expires on ${formatDate(p.expiresAt)}. Choosing a new password signs you out of every browser.`}</Text>
     </EmailLayout>
   );
 }

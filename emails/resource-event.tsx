@@ -30,7 +30,9 @@ export function ResourceEventEmail(p: ResourceEventEmailProps) {
           : `This address is on the notification list of ${p.resourceName} in ${p.organizationName}. Ask its administrators to remove it if you no longer want these emails.`
       }
     >
-      <Text style={text}>{`${p.actorName} ${p.event === "access" ? "changed who has access to" : p.event === "run" ? "started a run of" : "started a restore from"} the ${p.resourceType.toLowerCase()} ${p.resourceName}.`}</Text>
+      <Text
+        style={text}
+      >{`${p.actorName} ${p.event === "access" ? "changed who has access to" : p.event === "run" ? "started a run of" : "started a restore from"} the ${p.resourceType.toLowerCase()} ${p.resourceName}.`}</Text>
       {p.detail && <Text style={text}>{p.detail}</Text>}
       {p.member && <Action href={p.link} label={`Open ${p.resourceName}`} />}
     </EmailLayout>

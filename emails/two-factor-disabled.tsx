@@ -16,9 +16,7 @@ export function TwoFactorDisabledEmail(p: TwoFactorDisabledEmailProps) {
       <Text style={text}>
         {`Hello ${p.name}, ${p.adminName} (${p.adminEmail}), an administrator of ${p.organizationName}, turned off two-factor sign-in for your account and signed you out everywhere. Your recovery codes no longer work.`}
       </Text>
-      <Text style={text}>
-        {`Sign in at ${p.signInLink} with your password and set up two-factor sign-in again under 2FA.`}
-      </Text>
+      <Text style={text}>{`Sign in at ${p.signInLink} with your password and set up two-factor sign-in again under 2FA.`}</Text>
     </EmailLayout>
   );
 }

@@ -40,7 +40,34 @@ export const DEMO_ADMINS: Array<{ login: string; name: string; role: BuiltInRole
   { login: "gus", name: "Gus Group-Technician", role: "group_support_technician", group: "Engineering" },
 ];
 
-const FIRST = ["Ada", "Ben", "Chloé", "Dev", "Elif", "Femi", "Greta", "Hiro", "Inès", "Jon", "Kira", "Luca", "Mona", "Nils", "Omar", "Pia", "Quinn", "Rosa", "Sven", "Tara", "Uli", "Vera", "Wes", "Xia", "Yusuf", "Zoe"];
+const FIRST = [
+  "Ada",
+  "Ben",
+  "Chloé",
+  "Dev",
+  "Elif",
+  "Femi",
+  "Greta",
+  "Hiro",
+  "Inès",
+  "Jon",
+  "Kira",
+  "Luca",
+  "Mona",
+  "Nils",
+  "Omar",
+  "Pia",
+  "Quinn",
+  "Rosa",
+  "Sven",
+  "Tara",
+  "Uli",
+  "Vera",
+  "Wes",
+  "Xia",
+  "Yusuf",
+  "Zoe",
+];
 const LAST = ["Martin", "Okafor", "Nguyen", "Schmidt", "Rossi", "Kowalski", "Haddad", "Tanaka", "Silva", "Dubois"];
 
 export async function createDemo(db: Db): Promise<{ created: boolean; slug: string }> {
@@ -68,7 +95,9 @@ export async function createDemo(db: Db): Promise<{ created: boolean; slug: stri
       const people = [
         ...DEMO_ADMINS.filter((a) => a.login !== "dana"),
         ...Array.from({ length: 48 }, (_, i) => ({
-          login: `${FIRST[i % FIRST.length]!.toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "")}.${LAST[i % LAST.length]!.toLowerCase()}${i >= FIRST.length ? i : ""}`,
+          login: `${FIRST[i % FIRST.length]!.toLowerCase()
+            .normalize("NFKD")
+            .replace(/[^a-z]/g, "")}.${LAST[i % LAST.length]!.toLowerCase()}${i >= FIRST.length ? i : ""}`,
           name: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`,
           role: "user" as BuiltInRoleKey,
           group: ["", ...TREE][i % (TREE.length + 1)]!,
@@ -188,7 +217,15 @@ async function demoResources(tx: Tx, organizationId: string, groupIds: Map<strin
       const at = new Date(Date.now() - d * 86_400_000 - k * 3_600_000);
       const job = k % 2 ? "rotate-logs" : "nightly-backup";
       await tx.resourceActivity.create({
-        data: { organizationId, resourceId: ids.get(job)!, actorName: runners[(d + k) % runners.length]!, action: "run", result: "STARTED", at, day: at.toISOString().slice(0, 10) },
+        data: {
+          organizationId,
+          resourceId: ids.get(job)!,
+          actorName: runners[(d + k) % runners.length]!,
+          action: "run",
+          result: "STARTED",
+          at,
+          day: at.toISOString().slice(0, 10),
+        },
       });
     }
   }

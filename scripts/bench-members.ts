@@ -12,7 +12,13 @@ import { createOrganization } from "../server/services/setup";
 import { openBenchDatabase, printRow, timeRuns } from "./bench-support";
 
 const { values } = parseArgs({
-  options: { members: { type: "string", default: "100000" }, groups: { type: "string", default: "1000" }, runs: { type: "string", default: "7" }, url: { type: "string" }, keep: { type: "boolean", default: false } },
+  options: {
+    members: { type: "string", default: "100000" },
+    groups: { type: "string", default: "1000" },
+    runs: { type: "string", default: "7" },
+    url: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
 });
 const MEMBERS = Number(values.members);
 const GROUPS = Number(values.groups);
@@ -33,14 +39,20 @@ async function seed(db: Db) {
   const parentOf = (path: string) => path.split("/").filter(Boolean).slice(-2, -1)[0] ?? null;
   for (let i = 1; i < groups.length; i += 2000) {
     await db.group.createMany({
-      data: groups.slice(i, i + 2000).map((g, j) => ({ id: g.id, organizationId: org.organizationId, parentId: parentOf(g.path), name: `Group ${i + j}`, path: g.path, depth: g.depth })),
+      data: groups
+        .slice(i, i + 2000)
+        .map((g, j) => ({ id: g.id, organizationId: org.organizationId, parentId: parentOf(g.path), name: `Group ${i + j}`, path: g.path, depth: g.depth })),
     });
   }
   const roles = await db.role.findMany({ where: { organizationId: org.organizationId }, orderBy: { rank: "asc" } });
   const FIRST = ["Ana", "Bo", "Cai", "Dee", "Eli", "Fay", "Gus", "Hal", "Ida", "Jo", "Kai", "Lu", "Mo", "Ned", "Ola", "Pat"];
   for (let i = 0; i < MEMBERS; i += 5000) {
     const batch = Array.from({ length: Math.min(5000, MEMBERS - i) }, (_, k) => i + k);
-    const users = batch.map((n) => ({ id: `u${n.toString(36).padStart(10, "0")}bench`, email: `member${n}@bench.test`, name: `${FIRST[n % FIRST.length]} Member${n}` }));
+    const users = batch.map((n) => ({
+      id: `u${n.toString(36).padStart(10, "0")}bench`,
+      email: `member${n}@bench.test`,
+      name: `${FIRST[n % FIRST.length]} Member${n}`,
+    }));
     await db.user.createMany({ data: users });
     await db.membership.createMany({
       data: batch.map((n, k) => ({
@@ -92,7 +104,9 @@ async function main() {
       printRow(label, total, t, 40);
     }
     const mem = process.memoryUsage();
-    console.log(`\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB after the queries (${(seeded / 2 ** 20).toFixed(0)} MiB after seeding), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+    console.log(
+      `\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB after the queries (${(seeded / 2 ** 20).toFixed(0)} MiB after seeding), heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+    );
     await db.$disconnect();
   } finally {
     await conn.close();

@@ -43,17 +43,32 @@ async function seed(db: Db) {
     groups.push({ id: `grp${i}`, path: `${parent.path}grp${i}/` });
   }
   await db.group.createMany({
-    data: groups.slice(1).map((g, i) => ({ id: g.id, organizationId: o, parentId: g.path.split("/").filter(Boolean).slice(-2, -1)[0]!, name: `Group ${i + 1}`, path: g.path, depth: g.path.split("/").length - 3 })),
+    data: groups.slice(1).map((g, i) => ({
+      id: g.id,
+      organizationId: o,
+      parentId: g.path.split("/").filter(Boolean).slice(-2, -1)[0]!,
+      name: `Group ${i + 1}`,
+      path: g.path,
+      depth: g.path.split("/").length - 3,
+    })),
   });
   for (let i = 0; i < MEMBERS; i += 5000) {
     const batch = Array.from({ length: Math.min(5000, MEMBERS - i) }, (_, k) => i + k);
     await db.user.createMany({ data: batch.map((n) => ({ id: `usr${n}`, email: `member${n}@bench.test`, name: `Member ${n}` })) });
     await db.membership.createMany({
-      data: batch.map((n) => ({ id: `mbr${n}`, userId: `usr${n}`, organizationId: o, groupId: groups[n % GROUPS]!.id, roleId: n === 1 ? role("admin") : role("user") })),
+      data: batch.map((n) => ({
+        id: `mbr${n}`,
+        userId: `usr${n}`,
+        organizationId: o,
+        groupId: groups[n % GROUPS]!.id,
+        roleId: n === 1 ? role("admin") : role("user"),
+      })),
     });
   }
   await db.team.createMany({ data: Array.from({ length: TEAMS }, (_, t) => ({ id: `team${t}`, organizationId: o, name: `Team ${t}` })) });
-  await db.$executeRawUnsafe(`INSERT INTO "TeamMember" ("teamId", "membershipId") SELECT 'team' || (n % ${TEAMS}), 'mbr' || ((n * 7) % ${MEMBERS}) FROM generate_series(0, ${TEAMS * 20 - 1}) n ON CONFLICT DO NOTHING`);
+  await db.$executeRawUnsafe(
+    `INSERT INTO "TeamMember" ("teamId", "membershipId") SELECT 'team' || (n % ${TEAMS}), 'mbr' || ((n * 7) % ${MEMBERS}) FROM generate_series(0, ${TEAMS * 20 - 1}) n ON CONFLICT DO NOTHING`,
+  );
   await db.$executeRawUnsafe(
     `INSERT INTO "Resource" (id, "organizationId", type, name, description, "ownerId", private, "createdAt", "updatedAt")
      SELECT 'res' || n, '${o}', (ARRAY['${TYPES.join("','")}'])[1 + n % ${TYPES.length}], 'resource-' || lpad(n::text, 6, '0'), '', 'mbr' || (n % ${MEMBERS}), n % 10 = 0, now(), now()
@@ -89,7 +104,9 @@ async function main() {
     const t0 = performance.now();
     const s = await seed(db);
     const grants = await db.grant.count();
-    console.log(`${conn.kind}: seeded ${MEMBERS} members, ${RESOURCES} resources, ${grants} grants, 200,000 activity rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `${conn.kind}: seeded ${MEMBERS} members, ${RESOURCES} resources, ${grants} grants, 200,000 activity rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     await db.$executeRawUnsafe("ANALYZE");
     const member = async (n: number) => loadActor(db, `usr${n}`, s.slug);
     const user: ActorContext = await member(5);

@@ -59,7 +59,9 @@ async function main(argv: string[]) {
     }
     case "demo": {
       const result = await withDatabase((db) => createDemo(db));
-      console.log(result.created ? `Created the demo organization Acme (/o/${result.slug}).` : `The demo organization Acme already exists (/o/${result.slug}).`);
+      console.log(
+        result.created ? `Created the demo organization Acme (/o/${result.slug}).` : `The demo organization Acme already exists (/o/${result.slug}).`,
+      );
       console.log(`Every demo login uses the password “${DEMO_PASSWORD}”:`);
       for (const a of DEMO_ADMINS) {
         const role = BUILT_IN_ROLES.find((r) => r.key === a.role)!.name;

@@ -25,12 +25,16 @@ function fingerprint() {
       if (entry.isDirectory()) {
         if (entry.name !== "generated" && entry.name !== "node_modules") walk(full);
       } else {
-        hash.update(full).update(String(statSync(full).mtimeMs)).update(String(statSync(full).size));
+        hash
+          .update(full)
+          .update(String(statSync(full).mtimeMs))
+          .update(String(statSync(full).size));
       }
     }
   };
   for (const dir of ["app", "components", "server", "emails"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json"]) hash.update(readFileSync(path.join(root, file)));
+  for (const file of ["package-lock.json", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json"])
+    hash.update(readFileSync(path.join(root, file)));
   return hash.digest("hex");
 }
 

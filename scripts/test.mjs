@@ -17,7 +17,8 @@ const failures = [];
 
 function stage(title, cmd, args, env = {}) {
   console.log(`\n▶ ${title}`);
-  const { DATABASE_URL: _ignored, ...base } = process.env;
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
   const result = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...base, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   if (result.status !== 0) failures.push(title);
 }

@@ -13,7 +13,8 @@ export function ForgotPasswordForm() {
     return (
       <div className="space-y-4">
         <Alert tone="success">
-          If {request.variables.email} belongs to a Steward account, an email with a link to choose a new password is on its way. The link works once, for 30 minutes.
+          If {request.variables.email} belongs to a Steward account, an email with a link to choose a new password is on its way. The link works once, for 30
+          minutes.
         </Alert>
         <p className="text-sm text-slate-600">Nothing arrived? Check your spam folder, or ask your organization’s administrator to reset your password.</p>
         <Link href="/signin" className="text-sm font-medium text-indigo-600 hover:underline">

@@ -11,7 +11,9 @@ export function NotificationSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const prefs = useQuery(trpc.account.notifications.queryOptions());
-  const save = useMutation(trpc.account.setNotifications.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.account.notifications.queryKey() }) }));
+  const save = useMutation(
+    trpc.account.setNotifications.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.account.notifications.queryKey() }) }),
+  );
   if (prefs.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (prefs.error) return <Alert>{errorMessage(prefs.error)}</Alert>;
   return (

@@ -43,7 +43,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <p className="text-sm text-slate-600">
         For the account <span className="font-medium text-slate-900">{preview.data.email}</span>.
       </p>
-      <NewPasswordFields idPrefix="reset" label="New password" repeatLabel="Repeat the new password" error={fieldErrors.newPassword?.[0]} mismatch={mismatch} autoFocus />
+      <NewPasswordFields
+        idPrefix="reset"
+        label="New password"
+        repeatLabel="Repeat the new password"
+        error={fieldErrors.newPassword?.[0]}
+        mismatch={mismatch}
+        autoFocus
+      />
       <p className="text-xs text-slate-500">Choosing a new password signs you out of every browser.</p>
       <Button type="submit" className="w-full" disabled={reset.isPending || reset.isSuccess}>
         {reset.isPending || reset.isSuccess ? "Saving…" : "Set new password"}

@@ -4,7 +4,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager, usePagedTable } from "../data-table";
 import { Dialog } from "../dialog";
@@ -25,14 +25,15 @@ export function OutboxTable() {
   const [status, setStatus] = useState<Status | "">("");
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
   const [opened, setOpened] = useState<Row | null>(null);
-  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [status]);
 
   const outbox = useQuery({
     ...trpc.email.outbox.queryOptions({ status: status || undefined, page: pagination.pageIndex + 1, pageSize: pagination.pageSize }),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
-  const retry = useMutation(trpc.email.retry.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.email.outbox.queryKey() }) }));
+  const retry = useMutation(
+    trpc.email.retry.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.email.outbox.queryKey() }) }),
+  );
 
   const columns = useMemo(
     () => [
@@ -49,7 +50,9 @@ export function OutboxTable() {
         header: "Status",
         cell: ({ row }) => (
           <div className="space-y-1">
-            <Badge tone={STATUS_TONE[row.original.status]}>{row.original.status === "SENT" && row.original.transport === "mailbox" ? "in mailbox" : row.original.status.toLowerCase()}</Badge>
+            <Badge tone={STATUS_TONE[row.original.status]}>
+              {row.original.status === "SENT" && row.original.transport === "mailbox" ? "in mailbox" : row.original.status.toLowerCase()}
+            </Badge>
             {row.original.attempts > 1 && <div className="text-xs text-slate-500">{row.original.attempts} attempts</div>}
           </div>
         ),
@@ -84,7 +87,13 @@ export function OutboxTable() {
               </Button>
             )}
             {row.original.can.retry && (
-              <Button size="sm" variant="ghost" disabled={retry.isPending} onClick={() => retry.mutate({ emailId: row.original.id })} aria-label={`Retry the email to ${row.original.to}`}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={retry.isPending}
+                onClick={() => retry.mutate({ emailId: row.original.id })}
+                aria-label={`Retry the email to ${row.original.to}`}
+              >
                 Retry
               </Button>
             )}
@@ -102,14 +111,23 @@ export function OutboxTable() {
     <div className="space-y-4">
       {outbox.data?.mode === "mailbox" && (
         <Alert tone="info">
-          No SMTP server is configured (SMTP_URL), so emails stay here in Steward’s built-in mailbox and their links are printed in the server log. The owner can open them.
+          No SMTP server is configured (SMTP_URL), so emails stay here in Steward’s built-in mailbox and their links are printed in the server log. The owner
+          can open them.
         </Alert>
       )}
       <div className="flex flex-wrap items-center gap-3">
         <label htmlFor="filter-email-status" className="text-sm text-slate-600">
           Show
         </label>
-        <Select id="filter-email-status" className="!w-auto" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
+        <Select
+          id="filter-email-status"
+          className="!w-auto"
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value as Status | "");
+            setPagination((p) => ({ ...p, pageIndex: 0 }));
+          }}
+        >
           <option value="">All emails</option>
           <option value="PENDING">Waiting ({counts.PENDING ?? 0})</option>
           <option value="SENDING">Sending ({counts.SENDING ?? 0})</option>
@@ -122,7 +140,11 @@ export function OutboxTable() {
         table={table}
         loading={outbox.isPending}
         loadingText="Loading emails…"
-        empty={<EmptyState title={status ? "No emails with this status" : "No emails yet"}>Invitations and notices sent for this organization appear here.</EmptyState>}
+        empty={
+          <EmptyState title={status ? "No emails with this status" : "No emails yet"}>
+            Invitations and notices sent for this organization appear here.
+          </EmptyState>
+        }
       />
       <Pager table={table} total={outbox.data?.total ?? 0} noun="emails" />
       {opened && <OpenedEmail email={opened} onClose={() => setOpened(null)} />}
@@ -159,7 +181,9 @@ function OpenedEmail({ email, onClose }: { email: Row; onClose: () => void }) {
               className="h-[28rem] w-full rounded-md ring-1 ring-slate-200"
             />
           ) : (
-            <pre className="h-[28rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800 ring-1 ring-slate-200">{content.data.text}</pre>
+            <pre className="h-[28rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800 ring-1 ring-slate-200">
+              {content.data.text}
+            </pre>
           ))}
         <div className="flex justify-end">
           <Button onClick={onClose}>Close</Button>

@@ -90,7 +90,13 @@ export function GroupTree() {
                 </Button>
               )}
               {g.can.delete && (
-                <Button size="sm" variant="ghost" className="!text-rose-600" onClick={() => setAction({ kind: "delete", group: g })} aria-label={`Delete ${g.name}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="!text-rose-600"
+                  onClick={() => setAction({ kind: "delete", group: g })}
+                  aria-label={`Delete ${g.name}`}
+                >
                   Delete
                 </Button>
               )}
@@ -119,7 +125,12 @@ function GroupDialogs({ action, groups, onClose }: { action: Action; groups: Gro
     for (const m of [create, rename, move, remove]) m.reset();
     onClose();
   };
-  if (!action) return <Dialog open={false} onClose={close} title="" children={null} />;
+  if (!action)
+    return (
+      <Dialog open={false} onClose={close} title="">
+        {null}
+      </Dialog>
+    );
   const g = action.group;
   const titles = { create: `New subgroup of ${g.name}`, rename: `Rename ${g.name}`, move: `Move ${g.name}`, delete: `Delete ${g.name}?` };
   // A group cannot move under itself or its own descendants.

@@ -49,8 +49,8 @@ export function ImportTool() {
     <div className="space-y-6">
       <Card title="1. Choose a CSV file">
         <p className="mb-3 text-sm text-slate-600">
-          Columns: <code className="text-xs">{COLUMNS.join(", ")}</code>. Members are matched by email. Empty cells leave a value as it is; new
-          members become end users (role User) with a one-time password. <code className="text-xs">group</code> is a path below the root, such as{" "}
+          Columns: <code className="text-xs">{COLUMNS.join(", ")}</code>. Members are matched by email. Empty cells leave a value as it is; new members become
+          end users (role User) with a one-time password. <code className="text-xs">group</code> is a path below the root, such as{" "}
           <code className="text-xs">Sales/EMEA</code>.
         </p>
         <div className="flex flex-wrap items-center gap-3">
@@ -138,7 +138,9 @@ export function ImportTool() {
                   </td>
                   <td className="px-2 py-1 text-slate-600">
                     {r.message}
-                    {r.oneTimePassword && <code className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-900 select-all">{r.oneTimePassword}</code>}
+                    {r.oneTimePassword && (
+                      <code className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-900 select-all">{r.oneTimePassword}</code>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager, usePagedTable } from "../data-table";
 import { Dialog } from "../dialog";
@@ -25,7 +25,6 @@ export function InvitationsTable() {
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
   const [revoking, setRevoking] = useState<Row | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [state]);
 
   const list = useQuery({
     ...trpc.invitations.list.queryOptions({ state: state || undefined, page: pagination.pageIndex + 1, pageSize: pagination.pageSize }),
@@ -95,7 +94,13 @@ export function InvitationsTable() {
         cell: ({ row }) => (
           <div className="flex justify-end gap-1">
             {row.original.can.resend && (
-              <Button size="sm" variant="ghost" disabled={resend.isPending} onClick={() => resend.mutate({ invitationId: row.original.id })} aria-label={`Resend the invitation of ${row.original.email}`}>
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={resend.isPending}
+                onClick={() => resend.mutate({ invitationId: row.original.id })}
+                aria-label={`Resend the invitation of ${row.original.email}`}
+              >
                 Resend
               </Button>
             )}
@@ -119,7 +124,15 @@ export function InvitationsTable() {
         <label htmlFor="filter-state" className="text-sm text-slate-600">
           Show
         </label>
-        <Select id="filter-state" className="!w-auto" value={state} onChange={(e) => setState(e.target.value as State | "")}>
+        <Select
+          id="filter-state"
+          className="!w-auto"
+          value={state}
+          onChange={(e) => {
+            setState(e.target.value as State | "");
+            setPagination((p) => ({ ...p, pageIndex: 0 }));
+          }}
+        >
           <option value="">All invitations</option>
           <option value="PENDING">Pending</option>
           <option value="EXPIRED">Expired</option>
@@ -133,10 +146,23 @@ export function InvitationsTable() {
         table={table}
         loading={list.isPending}
         loadingText="Loading invitations…"
-        empty={<EmptyState title={state ? `No ${state.toLowerCase()} invitations` : "No invitations yet"}>Invite people by email; their invitations appear here.</EmptyState>}
+        empty={
+          <EmptyState title={state ? `No ${state.toLowerCase()} invitations` : "No invitations yet"}>
+            Invite people by email; their invitations appear here.
+          </EmptyState>
+        }
       />
       <Pager table={table} total={list.data?.total ?? 0} noun="invitations" />
-      {revoking && <RevokeDialog invitation={revoking} onClose={() => setRevoking(null)} onDone={(m) => { setNotice(m); refresh(); }} />}
+      {revoking && (
+        <RevokeDialog
+          invitation={revoking}
+          onClose={() => setRevoking(null)}
+          onDone={(m) => {
+            setNotice(m);
+            refresh();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -162,7 +188,8 @@ function RevokeDialog({ invitation, onClose, onDone }: { invitation: Row; onClos
       >
         {revoke.error && <Alert>{errorMessage(revoke.error)}</Alert>}
         <p className="text-sm text-slate-600">
-          {invitation.email} will no longer be able to join with the link they were sent. Opening it will tell them it was withdrawn. You can invite them again later.
+          {invitation.email} will no longer be able to join with the link they were sent. Opening it will tell them it was withdrawn. You can invite them again
+          later.
         </p>
         <DialogActions onCancel={onClose} submitting={revoke.isPending} variant="danger">
           Revoke invitation

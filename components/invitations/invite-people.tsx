@@ -15,7 +15,15 @@ export function parseAddresses(raw: string): string[] {
     .filter(Boolean);
 }
 
-export function InvitePeopleButton({ label = "Invite people", variant = "primary", canManageTeams = false }: { label?: string; variant?: "primary" | "secondary"; canManageTeams?: boolean }) {
+export function InvitePeopleButton({
+  label = "Invite people",
+  variant = "primary",
+  canManageTeams = false,
+}: {
+  label?: string;
+  variant?: "primary" | "secondary";
+  canManageTeams?: boolean;
+}) {
   const trpc = useTRPC();
   const options = useQuery(trpc.members.options.queryOptions());
   const teams = useQuery(trpc.teams.list.queryOptions(undefined, { enabled: canManageTeams }));
@@ -27,7 +35,9 @@ export function InvitePeopleButton({ label = "Invite people", variant = "primary
       <Button variant={variant} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      {open && <InviteDialog roles={roles} groups={options.data?.groups ?? []} teams={canManageTeams ? (teams.data ?? []) : []} onClose={() => setOpen(false)} />}
+      {open && (
+        <InviteDialog roles={roles} groups={options.data?.groups ?? []} teams={canManageTeams ? (teams.data ?? []) : []} onClose={() => setOpen(false)} />
+      )}
     </>
   );
 }
@@ -78,7 +88,11 @@ function InviteDialog({
           }}
         >
           {invite.error && <Alert>{errorMessage(invite.error)}</Alert>}
-          <Field label="Email addresses" htmlFor="invite-emails" hint={parsed.length ? `${parsed.length} address${parsed.length === 1 ? "" : "es"}` : "Separate addresses with commas or new lines."}>
+          <Field
+            label="Email addresses"
+            htmlFor="invite-emails"
+            hint={parsed.length ? `${parsed.length} address${parsed.length === 1 ? "" : "es"}` : "Separate addresses with commas or new lines."}
+          >
             <textarea
               id="invite-emails"
               name="emails"
@@ -121,7 +135,8 @@ function InviteDialog({
             </fieldset>
           )}
           <p className="text-xs text-slate-500">
-            Each person gets an email with a link to activate their account (or, if they already use Steward, to join with it). Nothing is created until they accept.
+            Each person gets an email with a link to activate their account (or, if they already use Steward, to join with it). Nothing is created until they
+            accept.
           </p>
           <DialogActions onCancel={onClose} submitting={invite.isPending} disabled={!parsed.length}>
             {invite.isPending ? "Sending…" : `Send ${parsed.length > 1 ? `${parsed.length} invitations` : "invitation"}`}

@@ -13,6 +13,7 @@ import { Alert, Button, Field, Input } from "../ui";
 
 export function JoinInvitation({ organization, token }: { organization: string; token: string }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const here = `/join/${organization}/${token}`;
   const preview = useQuery({ ...trpc.invitations.preview.queryOptions({ organization, token }), retry: false });
 
@@ -64,7 +65,7 @@ export function JoinInvitation({ organization, token }: { organization: string; 
       <AuthCard title={`Join ${p.organization.name}`} subtitle={subtitle}>
         <div className="space-y-4">
           <p className="text-sm text-slate-600">{p.email} already has a Steward account. Sign in with it, and you will come back here to join.</p>
-          <Button className="w-full" onClick={() => (window.location.href = `/signin?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(p.email)}`)}>
+          <Button className="w-full" onClick={() => router.push(`/signin?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(p.email)}`)}>
             Sign in as {p.email}
           </Button>
         </div>
@@ -76,7 +77,11 @@ export function JoinInvitation({ organization, token }: { organization: string; 
       <AuthCard title={`Join ${p.organization.name}`} subtitle={subtitle}>
         <div className="space-y-4">
           <Alert tone="info">You are signed in with another account. This invitation is for {p.email}.</Alert>
-          <Button className="w-full" variant="secondary" onClick={() => void signOut({ callbackUrl: `/signin?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(p.email)}` })}>
+          <Button
+            className="w-full"
+            variant="secondary"
+            onClick={() => void signOut({ callbackUrl: `/signin?callbackUrl=${encodeURIComponent(here)}&email=${encodeURIComponent(p.email)}` })}
+          >
             Sign out, then sign in as {p.email}
           </Button>
         </div>
@@ -134,7 +139,11 @@ function ActivateForm({ organization, token, email }: { organization: string; to
       <FormError error={accept.error} />
       {signInFailed && (
         <Alert tone="success">
-          Your account is active. <Link href="/signin" className="font-medium underline">Sign in</Link> to continue.
+          Your account is active.{" "}
+          <Link href="/signin" className="font-medium underline">
+            Sign in
+          </Link>{" "}
+          to continue.
         </Alert>
       )}
       <Field label="Email" htmlFor="join-email">

@@ -51,7 +51,11 @@ export function BulkBar({ selected, roles, groups, onDone }: { selected: Selecte
       </Button>
       {error && !pick && <span className="text-rose-700">{errorMessage(error)}</span>}
 
-      <Dialog open={pick !== null} onClose={() => setPick(null)} title={pick === "role" ? `Change the role of ${selected.length} members` : `Move ${selected.length} members`}>
+      <Dialog
+        open={pick !== null}
+        onClose={() => setPick(null)}
+        title={pick === "role" ? `Change the role of ${selected.length} members` : `Move ${selected.length} members`}
+      >
         <form
           className="space-y-4"
           onSubmit={(e) => {

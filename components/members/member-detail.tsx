@@ -97,7 +97,10 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
               </Button>
             )}
             {m.canViewAs && (
-              <Link href={`/o/${slug}/resources?as=${m.id}`} className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+              <Link
+                href={`/o/${slug}/resources?as=${m.id}`}
+                className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+              >
                 View as member
               </Link>
             )}
@@ -118,7 +121,12 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
                 ["Company", m.company || "—"],
                 ["Role", m.role.name],
                 ["Home group", m.group.name],
-                ["Status", <Badge key="s" tone={STATUS_TONE[m.status]}>{m.status.toLowerCase()}</Badge>],
+                [
+                  "Status",
+                  <Badge key="s" tone={STATUS_TONE[m.status]}>
+                    {m.status.toLowerCase()}
+                  </Badge>,
+                ],
                 ["Added", m.createdAt.toISOString().slice(0, 10)],
                 ["Two-factor sign-in", m.hasTwoFactor ? "On" : "Off"],
                 ["Last sign-in", m.lastSignInAt ? `${m.lastSignInAt.toISOString().replace("T", " ").slice(0, 16)} UTC` : "Never"],
@@ -146,7 +154,9 @@ export function MemberDetail({ membershipId }: { membershipId: string }) {
                   <span>
                     <span className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</span>
                     <span className="text-slate-500"> by {e.actor}</span>
-                    {describeChange(e.action, e.before, e.after) && <span className="ml-2 text-xs text-slate-600">{describeChange(e.action, e.before, e.after)}</span>}
+                    {describeChange(e.action, e.before, e.after) && (
+                      <span className="ml-2 text-xs text-slate-600">{describeChange(e.action, e.before, e.after)}</span>
+                    )}
                   </span>
                   <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
                     {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
@@ -194,7 +204,13 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
     }),
   );
   const mutation = { edit, delete: remove, transfer, disable2fa, endSessions }[kind];
-  const titles = { edit: `Edit ${m.name}`, delete: `Delete ${m.name}?`, transfer: `Make ${m.name} the owner?`, disable2fa: `Turn off two-factor sign-in for ${m.name}?`, endSessions: `Sign ${m.name} out everywhere?` };
+  const titles = {
+    edit: `Edit ${m.name}`,
+    delete: `Delete ${m.name}?`,
+    transfer: `Make ${m.name} the owner?`,
+    disable2fa: `Turn off two-factor sign-in for ${m.name}?`,
+    endSessions: `Sign ${m.name} out everywhere?`,
+  };
 
   return (
     <Dialog open onClose={onClose} title={titles[kind]}>
@@ -237,21 +253,21 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
         )}
         {kind === "delete" && (
           <p className="text-sm text-slate-600">
-            {m.name} loses their membership of this organization and their history stays in the audit log. If they belong to no other
-            organization, their Steward account is deleted too. This cannot be undone; to suspend access instead, disable them.
+            {m.name} loses their membership of this organization and their history stays in the audit log. If they belong to no other organization, their
+            Steward account is deleted too. This cannot be undone; to suspend access instead, disable them.
           </p>
         )}
         {kind === "delete" && m.ownedResources > 0 && <HeirPicker exclude={m.id} count={m.ownedResources} name={m.name} />}
         {kind === "transfer" && (
           <p className="text-sm text-slate-600">
-            {m.name} ({m.role.name}) becomes the owner: they can no longer be disabled, deleted or re-roled, and only they can transfer ownership
-            again. You keep your role but lose the owner&apos;s protection.
+            {m.name} ({m.role.name}) becomes the owner: they can no longer be disabled, deleted or re-roled, and only they can transfer ownership again. You
+            keep your role but lose the owner&apos;s protection.
           </p>
         )}
         {kind === "disable2fa" && (
           <p className="text-sm text-slate-600">
-            Use this only when {m.name} has lost their authenticator and you have confirmed who they are. Their sessions end; they sign in with
-            their password alone and should set up two-factor sign-in again.
+            Use this only when {m.name} has lost their authenticator and you have confirmed who they are. Their sessions end; they sign in with their password
+            alone and should set up two-factor sign-in again.
           </p>
         )}
         {kind === "endSessions" && (
@@ -269,12 +285,15 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
 function HeirPicker({ exclude, count, name }: { exclude: string; count: number; name: string }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
-  const found = useQuery(trpc.members.list.queryOptions({ page: 1, pageSize: 20, sort: "name", direction: "asc", status: "ACTIVE", search: search || undefined }));
+  const found = useQuery(
+    trpc.members.list.queryOptions({ page: 1, pageSize: 20, sort: "name", direction: "asc", status: "ACTIVE", search: search || undefined }),
+  );
   const options = found.data?.rows.filter((r) => r.id !== exclude) ?? [];
   return (
     <div className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
       <p className="text-sm text-amber-900">
-        {name} owns {count} resource{count === 1 ? "" : "s"}. Choose who receives {count === 1 ? "it" : "them"}: they become the owner, with Administrator access.
+        {name} owns {count} resource{count === 1 ? "" : "s"}. Choose who receives {count === 1 ? "it" : "them"}: they become the owner, with Administrator
+        access.
       </p>
       <Field label="Find a member" htmlFor="heir-search">
         <Input id="heir-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />

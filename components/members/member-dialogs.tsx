@@ -29,9 +29,15 @@ export function MemberDialogs({ action, onClose, roles, groups }: { action: Memb
     for (const m of [changeRole, changeGroup, setStatus, reset]) m.reset();
     onClose();
   }
-  if (!action) return <Dialog open={false} onClose={close} title="" children={null} />;
+  if (!action)
+    return (
+      <Dialog open={false} onClose={close} title="">
+        {null}
+      </Dialog>
+    );
   const m = action.member;
-  if (action.kind === "status" || action.kind === "reset") return <ConfirmDialog action={action.kind} member={m} mutation={action.kind === "status" ? setStatus : reset} onClose={close} />;
+  if (action.kind === "status" || action.kind === "reset")
+    return <ConfirmDialog action={action.kind} member={m} mutation={action.kind === "status" ? setStatus : reset} onClose={close} />;
   const mutation = action.kind === "role" ? changeRole : changeGroup;
   const assignable = roles.filter((r) => r.assignable);
 

@@ -93,7 +93,8 @@ export function MembersTable() {
             <div className="font-medium text-slate-900">
               <Link href={`/o/${slug}/members/${row.original.id}`} className="hover:text-indigo-600 hover:underline">
                 {row.original.name}
-              </Link> {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}
+              </Link>{" "}
+              {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}
             </div>
             <div className="text-xs text-slate-500">{row.original.email}</div>
           </div>
@@ -115,7 +116,12 @@ export function MembersTable() {
         cell: ({ row }) => (
           <div className="flex justify-end gap-1">
             {row.original.can.changeRole && (
-              <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "role", member: row.original })} aria-label={`Change role of ${row.original.name}`}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setAction({ kind: "role", member: row.original })}
+                aria-label={`Change role of ${row.original.name}`}
+              >
                 Change role
               </Button>
             )}
@@ -134,7 +140,6 @@ export function MembersTable() {
                 {row.original.status === "DISABLED" ? "Enable" : "Disable"}
               </Button>
             )}
-
           </div>
         ),
       }),
@@ -142,6 +147,7 @@ export function MembersTable() {
     [slug],
   );
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table opts this component out of the React Compiler, as intended
   const table = useReactTable({
     data: list.data?.rows ?? [],
     columns,

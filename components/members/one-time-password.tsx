@@ -8,8 +8,8 @@ export function OneTimePassword({ email, password }: { email: string; password: 
   return (
     <div className="space-y-3">
       <Alert tone="info">
-        Give this one-time password to {email} through a channel you trust. It is shown only now: once you close this dialog it cannot be
-        seen again. They must choose their own password when they first sign in.
+        Give this one-time password to {email} through a channel you trust. It is shown only now: once you close this dialog it cannot be seen again. They must
+        choose their own password when they first sign in.
       </Alert>
       <div className="flex items-center gap-2">
         <code data-testid="one-time-password" className="flex-1 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm text-slate-900 select-all">

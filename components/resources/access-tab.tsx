@@ -34,7 +34,8 @@ export function AccessTab({ resourceId }: { resourceId: string }) {
         <ul className="divide-y divide-slate-100">
           <li className="flex items-center justify-between gap-3 py-2 text-sm">
             <div>
-              <span className="font-medium text-slate-900">{access.data.owner.name}</span> <span className="text-xs text-slate-500">{access.data.owner.email}</span>
+              <span className="font-medium text-slate-900">{access.data.owner.name}</span>{" "}
+              <span className="text-xs text-slate-500">{access.data.owner.email}</span>
             </div>
             <Badge tone="indigo">Owner · Administrator</Badge>
           </li>
@@ -71,7 +72,13 @@ export function AccessTab({ resourceId }: { resourceId: string }) {
                   <span className="text-xs text-slate-600">{g.summary}</span>
                 )}
                 {g.canChange && (
-                  <Button size="sm" variant="ghost" disabled={revoke.isPending} onClick={() => revoke.mutate({ resourceId, grantId: g.id })} aria-label={`Remove the access of ${g.principal.name}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate({ resourceId, grantId: g.id })}
+                    aria-label={`Remove the access of ${g.principal.name}`}
+                  >
                     Remove
                   </Button>
                 )}
@@ -80,17 +87,33 @@ export function AccessTab({ resourceId }: { resourceId: string }) {
           ))}
         </ul>
       </Card>
-      <AddAccess resourceId={resourceId} yours={access.data.yours} onGrant={(principal, capabilities) => grant.mutate({ resourceId, principal, capabilities })} pending={grant.isPending} />
+      <AddAccess
+        resourceId={resourceId}
+        yours={access.data.yours}
+        onGrant={(principal, capabilities) => grant.mutate({ resourceId, principal, capabilities })}
+        pending={grant.isPending}
+      />
       <ExplainAccess resourceId={resourceId} />
     </div>
   );
 }
 
-type Principal = { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
+type Principal =
+  { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-function AddAccess({ resourceId, yours, onGrant, pending }: { resourceId: string; yours: Capability[]; onGrant: (p: Principal, caps: Capability[]) => void; pending: boolean }) {
+function AddAccess({
+  resourceId,
+  yours,
+  onGrant,
+  pending,
+}: {
+  resourceId: string;
+  yours: Capability[];
+  onGrant: (p: Principal, caps: Capability[]) => void;
+  pending: boolean;
+}) {
   const trpc = useTRPC();
   const [kind, setKind] = useState<Kind>("MEMBER");
   const [search, setSearch] = useState("");
@@ -167,14 +190,22 @@ function AddAccess({ resourceId, yours, onGrant, pending }: { resourceId: string
             </Button>
           </p>
         ) : kind === "MEMBER" ? (
-          <MemberSearch resourceId={resourceId} search={search} onSearch={setSearch} onPick={(id, name) => setPicked({ principal: { kind: "MEMBER", membershipId: id }, name })} />
+          <MemberSearch
+            resourceId={resourceId}
+            search={search}
+            onSearch={setSearch}
+            onPick={(id, name) => setPicked({ principal: { kind: "MEMBER", membershipId: id }, name })}
+          />
         ) : (
           <div className="space-y-2">
             <Field label={kind === "TEAM" ? "Find a team" : "Find a group"} htmlFor="grant-principal-search">
               <Input id="grant-principal-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
             </Field>
             <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-              {(kind === "TEAM" ? (found.data?.teams ?? []).map((t) => ({ id: t.teamId, name: t.name })) : (found.data?.groups ?? []).map((g) => ({ id: g.groupId, name: g.name }))).map((o) => (
+              {(kind === "TEAM"
+                ? (found.data?.teams ?? []).map((t) => ({ id: t.teamId, name: t.name }))
+                : (found.data?.groups ?? []).map((g) => ({ id: g.groupId, name: g.name }))
+              ).map((o) => (
                 <li key={o.id} className="flex items-center justify-between px-3 py-2 text-sm">
                   <span className="font-medium text-slate-900">{o.name}</span>
                   <Button
@@ -191,7 +222,10 @@ function AddAccess({ resourceId, yours, onGrant, pending }: { resourceId: string
           </div>
         )}
         <div className="flex justify-end">
-          <Button disabled={!principal || pending || (kind !== "EMAIL" && !caps.length)} onClick={() => principal && onGrant(principal, kind === "EMAIL" ? [] : caps)}>
+          <Button
+            disabled={!principal || pending || (kind !== "EMAIL" && !caps.length)}
+            onClick={() => principal && onGrant(principal, kind === "EMAIL" ? [] : caps)}
+          >
             {kind === "EMAIL" ? "Add to notifications" : "Give access"}
           </Button>
         </div>
@@ -215,7 +249,8 @@ function ExplainAccess({ resourceId }: { resourceId: string }) {
           {explain.data && (
             <>
               <p>
-                <strong>{explain.data.member.name}</strong> ({explain.data.member.role}): <Badge tone={explain.data.visible ? "green" : "rose"}>{explain.data.summary}</Badge>
+                <strong>{explain.data.member.name}</strong> ({explain.data.member.role}):{" "}
+                <Badge tone={explain.data.visible ? "green" : "rose"}>{explain.data.summary}</Badge>
               </p>
               <ul className="list-disc space-y-1 pl-5 text-slate-700">
                 {explain.data.paths.map((p, i) => (

@@ -44,7 +44,15 @@ export function ActivityPanel({ resourceId }: { resourceId?: string }) {
   const pages = Math.max(1, Math.ceil((activity.data?.total ?? 0) / 20));
   return (
     <div className="space-y-4">
-      <Card title="Runs over the last 14 days">{chart.data ? <RunsChart data={chart.data} /> : chart.error ? <Alert>{errorMessage(chart.error)}</Alert> : <p className="text-sm text-slate-500">Loading…</p>}</Card>
+      <Card title="Runs over the last 14 days">
+        {chart.data ? (
+          <RunsChart data={chart.data} />
+        ) : chart.error ? (
+          <Alert>{errorMessage(chart.error)}</Alert>
+        ) : (
+          <p className="text-sm text-slate-500">Loading…</p>
+        )}
+      </Card>
       <Card title="Activity">
         {activity.error && <Alert>{errorMessage(activity.error)}</Alert>}
         {activity.data && !activity.data.rows.length && <EmptyState title="No activity yet">Runs, restores and access changes appear here.</EmptyState>}

@@ -146,7 +146,12 @@ function EditDialog({ resource, onClose }: { resource: ResourceView; onClose: ()
     <Dialog open onClose={onClose} title={`Edit ${resource.name}`}>
       <DataForm
         onData={(f) => {
-          update.mutate({ resourceId: resource.id, name: String(f.get("name")), description: String(f.get("description")), private: f.get("private") === "on" });
+          update.mutate({
+            resourceId: resource.id,
+            name: String(f.get("name")),
+            description: String(f.get("description")),
+            private: f.get("private") === "on",
+          });
         }}
       >
         <FormError error={update.error} />
@@ -206,7 +211,13 @@ function TransferDialog({ resource, onClose }: { resource: ResourceView; onClose
   );
   return (
     <Dialog open onClose={onClose} title={`Transfer ${resource.name}`}>
-      <MemberSearch resourceId={resource.id} search={search} onSearch={setSearch} exclude={resource.owner.membershipId} onPick={(m) => transfer.mutate({ resourceId: resource.id, toMembershipId: m })} />
+      <MemberSearch
+        resourceId={resource.id}
+        search={search}
+        onSearch={setSearch}
+        exclude={resource.owner.membershipId}
+        onPick={(m) => transfer.mutate({ resourceId: resource.id, toMembershipId: m })}
+      />
       {transfer.error && <Alert>{errorMessage(transfer.error)}</Alert>}
       <p className="mt-3 text-xs text-slate-500">The new owner gets Administrator on it; {resource.owner.name} keeps only what grants give them.</p>
       <div className="mt-4 flex justify-end">
@@ -219,7 +230,21 @@ function TransferDialog({ resource, onClose }: { resource: ResourceView; onClose
 }
 
 /** Search the organization's members (as a share holder of this resource may) and pick one. */
-export function MemberSearch({ resourceId, search, onSearch, onPick, exclude, label = "Find a member" }: { resourceId: string; search: string; onSearch: (s: string) => void; onPick: (membershipId: string, name: string) => void; exclude?: string; label?: string }) {
+export function MemberSearch({
+  resourceId,
+  search,
+  onSearch,
+  onPick,
+  exclude,
+  label = "Find a member",
+}: {
+  resourceId: string;
+  search: string;
+  onSearch: (s: string) => void;
+  onPick: (membershipId: string, name: string) => void;
+  exclude?: string;
+  label?: string;
+}) {
   const trpc = useTRPC();
   const inputId = useId();
   const found = useQuery(trpc.resources.principals.queryOptions({ resourceId, search }));

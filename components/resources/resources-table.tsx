@@ -28,13 +28,21 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
   const [q, setQ] = useState("");
   const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
   useEffect(() => {
-    const id = setTimeout(() => setQ(search), 250);
+    const id = setTimeout(() => {
+      setQ(search);
+      setPagination((p) => (p.pageIndex === 0 ? p : { ...p, pageIndex: 0 }));
+    }, 250);
     return () => clearTimeout(id);
   }, [search]);
-  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [type, q]);
 
   const list = useQuery({
-    ...trpc.resources.list.queryOptions({ page: pagination.pageIndex + 1, pageSize: pagination.pageSize, type: type || undefined, search: q || undefined, asMembershipId }),
+    ...trpc.resources.list.queryOptions({
+      page: pagination.pageIndex + 1,
+      pageSize: pagination.pageSize,
+      type: type || undefined,
+      search: q || undefined,
+      asMembershipId,
+    }),
     placeholderData: keepPreviousData,
   });
   const columns = useMemo(
@@ -43,7 +51,10 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
         header: "Name",
         cell: ({ row }) => (
           <div>
-            <Link href={`/o/${slug}/resources/${row.original.id}${asMembershipId ? `?as=${asMembershipId}` : ""}`} className="font-medium text-slate-900 hover:text-indigo-600 hover:underline">
+            <Link
+              href={`/o/${slug}/resources/${row.original.id}${asMembershipId ? `?as=${asMembershipId}` : ""}`}
+              className="font-medium text-slate-900 hover:text-indigo-600 hover:underline"
+            >
               {row.original.name}
             </Link>{" "}
             {row.original.private && <Badge tone="amber">private</Badge>}
@@ -52,8 +63,15 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
         ),
       }),
       column.accessor("type", { header: "Type", cell: ({ getValue }) => typeLabel(getValue()) }),
-      column.accessor((r) => r.owner.name, { id: "owner", header: "Owner", cell: ({ row }) => (row.original.owner.isYou ? <Badge tone="indigo">you</Badge> : row.original.owner.name) }),
-      column.accessor("updatedAt", { header: "Updated", cell: ({ getValue }) => <span className="whitespace-nowrap text-slate-500">{getValue().toISOString().slice(0, 10)}</span> }),
+      column.accessor((r) => r.owner.name, {
+        id: "owner",
+        header: "Owner",
+        cell: ({ row }) => (row.original.owner.isYou ? <Badge tone="indigo">you</Badge> : row.original.owner.name),
+      }),
+      column.accessor("updatedAt", {
+        header: "Updated",
+        cell: ({ getValue }) => <span className="whitespace-nowrap text-slate-500">{getValue().toISOString().slice(0, 10)}</span>,
+      }),
     ],
     [slug, asMembershipId],
   );
@@ -71,7 +89,15 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
         <label htmlFor="resource-type" className="sr-only">
           Type
         </label>
-        <Select id="resource-type" className="!w-auto" value={type} onChange={(e) => setType(e.target.value as ResourceType | "")}>
+        <Select
+          id="resource-type"
+          className="!w-auto"
+          value={type}
+          onChange={(e) => {
+            setType(e.target.value as ResourceType | "");
+            setPagination((p) => ({ ...p, pageIndex: 0 }));
+          }}
+        >
           <option value="">All types</option>
           {RESOURCE_TYPE_KEYS.map((t) => (
             <option key={t} value={t}>
@@ -83,7 +109,8 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
       {list.data?.viewingAs && (
         <Alert tone="info">
           Viewing as {list.data.viewingAs.name}: what they see, read-only.
-          {list.data.hidden > 0 && ` ${list.data.hidden} more resource${list.data.hidden === 1 ? "" : "s"} they see ${list.data.hidden === 1 ? "is" : "are"} hidden from you, as you cannot see ${list.data.hidden === 1 ? "it" : "them"} yourself.`}{" "}
+          {list.data.hidden > 0 &&
+            ` ${list.data.hidden} more resource${list.data.hidden === 1 ? "" : "s"} they see ${list.data.hidden === 1 ? "is" : "are"} hidden from you, as you cannot see ${list.data.hidden === 1 ? "it" : "them"} yourself.`}{" "}
           <Link href={`/o/${slug}/resources`} className="font-medium underline">
             Back to your own view
           </Link>
@@ -126,7 +153,12 @@ export function NewResourceButton() {
       <Dialog open={open} onClose={() => setOpen(false)} title="New resource">
         <DataForm
           onData={(f) => {
-            create.mutate({ type: String(f.get("type")) as ResourceType, name: String(f.get("name")), description: String(f.get("description")), private: f.get("private") === "on" });
+            create.mutate({
+              type: String(f.get("type")) as ResourceType,
+              name: String(f.get("name")),
+              description: String(f.get("description")),
+              private: f.get("private") === "on",
+            });
           }}
         >
           <FormError error={create.error} />

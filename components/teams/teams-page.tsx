@@ -25,14 +25,24 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
         </div>
       )}
       {(remove.error || del.error || teams.error) && <Alert>{errorMessage(remove.error ?? del.error ?? teams.error)}</Alert>}
-      {teams.data && !teams.data.length && <EmptyState title="No teams yet">{canManage ? "Create a team, add members, then give it access to resources." : "Teams appear here once an administrator creates them."}</EmptyState>}
+      {teams.data && !teams.data.length && (
+        <EmptyState title="No teams yet">
+          {canManage ? "Create a team, add members, then give it access to resources." : "Teams appear here once an administrator creates them."}
+        </EmptyState>
+      )}
       <div className="grid gap-4 lg:grid-cols-2">
         {teams.data?.map((t) => (
           <Card
             key={t.id}
             title={
               <>
-                {t.name} <Badge>{t.memberCount} member{t.memberCount === 1 ? "" : "s"}</Badge> <Badge tone="indigo">{t.grantCount} grant{t.grantCount === 1 ? "" : "s"}</Badge>
+                {t.name}{" "}
+                <Badge>
+                  {t.memberCount} member{t.memberCount === 1 ? "" : "s"}
+                </Badge>{" "}
+                <Badge tone="indigo">
+                  {t.grantCount} grant{t.grantCount === 1 ? "" : "s"}
+                </Badge>
               </>
             }
             actions={
@@ -56,7 +66,12 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
                     <span className="font-medium text-slate-900">{m.name}</span> <span className="text-xs text-slate-500">{m.email}</span>
                   </span>
                   {canManage && (
-                    <Button size="sm" variant="ghost" onClick={() => remove.mutate({ teamId: t.id, membershipId: m.membershipId })} aria-label={`Remove ${m.name} from ${t.name}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => remove.mutate({ teamId: t.id, membershipId: m.membershipId })}
+                      aria-label={`Remove ${m.name} from ${t.name}`}
+                    >
                       Remove
                     </Button>
                   )}
@@ -109,7 +124,9 @@ function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => vo
 function AddMember({ team, onClose, onDone }: { team: { teamId: string; name: string }; onClose: () => void; onDone: () => void }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
-  const members = useQuery(trpc.members.list.queryOptions({ page: 1, pageSize: 8, sort: "name", direction: "asc", search: search || undefined, status: "ACTIVE" }));
+  const members = useQuery(
+    trpc.members.list.queryOptions({ page: 1, pageSize: 8, sort: "name", direction: "asc", search: search || undefined, status: "ACTIVE" }),
+  );
   const add = useMutation(
     trpc.teams.addMember.mutationOptions({
       onSuccess: () => {
@@ -131,7 +148,13 @@ function AddMember({ team, onClose, onDone }: { team: { teamId: string; name: st
               <span>
                 <span className="font-medium text-slate-900">{m.name}</span> <span className="text-xs text-slate-500">{m.email}</span>
               </span>
-              <Button size="sm" variant="secondary" disabled={add.isPending} onClick={() => add.mutate({ teamId: team.teamId, membershipId: m.id })} aria-label={`Add ${m.name}`}>
+              <Button
+                size="sm"
+                variant="secondary"
+                disabled={add.isPending}
+                onClick={() => add.mutate({ teamId: team.teamId, membershipId: m.id })}
+                aria-label={`Add ${m.name}`}
+              >
                 Add
               </Button>
             </li>

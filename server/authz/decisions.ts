@@ -161,14 +161,22 @@ export function decideMemberAction(actor: Actor, target: MemberFacts, action: Me
   if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
   if (via === "import") {
     const permission = decidePermission(actor, "members.import");
-    return all(() => permission, () => decideImporterException(actor, target, action), () => ownerRail(target, action));
+    return all(
+      () => permission,
+      () => decideImporterException(actor, target, action),
+      () => ownerRail(target, action),
+    );
   }
   if (action === "view" && target.membershipId === actor.membershipId) return allow("This is your own account.");
   return all(
     () => decidePermission(actor, MEMBER_ACTION_PERMISSION[action]),
     () => {
       if (target.membershipId !== actor.membershipId) return allow("");
-      return deny(action === "delete" ? "Nobody deletes their own account from the admin pages." : `You cannot ${ACTION_WORDS[action]} your own account from the admin pages.`);
+      return deny(
+        action === "delete"
+          ? "Nobody deletes their own account from the admin pages."
+          : `You cannot ${ACTION_WORDS[action]} your own account from the admin pages.`,
+      );
     },
     () => decideSpan(actor, target),
     () => ownerRail(target, action),
@@ -179,7 +187,9 @@ export function decideMemberAction(actor: Actor, target: MemberFacts, action: Me
 
 function ownerRail(target: MemberFacts, action: MemberAction): Decision {
   if (target.isOwner && (action === "changeRole" || action === "setStatus" || action === "delete")) {
-    return deny(`${target.name} owns the organization and cannot be ${action === "changeRole" ? "re-roled" : action === "delete" ? "deleted" : "disabled"}; the owner transfers ownership first.`);
+    return deny(
+      `${target.name} owns the organization and cannot be ${action === "changeRole" ? "re-roled" : action === "delete" ? "deleted" : "disabled"}; the owner transfers ownership first.`,
+    );
   }
   return allow("");
 }
@@ -228,7 +238,10 @@ export function decideChangeGroup(actor: Actor, target: MemberFacts, newGroup: G
 // ---- Rule 5: groups -----------------------------------------------------------------
 
 export function decideViewGroup(actor: Actor, group: GroupFacts): Decision {
-  return all(() => decideReach(actor, group), () => decidePermission(actor, "groups.view"));
+  return all(
+    () => decideReach(actor, group),
+    () => decidePermission(actor, "groups.view"),
+  );
 }
 
 export function decideCreateGroup(actor: Actor, parent: GroupFacts): Decision {

@@ -10,7 +10,11 @@ type Entry = { area: PermissionArea; label: string; description: string };
 export const PERMISSIONS = {
   "overview.view": { area: "Console", label: "View overview", description: "See the organization's overview page." },
   "members.view": { area: "Members", label: "View members", description: "See members in your span and their details." },
-  "members.create": { area: "Members", label: "Create members", description: "Create or invite members (with the User role unless you may also assign roles)." },
+  "members.create": {
+    area: "Members",
+    label: "Create members",
+    description: "Create or invite members (with the User role unless you may also assign roles).",
+  },
   "members.edit": { area: "Members", label: "Edit member info", description: "Edit name, email and other basic information of members in your span." },
   "members.assignRole": { area: "Members", label: "Assign roles", description: "Change the role of members in your span, to roles ranked below your own." },
   "members.assignGroup": { area: "Members", label: "Assign groups", description: "Move members in your span to another group in your reach." },
@@ -21,9 +25,21 @@ export const PERMISSIONS = {
   "groups.create": { area: "Groups", label: "Create groups", description: "Create subgroups within your reach." },
   "groups.edit": { area: "Groups", label: "Rename and move groups", description: "Rename groups and move them within your reach." },
   "groups.delete": { area: "Groups", label: "Delete groups", description: "Delete empty groups within your reach." },
-  "teams.manage": { area: "Teams", label: "Manage teams", description: "Create, rename and delete teams, and add or remove members in your span (only if you could grant them everything the team holds)." },
-  "resources.create": { area: "Resources", label: "Create resources", description: "Create servers, storages, jobs and other resources; you own what you create, with Administrator access." },
-  "resources.viewAll": { area: "Resources", label: "See all resources", description: "See every resource of the organization that is not private, without a grant." },
+  "teams.manage": {
+    area: "Teams",
+    label: "Manage teams",
+    description: "Create, rename and delete teams, and add or remove members in your span (only if you could grant them everything the team holds).",
+  },
+  "resources.create": {
+    area: "Resources",
+    label: "Create resources",
+    description: "Create servers, storages, jobs and other resources; you own what you create, with Administrator access.",
+  },
+  "resources.viewAll": {
+    area: "Resources",
+    label: "See all resources",
+    description: "See every resource of the organization that is not private, without a grant.",
+  },
   "roles.view": { area: "Roles", label: "View roles", description: "See built-in and custom roles and their permissions." },
   "roles.manage": { area: "Roles", label: "Manage custom roles", description: "Create, edit and delete custom roles ranked below your own." },
   "policies.view": { area: "Policies", label: "View policies", description: "See policies." },
@@ -33,7 +49,11 @@ export const PERMISSIONS = {
   "data.access": { area: "Data", label: "Access members' data", description: "Access and take over resources owned by members in your span." },
   "data.migrate": { area: "Data", label: "Migrate data", description: "Migrate members' data between accounts." },
   "data.export": { area: "Tools", label: "Bulk export", description: "Run the export tool for any member's data." },
-  "members.import": { area: "Tools", label: "Bulk import", description: "Run the import tool: create and delete end users, set any member's group, status and personal information regardless of rank." },
+  "members.import": {
+    area: "Tools",
+    label: "Bulk import",
+    description: "Run the import tool: create and delete end users, set any member's group, status and personal information regardless of rank.",
+  },
   "audit.view": { area: "Organization", label: "View audit log", description: "See the organization's audit log." },
   "settings.manage": { area: "Organization", label: "Manage organization settings", description: "Rename the organization and change its settings." },
 } as const satisfies Record<string, Entry>;

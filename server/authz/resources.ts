@@ -174,7 +174,11 @@ export function decideResource(access: EffectiveAccess, resource: ResourceFacts,
  * themselves: the capabilities given, and those of a grant changed or removed, must all be
  * the actor's. (An Access Manager cannot strip an Administrator.)
  */
-export function decideGrantChange(access: EffectiveAccess, resource: ResourceFacts, change: { before?: readonly string[]; after?: readonly string[] }): Decision {
+export function decideGrantChange(
+  access: EffectiveAccess,
+  resource: ResourceFacts,
+  change: { before?: readonly string[]; after?: readonly string[] },
+): Decision {
   const share = decideResource(access, resource, "share");
   if (!share.allowed) return share;
   const held = new Set(access.capabilities);
@@ -194,7 +198,8 @@ export function decideGrantChange(access: EffectiveAccess, resource: ResourceFac
 export function decideTransferResource(access: EffectiveAccess, resource: ResourceFacts): Decision {
   if (!access.visible) return deny(RESOURCE_NOT_FOUND, "NOT_FOUND");
   const custodian = access.paths.some((p) => p.kind === "custodian");
-  if (custodian || access.capabilities.includes("admin")) return allow(custodian ? `You hold the data of ${resource.name}'s owner.` : `You administer ${resource.name}.`);
+  if (custodian || access.capabilities.includes("admin"))
+    return allow(custodian ? `You hold the data of ${resource.name}'s owner.` : `You administer ${resource.name}.`);
   return deny(`Only an administrator of ${resource.name}, or a Data Admin over its owner, may transfer it.`);
 }
 

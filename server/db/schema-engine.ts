@@ -6,10 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaEngine,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 const require = createRequire(import.meta.url);
 const ROOT = process.cwd();
@@ -70,10 +67,7 @@ function engineFactory(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigra
   };
 }
 
-async function withEngine<T>(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine, schema: string) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
   const mod = await loadEngineModule();
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const logs: string[] = [];
@@ -138,9 +132,7 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * the CREATE statement is identical to one already in the migrations.
  */
 function dropUnchangedIndexes(sql: string, list: MigrationList): string {
-  const existing = list.migrationDirectories
-    .map((d) => (d.migrationFile.content.tag === "ok" ? d.migrationFile.content.value : ""))
-    .join("\n");
+  const existing = list.migrationDirectories.map((d) => (d.migrationFile.content.tag === "ok" ? d.migrationFile.content.value : "")).join("\n");
   const blocks = sql.split(/\n\s*\n/);
   const recreated = new Set(
     blocks
@@ -162,15 +154,10 @@ function dropUnchangedIndexes(sql: string, list: MigrationList): string {
  * current schema.prisma. The factory's shadow database replays the migrations.
  * Returns the new folder's name, or null when the schema has not changed.
  */
-export async function createMigration(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  name: string,
-): Promise<string | null> {
+export async function createMigration(factory: SqlMigrationAwareDriverAdapterFactory, name: string): Promise<string | null> {
   const migrationsList = await readMigrationList();
   return withEngine(factory, async (engine, schema) => {
-    const from = migrationsList.migrationDirectories.length
-      ? ({ tag: "migrations", ...migrationsList } as const)
-      : ({ tag: "empty" } as const);
+    const from = migrationsList.migrationDirectories.length ? ({ tag: "migrations", ...migrationsList } as const) : ({ tag: "empty" } as const);
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },

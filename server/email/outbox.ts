@@ -10,7 +10,13 @@ export async function enqueueEmail(tx: Tx, input: { organizationId: string | nul
   const rendered = await renderEmail(input.message);
   const content: EmailContent = { html: rendered.html, text: rendered.text, link: rendered.link };
   const row = await tx.outboxEmail.create({
-    data: { organizationId: input.organizationId, kind: input.message.kind, to: input.to, subject: rendered.subject, content: encryptSecret(JSON.stringify(content)) },
+    data: {
+      organizationId: input.organizationId,
+      kind: input.message.kind,
+      to: input.to,
+      subject: rendered.subject,
+      content: encryptSecret(JSON.stringify(content)),
+    },
     select: { id: true },
   });
   wakeMailWorker();

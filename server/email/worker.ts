@@ -53,7 +53,14 @@ async function deliverOne(db: Db, transport: MailTransport, id: string, policy: 
   }
   await db.outboxEmail.updateMany({
     where: { id, status: "SENDING" },
-    data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, transport: transport.name, content: transport.keepsContent ? row.content : null },
+    data: {
+      status: "SENT",
+      sentAt: new Date(),
+      lockedUntil: null,
+      lastError: null,
+      transport: transport.name,
+      content: transport.keepsContent ? row.content : null,
+    },
   });
   return "sent";
 }
@@ -68,7 +75,11 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, policy:
 export type MailWorker = { stop: () => Promise<void>; wake: () => void };
 
 /** Polls the outbox every `intervalMs` (and at once when woken) until stopped. */
-export function startMailWorker(db: Db, transport: MailTransport, options: { intervalMs?: number; policy?: RetryPolicy; log?: (e: unknown) => void } = {}): MailWorker {
+export function startMailWorker(
+  db: Db,
+  transport: MailTransport,
+  options: { intervalMs?: number; policy?: RetryPolicy; log?: (e: unknown) => void } = {},
+): MailWorker {
   const intervalMs = options.intervalMs ?? 2_000;
   const log = options.log ?? ((e) => console.error("[steward] mail worker:", e));
   let timer: NodeJS.Timeout | undefined;

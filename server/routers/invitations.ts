@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/password";
-import { acceptInvitation, INVITATION_STATES, inviteMembers, listInvitations, previewInvitation, resendInvitation, revokeInvitation } from "../services/invitations";
+import {
+  acceptInvitation,
+  INVITATION_STATES,
+  inviteMembers,
+  listInvitations,
+  previewInvitation,
+  resendInvitation,
+  revokeInvitation,
+} from "../services/invitations";
 import { createTRPCRouter, optionalViewerProcedure, orgProcedure } from "../trpc/init";
 import { email, id, personName } from "./_schemas";
 
@@ -39,10 +47,16 @@ export const invitationsRouter = createTRPCRouter({
   /** The invitee's page: what the link offers, or why it is closed. */
   preview: optionalViewerProcedure
     .input(z.object(link))
-    .query(({ ctx, input }) => previewInvitation(ctx.db, { organizationSlug: input.organization, token: input.token, viewerUserId: ctx.viewer?.userId ?? null })),
-  accept: optionalViewerProcedure
-    .input(z.object({ ...link, name: personName.optional(), password: passwordSchema.optional() }))
-    .mutation(({ ctx, input }) =>
-      acceptInvitation(ctx.db, { organizationSlug: input.organization, token: input.token, viewerUserId: ctx.viewer?.userId ?? null, name: input.name, password: input.password }),
+    .query(({ ctx, input }) =>
+      previewInvitation(ctx.db, { organizationSlug: input.organization, token: input.token, viewerUserId: ctx.viewer?.userId ?? null }),
     ),
+  accept: optionalViewerProcedure.input(z.object({ ...link, name: personName.optional(), password: passwordSchema.optional() })).mutation(({ ctx, input }) =>
+    acceptInvitation(ctx.db, {
+      organizationSlug: input.organization,
+      token: input.token,
+      viewerUserId: ctx.viewer?.userId ?? null,
+      name: input.name,
+      password: input.password,
+    }),
+  ),
 });

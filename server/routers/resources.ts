@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { CAPABILITIES, RESOURCE_TYPE_KEYS } from "../authz";
 import { explainAccess, listAccess, removeGrant, setGrant, sharePrincipals } from "../services/grants";
-import { actOnResource, activityChart, createResource, deleteResource, getResource, listActivity, listResources, transferResource, updateResource } from "../services/resources";
+import {
+  actOnResource,
+  activityChart,
+  createResource,
+  deleteResource,
+  getResource,
+  listActivity,
+  listResources,
+  transferResource,
+  updateResource,
+} from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id } from "./_schemas";
 

@@ -16,7 +16,11 @@ export type AccessSubject = MemberAccessFacts & {
   groupChain: string[];
 };
 
-export async function accessSubject(db: Db | Tx, organization: Pick<ActorContext, "organizationId" | "organizationSlug" | "organizationName" | "twoFactorPolicy">, membershipId: string): Promise<AccessSubject | null> {
+export async function accessSubject(
+  db: Db | Tx,
+  organization: Pick<ActorContext, "organizationId" | "organizationSlug" | "organizationName" | "twoFactorPolicy">,
+  membershipId: string,
+): Promise<AccessSubject | null> {
   const m = await db.membership.findFirst({ where: { id: membershipId, organizationId: organization.organizationId }, include: memberFactsInclude });
   if (!m) return null;
   const facts = toMemberFacts(m);
@@ -25,7 +29,13 @@ export async function accessSubject(db: Db | Tx, organization: Pick<ActorContext
     scope: m.resourceScope,
     // Only the organization's fields: spreading a whole ActorContext here would make the
     // subject act as the caller (explainAccess passes the acting member).
-    asActor: { ...facts, organizationSlug: organization.organizationSlug, organizationName: organization.organizationName, twoFactorPolicy: organization.twoFactorPolicy, userId: m.userId },
+    asActor: {
+      ...facts,
+      organizationSlug: organization.organizationSlug,
+      organizationName: organization.organizationName,
+      twoFactorPolicy: organization.twoFactorPolicy,
+      userId: m.userId,
+    },
     groupChain: m.group.path.split("/").filter(Boolean),
   };
 }
@@ -41,7 +51,11 @@ export async function actorSubject(db: Db | Tx, actor: ActorContext): Promise<Ac
 export function grantsReaching(subject: AccessSubject): Prisma.GrantWhereInput {
   return {
     organizationId: subject.organizationId,
-    OR: [{ membershipId: subject.membershipId }, { team: { members: { some: { membershipId: subject.membershipId } } } }, { groupId: { in: subject.groupChain } }],
+    OR: [
+      { membershipId: subject.membershipId },
+      { team: { members: { some: { membershipId: subject.membershipId } } } },
+      { groupId: { in: subject.groupChain } },
+    ],
   };
 }
 

@@ -195,7 +195,10 @@ export async function requestEmailChange(
     const now = new Date();
     await lockAccount(tx, user.id, "EMAIL_CHANGE");
     if ((await recentLinks(tx, user.id, "EMAIL_CHANGE", now)) >= ACCOUNT_LINK_LIMIT.count) {
-      throw new StewardError("PRECONDITION_FAILED", `You asked to change your email address ${ACCOUNT_LINK_LIMIT.count} times in the last 15 minutes; wait a few minutes before asking again.`);
+      throw new StewardError(
+        "PRECONDITION_FAILED",
+        `You asked to change your email address ${ACCOUNT_LINK_LIMIT.count} times in the last 15 minutes; wait a few minutes before asking again.`,
+      );
     }
     // Only the latest request can be confirmed: a mistyped address's link stops working.
     await closeOpenLinks(tx, user.id, "EMAIL_CHANGE", now);

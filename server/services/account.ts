@@ -19,7 +19,13 @@ export type CredentialsCheck =
  * Checks an email (or username) and password, then the second factor when the person has
  * one. Unknown accounts cost the same time as wrong passwords.
  */
-export async function checkCredentials(db: Db, login: string, password: string, secondFactor?: string, address: string | null = null): Promise<CredentialsCheck> {
+export async function checkCredentials(
+  db: Db,
+  login: string,
+  password: string,
+  secondFactor?: string,
+  address: string | null = null,
+): Promise<CredentialsCheck> {
   const key = login.trim().toLowerCase();
   // Known or unknown login, the same limit and the same answer.
   const gate = await reserveSignIn(db, key, address);

@@ -23,7 +23,11 @@ async function eachMember(ids: string[], run: (id: string) => Promise<unknown>, 
 }
 
 export function bulkSetStatus(db: Db, actor: ActorContext, input: { membershipIds: string[]; status: "ACTIVE" | "DISABLED" }) {
-  return eachMember(input.membershipIds, (membershipId) => setMemberStatus(db, actor, { membershipId, status: input.status }), input.status === "DISABLED" ? "Disabled" : "Enabled");
+  return eachMember(
+    input.membershipIds,
+    (membershipId) => setMemberStatus(db, actor, { membershipId, status: input.status }),
+    input.status === "DISABLED" ? "Disabled" : "Enabled",
+  );
 }
 
 export function bulkChangeRole(db: Db, actor: ActorContext, input: { membershipIds: string[]; roleId: string }) {

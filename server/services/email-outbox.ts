@@ -24,7 +24,20 @@ export async function listOutbox(db: Db, actor: ActorContext, input: { status?: 
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
-      select: { id: true, kind: true, to: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, transport: true, createdAt: true, sentAt: true, content: true },
+      select: {
+        id: true,
+        kind: true,
+        to: true,
+        subject: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        transport: true,
+        createdAt: true,
+        sentAt: true,
+        content: true,
+      },
     }),
     db.outboxEmail.groupBy({ by: ["status"], where: { organizationId: actor.organizationId }, _count: { _all: true }, orderBy: { status: "asc" } }),
   ]);
@@ -49,14 +62,23 @@ export async function openOutboxEmail(db: Db, actor: ActorContext, emailId: stri
 /** Puts a failed email back in the queue for a fresh series of attempts. */
 export async function retryOutboxEmail(db: Db, actor: ActorContext, emailId: string) {
   return db.$transaction(async (tx) => {
-    const row = await tx.outboxEmail.findFirst({ where: { id: emailId, organizationId: actor.organizationId }, select: { id: true, to: true, status: true, content: true, attempts: true } });
+    const row = await tx.outboxEmail.findFirst({
+      where: { id: emailId, organizationId: actor.organizationId },
+      select: { id: true, to: true, status: true, content: true, attempts: true },
+    });
     if (!row) throw notFound("Email", actor);
     const done = await tx.outboxEmail.updateMany({
       where: { id: row.id, status: "FAILED", content: { not: null } },
       data: { status: "PENDING", attempts: 0, nextAttemptAt: new Date(), lastError: null },
     });
     if (done.count === 0) throw new StewardError("PRECONDITION_FAILED", `Only failed emails can be retried; this one is ${row.status.toLowerCase()}.`);
-    await auditBy(tx, actor, { action: "email.retry", targetType: "OutboxEmail", targetId: row.id, before: { status: "FAILED", attempts: row.attempts }, after: { status: "PENDING", to: row.to } });
+    await auditBy(tx, actor, {
+      action: "email.retry",
+      targetType: "OutboxEmail",
+      targetId: row.id,
+      before: { status: "FAILED", attempts: row.attempts },
+      after: { status: "PENDING", to: row.to },
+    });
     return { id: row.id, to: row.to };
   });
 }

@@ -1,7 +1,15 @@
 // A resource's ACL (the Access tab): who has what and through which path, granting and
 // revoking under rule 4 (only "share" holders, never beyond what they hold), and "Explain
 // access" for one member.
-import { decideGrantChange, decideResource, decideTransferResource, describeCapabilities, normalizeCapabilities, type AccessPath, type Capability } from "../authz";
+import {
+  decideGrantChange,
+  decideResource,
+  decideTransferResource,
+  describeCapabilities,
+  normalizeCapabilities,
+  type AccessPath,
+  type Capability,
+} from "../authz";
 import type { Db, Tx } from "../db";
 import { accessOf, accessSubject, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
@@ -10,7 +18,8 @@ import { enforce, StewardError } from "./errors";
 import { notifyResourceEvent } from "./notifications";
 import { openResource } from "./resources";
 
-export type Principal = { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
+export type Principal =
+  { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
 
 /** The principal's row ids and its name, or NOT_FOUND when it is not of this organization. */
 async function resolvePrincipal(tx: Tx, organizationId: string, p: Principal) {
@@ -96,7 +105,15 @@ export async function setGrant(db: Db, actor: ActorContext, input: { resourceId:
     const grant = existing
       ? await tx.grant.update({ where: { id: existing.id }, data: { capabilities: after } })
       : await tx.grant.create({
-          data: { organizationId: actor.organizationId, resourceId: resource.id, kind: input.principal.kind, principalKey: principal.key, ...principal.data, capabilities: after, createdByUserId: actor.userId },
+          data: {
+            organizationId: actor.organizationId,
+            resourceId: resource.id,
+            kind: input.principal.kind,
+            principalKey: principal.key,
+            ...principal.data,
+            capabilities: after,
+            createdByUserId: actor.userId,
+          },
         });
     const detail = `${existing ? "Changed" : "Granted"} ${input.principal.kind === "EMAIL" ? "notifications" : describeCapabilities(after)} for ${principal.label}`;
     await recordAccessChange(tx, actor, subject.name, resource.id, detail);
@@ -122,7 +139,12 @@ export async function removeGrant(db: Db, actor: ActorContext, input: { resource
     const detail = `Removed ${grant.kind === "EMAIL" ? `${grant.email} from notifications` : `${describeCapabilities(grant.capabilities)} of a ${grant.kind.toLowerCase()}`}`;
     await recordAccessChange(tx, actor, subject.name, resource.id, detail);
     await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, "access", detail);
-    await auditBy(tx, actor, { action: "grant.delete", targetType: "Resource", targetId: resource.id, before: { principal: grant.principalKey, capabilities: grant.capabilities } });
+    await auditBy(tx, actor, {
+      action: "grant.delete",
+      targetType: "Resource",
+      targetId: resource.id,
+      before: { principal: grant.principalKey, capabilities: grant.capabilities },
+    });
     return { id: grant.id };
   });
 }
@@ -130,7 +152,17 @@ export async function removeGrant(db: Db, actor: ActorContext, input: { resource
 function recordAccessChange(tx: Tx, actor: ActorContext, actorName: string, resourceId: string, detail: string) {
   const at = new Date();
   return tx.resourceActivity.create({
-    data: { organizationId: actor.organizationId, resourceId, actorUserId: actor.userId, actorName, action: "access", result: "CHANGED", detail, at, day: at.toISOString().slice(0, 10) },
+    data: {
+      organizationId: actor.organizationId,
+      resourceId,
+      actorUserId: actor.userId,
+      actorName,
+      action: "access",
+      result: "CHANGED",
+      detail,
+      at,
+      day: at.toISOString().slice(0, 10),
+    },
   });
 }
 
@@ -144,7 +176,11 @@ function describePath(p: AccessPath): string {
     case "role":
       return `Role ${p.roleName} sees every resource that is not private`;
     case "grant":
-      return p.via.kind === "member" ? "Granted directly" : p.via.kind === "team" ? `Member of team ${p.via.teamName}` : `Home group ${p.via.memberGroupName} is in ${p.via.groupName}'s subtree`;
+      return p.via.kind === "member"
+        ? "Granted directly"
+        : p.via.kind === "team"
+          ? `Member of team ${p.via.teamName}`
+          : `Home group ${p.via.memberGroupName} is in ${p.via.groupName}'s subtree`;
   }
 }
 
@@ -163,9 +199,16 @@ export async function explainAccess(db: Db, actor: ActorContext, input: { resour
     visible: access.visible,
     capabilities: access.capabilities,
     summary: access.visible ? describeCapabilities(access.capabilities) : "No access",
-    paths: access.paths.map((p) => ({ kind: p.kind, description: describePath(p), capabilities: p.capabilities, summary: describeCapabilities(p.capabilities) })),
+    paths: access.paths.map((p) => ({
+      kind: p.kind,
+      description: describePath(p),
+      capabilities: p.capabilities,
+      summary: describeCapabilities(p.capabilities),
+    })),
     removed: access.removed,
-    scope: subject.scope.length ? `Limited to ${subject.scope.length} server${subject.scope.length === 1 ? "" : "s"} or storage${subject.scope.length === 1 ? "" : "s"}` : "All resources",
+    scope: subject.scope.length
+      ? `Limited to ${subject.scope.length} server${subject.scope.length === 1 ? "" : "s"} or storage${subject.scope.length === 1 ? "" : "s"}`
+      : "All resources",
   };
 }
 
@@ -185,7 +228,11 @@ export async function sharePrincipals(db: Db, actor: ActorContext, input: { reso
       take: 8,
     }),
     db.team.findMany({ where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) }, orderBy: { name: "asc" }, take: 5 }),
-    db.group.findMany({ where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) }, orderBy: [{ depth: "asc" }, { name: "asc" }], take: 5 }),
+    db.group.findMany({
+      where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) },
+      orderBy: [{ depth: "asc" }, { name: "asc" }],
+      take: 5,
+    }),
   ]);
   return {
     members: members.map((m) => ({ membershipId: m.id, name: m.user.name, email: m.user.email })),

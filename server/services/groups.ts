@@ -1,13 +1,5 @@
 // The group tree: listing within reach, create, rename, move and delete (rule 5).
-import {
-  decideCreateGroup,
-  decideDeleteGroup,
-  decideMoveGroup,
-  decideMoveGroupSource,
-  decidePermission,
-  decideRenameGroup,
-  decideViewGroup,
-} from "../authz";
+import { decideCreateGroup, decideDeleteGroup, decideMoveGroup, decideMoveGroupSource, decidePermission, decideRenameGroup, decideViewGroup } from "../authz";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import type { ActorContext } from "./actor";

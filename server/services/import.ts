@@ -2,15 +2,7 @@
 // group, status and personal information of any member regardless of rank. Each row is
 // decided on its own (the `import` channel of server/authz) and written in its own
 // transaction; the caller gets a result per row.
-import {
-  decideChangeGroup,
-  decideCreateMember,
-  decideDeleteMember,
-  decideEditMember,
-  decidePermission,
-  decideSetStatus,
-  END_USER_ROLE_KEY,
-} from "../authz";
+import { decideChangeGroup, decideCreateMember, decideDeleteMember, decideEditMember, decidePermission, decideSetStatus, END_USER_ROLE_KEY } from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
@@ -43,11 +35,18 @@ type GroupRow = { id: string; organizationId: string; name: string; path: string
 
 /** Groups of the organization by their name path below the root ("Sales/EMEA"). */
 async function groupsByPath(db: Db, organizationId: string) {
-  const groups: GroupRow[] = await db.group.findMany({ where: { organizationId }, select: { id: true, organizationId: true, name: true, path: true, parentId: true } });
+  const groups: GroupRow[] = await db.group.findMany({
+    where: { organizationId },
+    select: { id: true, organizationId: true, name: true, path: true, parentId: true },
+  });
   const byId = new Map(groups.map((g) => [g.id, g]));
   const byPath = new Map<string, GroupRow>();
   for (const g of groups) {
-    const names = g.path.split("/").filter(Boolean).slice(1).map((id) => byId.get(id)?.name ?? "?");
+    const names = g.path
+      .split("/")
+      .filter(Boolean)
+      .slice(1)
+      .map((id) => byId.get(id)?.name ?? "?");
     byPath.set(names.join("/").toLowerCase(), g);
     if (g.parentId === null) byPath.set(g.name.toLowerCase(), g);
   }
@@ -63,7 +62,15 @@ export async function importMembers(db: Db, actor: ActorContext, rows: ImportRow
     const line = index + 1;
     const email = row.email.trim().toLowerCase();
     try {
-      const group = row.group === undefined ? undefined : groups.get(row.group.trim().replace(/^\/+|\/+$/g, "").toLowerCase());
+      const group =
+        row.group === undefined
+          ? undefined
+          : groups.get(
+              row.group
+                .trim()
+                .replace(/^\/+|\/+$/g, "")
+                .toLowerCase(),
+            );
       if (row.group !== undefined && !group) throw new StewardError("NOT_FOUND", `No group “${row.group}” in this organization.`);
       const outcome = await db.$transaction((tx) => applyRow(tx, actor, { ...row, email }, group, endUserRole));
       results.push({ line, email, ...outcome });
@@ -92,7 +99,11 @@ async function applyRow(
     enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);
     const owned = await tx.resource.count({ where: { ownerId: target.id } });
     // Rule 6: no data is lost; the import tool cannot choose a new owner.
-    if (owned) throw new StewardError("PRECONDITION_FAILED", `${row.email} owns ${owned} resource${owned === 1 ? "" : "s"}; delete them from the members page, choosing who receives them.`);
+    if (owned)
+      throw new StewardError(
+        "PRECONDITION_FAILED",
+        `${row.email} owns ${owned} resource${owned === 1 ? "" : "s"}; delete them from the members page, choosing who receives them.`,
+      );
     await tx.membership.delete({ where: { id: target.id } });
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
     if (remaining === 0) await tx.user.delete({ where: { id: target.userId } });
@@ -102,7 +113,11 @@ async function applyRow(
 
   if (!target) {
     const home = group ?? [...(await tx.group.findMany({ where: { organizationId: actor.organizationId, parentId: null } }))][0]!;
-    enforce(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(endUserRole), organizationId: endUserRole.organizationId }, "import"), "Member", actor);
+    enforce(
+      decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(endUserRole), organizationId: endUserRole.organizationId }, "import"),
+      "Member",
+      actor,
+    );
     enforce(await decideGainedGrants(tx, actor, groupGrantsGained(null, home.path), `Adding a member to ${home.name}`), "Member", actor);
     if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
     const existing = await tx.user.findUnique({ where: { email: row.email } });
@@ -111,7 +126,14 @@ async function applyRow(
     const user =
       existing ??
       (await tx.user.create({
-        data: { email: row.email, name: row.name, username: row.username || null, company: row.company ?? "", passwordHash: await hashPassword(oneTimePassword!), mustChangePassword: true },
+        data: {
+          email: row.email,
+          name: row.name,
+          username: row.username || null,
+          company: row.company ?? "",
+          passwordHash: await hashPassword(oneTimePassword!),
+          mustChangePassword: true,
+        },
       }));
     const membership = await tx.membership.create({
       data: { userId: user.id, organizationId: actor.organizationId, groupId: home.id, roleId: endUserRole.id, status: row.status ?? "ACTIVE" },
@@ -147,7 +169,11 @@ async function applyRow(
   }
   if (after.status !== before.status) {
     if (before.status === "INVITED") throw new StewardError("BAD_REQUEST", `${row.email} has not accepted their invitation yet.`);
-    enforce(decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);
+    enforce(
+      decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target.roleId), "import"),
+      "Member",
+      actor,
+    );
   }
   if (!infoChanged && after.groupId === before.groupId && after.status === before.status) return { outcome: "unchanged", message: "Nothing to change" };
   await tx.membership.update({ where: { id: target.id }, data: { groupId: after.groupId, status: after.status } });

@@ -80,7 +80,11 @@ async function checkTeams(db: Db | Tx, actor: ActorContext, teamIds: string[]) {
   return teams;
 }
 
-export async function inviteMembers(db: Db, actor: ActorContext, input: { emails: string[]; roleId: string; groupId: string; teamIds?: string[] }): Promise<InviteResult[]> {
+export async function inviteMembers(
+  db: Db,
+  actor: ActorContext,
+  input: { emails: string[]; roleId: string; groupId: string; teamIds?: string[] },
+): Promise<InviteResult[]> {
   const [group, role, organization, inviter] = await Promise.all([
     db.group.findFirst({ where: { id: input.groupId, organizationId: actor.organizationId } }),
     db.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } }),
@@ -102,8 +106,11 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
         await lockAddress(tx, actor.organizationId, email);
         const member = await tx.membership.findFirst({ where: { organizationId: actor.organizationId, user: { email } }, select: { id: true } });
         if (member) return { email, outcome: "skipped", reason: "Already a member of this organization.", invitationId: null };
-        const pending = await tx.invitation.findFirst({ where: { organizationId: actor.organizationId, email, status: "PENDING", expiresAt: { gt: new Date() } } });
-        if (pending) return { email, outcome: "skipped", reason: "Already invited and not yet accepted; resend that invitation instead.", invitationId: pending.id };
+        const pending = await tx.invitation.findFirst({
+          where: { organizationId: actor.organizationId, email, status: "PENDING", expiresAt: { gt: new Date() } },
+        });
+        if (pending)
+          return { email, outcome: "skipped", reason: "Already invited and not yet accepted; resend that invitation instead.", invitationId: pending.id };
 
         const inv = await tx.invitation.create({
           data: {
@@ -119,12 +126,26 @@ export async function inviteMembers(db: Db, actor: ActorContext, input: { emails
             expiresAt: new Date(Date.now() + organization.invitationTtlDays * DAY_MS),
           },
         });
-        await sendInvitationEmail(tx, inv, { organizationName: organization.name, organizationSlug: organization.slug, roleName: role.name, groupName: group.name, token });
+        await sendInvitationEmail(tx, inv, {
+          organizationName: organization.name,
+          organizationSlug: organization.slug,
+          roleName: role.name,
+          groupName: group.name,
+          token,
+        });
         await auditBy(tx, actor, {
           action: "invitation.create",
           targetType: "Invitation",
           targetId: inv.id,
-          after: { email, roleId: role.id, role: role.name, groupId: group.id, group: group.name, teams: teams.map((t) => t.name), expiresAt: inv.expiresAt.toISOString() },
+          after: {
+            email,
+            roleId: role.id,
+            role: role.name,
+            groupId: group.id,
+            group: group.name,
+            teams: teams.map((t) => t.name),
+            expiresAt: inv.expiresAt.toISOString(),
+          },
         });
         return { email, outcome: "invited", reason: `Invitation sent; it expires in ${organization.invitationTtlDays} days.`, invitationId: inv.id };
       }),
@@ -211,7 +232,13 @@ export async function resendInvitation(db: Db, actor: ActorContext, invitationId
       where: { id: inv.id },
       data: { tokenHash, expiresAt: new Date(Date.now() + organization.invitationTtlDays * DAY_MS), lastSentAt: new Date(), sendCount: { increment: 1 } },
     });
-    await sendInvitationEmail(tx, updated, { organizationName: organization.name, organizationSlug: organization.slug, roleName: inv.role.name, groupName: inv.group!.name, token });
+    await sendInvitationEmail(tx, updated, {
+      organizationName: organization.name,
+      organizationSlug: organization.slug,
+      roleName: inv.role.name,
+      groupName: inv.group!.name,
+      token,
+    });
     await auditBy(tx, actor, {
       action: "invitation.resend",
       targetType: "Invitation",
@@ -231,8 +258,18 @@ export async function revokeInvitation(db: Db, actor: ActorContext, invitationId
       where: { id: inv.id, status: "PENDING", expiresAt: { gt: new Date() } },
       data: { status: "REVOKED", revokedAt: new Date(), revokedByName: revoker.name },
     });
-    if (done.count === 0) throw new StewardError("PRECONDITION_FAILED", `The invitation of ${inv.email} is ${stateOf(inv).toLowerCase()}; only pending invitations can be revoked.`);
-    await auditBy(tx, actor, { action: "invitation.revoke", targetType: "Invitation", targetId: inv.id, before: { status: "PENDING" }, after: { status: "REVOKED" } });
+    if (done.count === 0)
+      throw new StewardError(
+        "PRECONDITION_FAILED",
+        `The invitation of ${inv.email} is ${stateOf(inv).toLowerCase()}; only pending invitations can be revoked.`,
+      );
+    await auditBy(tx, actor, {
+      action: "invitation.revoke",
+      targetType: "Invitation",
+      targetId: inv.id,
+      before: { status: "PENDING" },
+      after: { status: "REVOKED" },
+    });
     return { id: inv.id, email: inv.email };
   });
 }
@@ -242,7 +279,18 @@ export async function revokeInvitation(db: Db, actor: ActorContext, invitationId
 const INVALID_LINK =
   "This invitation link is not valid. It may have been cut off or mistyped; copy the whole link from the email, or ask the person who invited you to send it again.";
 
-function explainClosed(inv: { status: InvitationStatus; expiresAt: Date; inviterName: string; inviterEmail: string; acceptedAt: Date | null; revokedAt: Date | null; revokedByName: string | null }, orgName: string): string {
+function explainClosed(
+  inv: {
+    status: InvitationStatus;
+    expiresAt: Date;
+    inviterName: string;
+    inviterEmail: string;
+    acceptedAt: Date | null;
+    revokedAt: Date | null;
+    revokedByName: string | null;
+  },
+  orgName: string,
+): string {
   const ask = `Ask ${inv.inviterName} (${inv.inviterEmail}) for a new invitation.`;
   switch (stateOf(inv)) {
     case "EXPIRED":
@@ -288,7 +336,11 @@ export async function previewInvitation(db: Db, input: { organizationSlug: strin
   const inv = await findByLink(db, input.organizationSlug, input.token);
   if (stateOf(inv) !== "PENDING") throw new StewardError("PRECONDITION_FAILED", explainClosed(inv, inv.organization.name));
   const account = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
-  const teams = await db.team.findMany({ where: { organizationId: inv.organizationId, id: { in: inv.teamIds } }, select: { name: true }, orderBy: { name: "asc" } });
+  const teams = await db.team.findMany({
+    where: { organizationId: inv.organizationId, id: { in: inv.teamIds } },
+    select: { name: true },
+    orderBy: { name: "asc" },
+  });
   return {
     teams: teams.map((t) => t.name),
     organization: { name: inv.organization.name, slug: inv.organization.slug },
@@ -365,7 +417,16 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
           action: "invitation.accept",
           targetType: "Membership",
           targetId: membership.id,
-          after: { invitationId: inv.id, email: inv.email, roleId: inv.roleId, role: inv.role.name, groupId: inv.group!.id, group: inv.group!.name, teams: teams.map((t) => t.name), newAccount: !existing },
+          after: {
+            invitationId: inv.id,
+            email: inv.email,
+            roleId: inv.roleId,
+            role: inv.role.name,
+            groupId: inv.group!.id,
+            group: inv.group!.name,
+            teams: teams.map((t) => t.name),
+            newAccount: !existing,
+          },
         });
         return { organizationSlug: inv.organization.slug, email: inv.email, newAccount: !existing };
       }),
@@ -373,7 +434,12 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
   );
 }
 
-async function inviterMayStillInvite(tx: Tx, inviterUserId: string, organizationSlug: string, inv: { group: GroupRow | null; role: RoleRow; teamIds: string[] }) {
+async function inviterMayStillInvite(
+  tx: Tx,
+  inviterUserId: string,
+  organizationSlug: string,
+  inv: { group: GroupRow | null; role: RoleRow; teamIds: string[] },
+) {
   try {
     const inviter = await loadActor(tx, inviterUserId, organizationSlug);
     if (!decideInvite(inviter, inv.group, inv.role).allowed || !inv.group) return false;

@@ -151,7 +151,10 @@ async function handOverResources(tx: Tx, actor: ActorContext, target: { id: stri
   if (!decidePermission(actor, "data.access").allowed) {
     throw new StewardError("FORBIDDEN", `${what}; handing them over takes “Access members' data”, which your role ${actor.role.name} lacks. Ask a Data Admin.`);
   }
-  const recipient = await tx.membership.findFirst({ where: { id: to, organizationId: actor.organizationId, status: "ACTIVE", NOT: { id: target.id } }, include: { user: { select: { name: true } } } });
+  const recipient = await tx.membership.findFirst({
+    where: { id: to, organizationId: actor.organizationId, status: "ACTIVE", NOT: { id: target.id } },
+    include: { user: { select: { name: true } } },
+  });
   if (!recipient) throw new StewardError("NOT_FOUND", `The new owner of what ${target.user.name} owns must be another active member of this organization.`);
   // The deleter holds the member's data (data.access), not the resources themselves.
   await enforceHandOver(tx, actor, { capabilities: [] }, recipient.id);
@@ -202,7 +205,11 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
   const passwordHash = await hashPassword(oneTimePassword);
   return db.$transaction(async (tx) => {
     const target = await loadMember(tx, actor, input.membershipId);
-    enforce(decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }), "Member", actor);
+    enforce(
+      decideResetCredentials(actor, toMemberFacts(target), { otherOrganizations: await otherOrganizationsOf(tx, actor, target.userId) }),
+      "Member",
+      actor,
+    );
     // A new sessionVersion ends every session the member had (rule 9).
     await tx.user.update({ where: { id: target.userId }, data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } } });
     await endAllSessions(tx, target.userId);

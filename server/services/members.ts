@@ -29,15 +29,17 @@ import { groupsInReach, listGroups } from "./groups";
  */
 export function membersVisibleTo(actor: ActorContext): Prisma.MembershipWhereInput {
   const lacking = ALL_PERMISSIONS.filter((p) => !actor.role.permissions.includes(p));
-  const reach =
-    actor.role.reach === "ORGANIZATION" ? {} : actor.role.reach === "SUBTREE" ? { group: { path: { startsWith: actor.group.path } } } : null;
+  const reach = actor.role.reach === "ORGANIZATION" ? {} : actor.role.reach === "SUBTREE" ? { group: { path: { startsWith: actor.group.path } } } : null;
   const span: Prisma.MembershipWhereInput | null =
     reach && actor.role.permissions.includes("members.view")
       ? {
           ...reach,
           id: { not: actor.membershipId },
           // The owner stands just above the other holders of their role (see decideSpan).
-          role: { rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank }, ...(lacking.length ? { NOT: { permissions: { hasSome: lacking } } } : {}) },
+          role: {
+            rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank },
+            ...(lacking.length ? { NOT: { permissions: { hasSome: lacking } } } : {}),
+          },
         }
       : null;
   return { organizationId: actor.organizationId, OR: span ? [{ id: actor.membershipId }, span] : [{ id: actor.membershipId }] };
@@ -172,7 +174,11 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
     if (!group) throw notFound("Group", actor);
     enforce(decideChangeGroup(actor, toMemberFacts(target), toGroupFacts(group)), "Group", actor);
     if (target.groupId === group.id) return { id: target.id, groupId: group.id };
-    enforce(await decideGainedGrants(tx, actor, groupGrantsGained(target.group.path, group.path), `Moving ${target.user.name} to ${group.name}`), "Group", actor);
+    enforce(
+      await decideGainedGrants(tx, actor, groupGrantsGained(target.group.path, group.path), `Moving ${target.user.name} to ${group.name}`),
+      "Group",
+      actor,
+    );
     await tx.membership.update({ where: { id: target.id }, data: { groupId: group.id } });
     await auditBy(tx, actor, {
       action: "member.changeGroup",
@@ -188,21 +194,20 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
 /** Roles with whether the actor may hand them out (rule 4) or create members with them. */
 export async function assignableRoles(db: Db, actor: ActorContext) {
   const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: { rank: "desc" } });
-  return roles
-    .map((r) => {
-      const facts = { ...toRoleFacts(r), organizationId: r.organizationId };
-      const assign = decideAssignRole(actor, facts);
-      return {
-        id: r.id,
-        name: r.name,
-        rank: r.rank,
-        reach: r.reach,
-        assignable: assign.allowed,
-        reason: assign.reason,
-        // Creating also places the member in a group; the home group stands for any in reach.
-        creatable: decideCreateMember(actor, actor.group, facts).allowed,
-      };
-    });
+  return roles.map((r) => {
+    const facts = { ...toRoleFacts(r), organizationId: r.organizationId };
+    const assign = decideAssignRole(actor, facts);
+    return {
+      id: r.id,
+      name: r.name,
+      rank: r.rank,
+      reach: r.reach,
+      assignable: assign.allowed,
+      reason: assign.reason,
+      // Creating also places the member in a group; the home group stands for any in reach.
+      creatable: decideCreateMember(actor, actor.group, facts).allowed,
+    };
+  });
 }
 
 const DETAIL_ACTIONS = ["edit", "changeRole", "changeGroup", "setStatus", "resetCredentials", "delete"] as const satisfies readonly MemberAction[];
@@ -230,7 +235,14 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     /** Resources they own: deleting them needs a new owner chosen (rule 6). */
     ownedResources: await db.resource.count({ where: { ownerId: m.id } }),
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
-    history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward", before: e.before, after: e.after })),
+    history: history.map((e) => ({
+      id: e.id,
+      action: e.action,
+      at: e.at,
+      actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward",
+      before: e.before,
+      after: e.after,
+    })),
   };
 }
 

@@ -9,7 +9,6 @@ import type { ActorContext } from "./actor";
 import { audit } from "./audit";
 import { StewardError } from "./errors";
 
-
 /**
  * Queues the emails of one resource event, in the caller's transaction: to the owner and
  * the members granted directly or through a team who want this kind of event, and to the
@@ -31,7 +30,11 @@ export async function notifyResourceEvent(
         status: "ACTIVE",
         id: { not: actor.membershipId },
         notifyOn: { has: category },
-        OR: [{ id: resource.ownerId }, { grants: { some: { resourceId: resource.id } } }, { teams: { some: { team: { grants: { some: { resourceId: resource.id } } } } } }],
+        OR: [
+          { id: resource.ownerId },
+          { grants: { some: { resourceId: resource.id } } },
+          { teams: { some: { team: { grants: { some: { resourceId: resource.id } } } } } },
+        ],
       },
       select: { user: { select: { email: true } } },
     }),
@@ -67,7 +70,15 @@ export async function setNotificationPreferences(db: Db, userId: string, input: 
   const events = NOTIFICATION_EVENT_KEYS.filter((e) => input.events.includes(e));
   await db.$transaction(async (tx) => {
     await tx.membership.update({ where: { id: membership.id }, data: { notifyOn: events } });
-    await audit(tx, { organizationId: membership.organizationId, actorUserId: userId, action: "member.notificationPreferences", targetType: "Membership", targetId: membership.id, before: { notifyOn: membership.notifyOn }, after: { notifyOn: events } });
+    await audit(tx, {
+      organizationId: membership.organizationId,
+      actorUserId: userId,
+      action: "member.notificationPreferences",
+      targetType: "Membership",
+      targetId: membership.id,
+      before: { notifyOn: membership.notifyOn },
+      after: { notifyOn: events },
+    });
   });
   return { organizationSlug: input.organizationSlug, events };
 }

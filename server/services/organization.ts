@@ -41,7 +41,11 @@ export function organizationSettings(db: Db, actor: ActorContext): Promise<Organ
 }
 
 /** Settings left out keep their value. */
-export async function updateOrganizationSettings(db: Db, actor: ActorContext & { hasTwoFactor: boolean }, changes: Omit<OrganizationSettings, "invitationTtlDays"> & { invitationTtlDays?: number }) {
+export async function updateOrganizationSettings(
+  db: Db,
+  actor: ActorContext & { hasTwoFactor: boolean },
+  changes: Omit<OrganizationSettings, "invitationTtlDays"> & { invitationTtlDays?: number },
+) {
   // As on GitHub: whoever requires two-factor sign-in must already use it, or they would
   // lock themselves out of the very page that turns the requirement off.
   if (decideTwoFactorRequired(changes.twoFactorPolicy, actor.role).allowed && !actor.hasTwoFactor) {

@@ -61,7 +61,9 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   if (input.search) filters.push(P.sql`(r.name ILIKE ${likePattern(input.search)} OR r.description ILIKE ${likePattern(input.search)})`);
   const where = P.join(filters, " AND ");
   const [page, counted] = await Promise.all([
-    db.$queryRaw<Array<{ id: string }>>`SELECT r.id FROM "Resource" r WHERE ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
+    db.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT r.id FROM "Resource" r WHERE ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
     db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Resource" r WHERE ${where}`,
   ]);
   const found = await db.resource.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: resourceInclude });
@@ -70,7 +72,11 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   const hidden =
     subject === own
       ? 0
-      : ((await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND NOT ${visibleResourcesSql(own)}`)[0]?.n ?? 0);
+      : ((
+          await db.$queryRaw<
+            Array<{ n: number }>
+          >`SELECT count(*)::int AS n FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND NOT ${visibleResourcesSql(own)}`
+        )[0]?.n ?? 0);
   return {
     total: counted[0]?.total ?? 0,
     /** In a preview: resources the member sees that the admin does not (not listed). */
@@ -126,7 +132,14 @@ export async function createResource(db: Db, actor: ActorContext, input: Resourc
     () =>
       db.$transaction(async (tx) => {
         const r = await tx.resource.create({
-          data: { organizationId: actor.organizationId, type: input.type, name: input.name, description: input.description, private: input.private, ownerId: actor.membershipId },
+          data: {
+            organizationId: actor.organizationId,
+            type: input.type,
+            name: input.name,
+            description: input.description,
+            private: input.private,
+            ownerId: actor.membershipId,
+          },
         });
         await auditBy(tx, actor, { action: "resource.create", targetType: "Resource", targetId: r.id, after: { ...input } });
         return { id: r.id };
@@ -157,7 +170,12 @@ export async function deleteResource(db: Db, actor: ActorContext, resourceId: st
   return db.$transaction(async (tx) => {
     const { resource } = await openResource(tx, actor, resourceId, "delete");
     await tx.resource.delete({ where: { id: resource.id } });
-    await auditBy(tx, actor, { action: "resource.delete", targetType: "Resource", targetId: resource.id, before: { type: resource.type, name: resource.name, owner: resource.owner.user.name } });
+    await auditBy(tx, actor, {
+      action: "resource.delete",
+      targetType: "Resource",
+      targetId: resource.id,
+      before: { type: resource.type, name: resource.name, owner: resource.owner.user.name },
+    });
     return { id: resource.id };
   });
 }
@@ -196,10 +214,15 @@ export async function listActivity(db: Db, actor: ActorContext, input: { resourc
   const subject = await actorSubject(db, actor);
   const where = P.sql`a."organizationId" = ${actor.organizationId} AND ${visibleResourcesSql(subject)} ${input.resourceId ? P.sql`AND a."resourceId" = ${input.resourceId}` : P.empty}`;
   const [page, counted] = await Promise.all([
-    db.$queryRaw<Array<{ id: string }>>`SELECT a.id FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where} ORDER BY a.at DESC, a.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
+    db.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT a.id FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where} ORDER BY a.at DESC, a.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
     db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where}`,
   ]);
-  const found = await db.resourceActivity.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: { resource: { select: { id: true, name: true, type: true } } } });
+  const found = await db.resourceActivity.findMany({
+    where: { id: { in: page.map((p) => p.id) } },
+    include: { resource: { select: { id: true, name: true, type: true } } },
+  });
   const byId = new Map(found.map((a) => [a.id, a]));
   return {
     total: counted[0]?.total ?? 0,
@@ -237,7 +260,10 @@ export async function transferResource(db: Db, actor: ActorContext, input: { res
   return db.$transaction(async (tx) => {
     const { resource, access } = await openResource(tx, actor, input.resourceId);
     enforce(decideTransferResource(access, toResourceFacts(resource)), "Resource");
-    const to = await tx.membership.findFirst({ where: { id: input.toMembershipId, organizationId: actor.organizationId, status: "ACTIVE" }, include: { user: { select: { name: true } } } });
+    const to = await tx.membership.findFirst({
+      where: { id: input.toMembershipId, organizationId: actor.organizationId, status: "ACTIVE" },
+      include: { user: { select: { name: true } } },
+    });
     if (!to) throw new StewardError("NOT_FOUND", "The new owner must be an active member of this organization.");
     await enforceHandOver(tx, actor, access, to.id);
     if (to.id === resource.ownerId) throw new StewardError("BAD_REQUEST", `${to.user.name} already owns ${resource.name}.`);
@@ -263,7 +289,9 @@ export async function setResourceScope(db: Db, actor: ActorContext, input: { mem
     enforce(decideMemberAction(actor, toMemberFacts(target), "edit"), "Member", actor);
     const ids = [...new Set(input.resourceIds)];
     const subject = await actorSubject(tx, actor);
-    const found = await tx.$queryRaw<Array<{ id: string; type: string; name: string }>>`SELECT r.id, r.type, r.name FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND r.id = ANY(${ids}::text[])`;
+    const found = await tx.$queryRaw<
+      Array<{ id: string; type: string; name: string }>
+    >`SELECT r.id, r.type, r.name FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND r.id = ANY(${ids}::text[])`;
     if (found.length !== ids.length) throw notFound("Resource", actor);
     const wrong = found.find((r) => !(SCOPED_TYPES as readonly string[]).includes(r.type));
     if (wrong) throw new StewardError("BAD_REQUEST", `A scope holds servers and storages only; ${wrong.name} is a ${typeLabel(wrong.type).toLowerCase()}.`);

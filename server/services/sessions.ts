@@ -20,14 +20,23 @@ export async function noteSessionSeen(db: Db, session: { id: string; lastSeenAt:
 
 export async function listMySessions(db: Db, userId: string, currentSessionId: string | undefined) {
   const sessions = await db.session.findMany({ where: { userId, endedAt: null }, orderBy: { lastSeenAt: "desc" }, take: 100 });
-  return sessions.map((s) => ({ id: s.id, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === currentSessionId }));
+  return sessions.map((s) => ({
+    id: s.id,
+    userAgent: s.userAgent,
+    ip: s.ip,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+    current: s.id === currentSessionId,
+  }));
 }
 
 /** Ends one of the person's sessions, or all but the current one. */
 export async function endMySessions(db: Db, userId: string, input: { sessionId: string } | { allExcept: string | undefined }) {
   return db.$transaction(async (tx) => {
     const where =
-      "sessionId" in input ? { id: input.sessionId, userId, endedAt: null } : { userId, endedAt: null, ...(input.allExcept ? { id: { not: input.allExcept } } : {}) };
+      "sessionId" in input
+        ? { id: input.sessionId, userId, endedAt: null }
+        : { userId, endedAt: null, ...(input.allExcept ? { id: { not: input.allExcept } } : {}) };
     const { count } = await tx.session.updateMany({ where, data: { endedAt: new Date() } });
     if ("sessionId" in input && count === 0) throw new StewardError("NOT_FOUND", "Session not found.");
     await audit(tx, { organizationId: null, actorUserId: userId, action: "user.endSessions", targetType: "User", targetId: userId, after: { ended: count } });

@@ -100,7 +100,10 @@ export async function syncBuiltInRoles(db: Db): Promise<number> {
   let changed = 0;
   for (const r of BUILT_IN_ROLES) {
     const result = await db.role.updateMany({
-      where: { builtInKey: r.key, NOT: { AND: [{ permissions: { equals: [...r.permissions] } }, { rank: r.rank }, { reach: r.reach }, { description: r.description }] } },
+      where: {
+        builtInKey: r.key,
+        NOT: { AND: [{ permissions: { equals: [...r.permissions] } }, { rank: r.rank }, { reach: r.reach }, { description: r.description }] },
+      },
       data: { permissions: [...r.permissions], rank: r.rank, reach: r.reach, description: r.description },
     });
     changed += result.count;

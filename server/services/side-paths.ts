@@ -11,7 +11,10 @@ import type { ActorContext } from "./actor";
  * directly (share on the resource, and every capability). Refuses with the first that is not.
  */
 export async function decideGainedGrants(tx: Tx, actor: ActorContext, gained: Prisma.GrantWhereInput, how: string): Promise<Decision> {
-  const grants = await tx.grant.findMany({ where: { AND: [{ organizationId: actor.organizationId }, gained] }, include: { resource: { include: resourceInclude } } });
+  const grants = await tx.grant.findMany({
+    where: { AND: [{ organizationId: actor.organizationId }, gained] },
+    include: { resource: { include: resourceInclude } },
+  });
   if (!grants.length) return { allowed: true, reason: "" };
   const subject = await actorSubject(tx, actor);
   // Several gained grants often sit on one resource (a group and a team, say): one access check each.

@@ -16,7 +16,11 @@ export async function listTeams(db: Db, actor: ActorContext) {
     include: {
       _count: { select: { members: true, grants: true } },
       // Rule 5: who belongs to a team is shown only within the viewer's span.
-      members: { where: { membership: membersVisibleTo(actor) }, include: { membership: { include: { user: { select: { name: true, email: true } } } } }, orderBy: { addedAt: "asc" } },
+      members: {
+        where: { membership: membersVisibleTo(actor) },
+        include: { membership: { include: { user: { select: { name: true, email: true } } } } },
+        orderBy: { addedAt: "asc" },
+      },
     },
     orderBy: { name: "asc" },
   });
@@ -56,7 +60,13 @@ export async function updateTeam(db: Db, actor: ActorContext, input: { teamId: s
       db.$transaction(async (tx) => {
         const team = await loadTeam(tx, actor, input.teamId);
         await tx.team.update({ where: { id: team.id }, data: { name: input.name, description: input.description } });
-        await auditBy(tx, actor, { action: "team.update", targetType: "Team", targetId: team.id, before: { name: team.name, description: team.description }, after: { name: input.name, description: input.description } });
+        await auditBy(tx, actor, {
+          action: "team.update",
+          targetType: "Team",
+          targetId: team.id,
+          before: { name: team.name, description: team.description },
+          after: { name: input.name, description: input.description },
+        });
         return { id: team.id };
       }),
     () => new StewardError("CONFLICT", `There is already a team named ${input.name}.`),
@@ -104,7 +114,12 @@ export async function removeTeamMember(db: Db, actor: ActorContext, input: { tea
     const target = await loadTeamTarget(tx, actor, input.membershipId);
     const removed = await tx.teamMember.deleteMany({ where: { teamId: team.id, membershipId: target.id } });
     if (!removed.count) throw new StewardError("BAD_REQUEST", `${target.user.name} is not in ${team.name}.`);
-    await auditBy(tx, actor, { action: "team.removeMember", targetType: "Team", targetId: team.id, before: { membershipId: target.id, name: target.user.name } });
+    await auditBy(tx, actor, {
+      action: "team.removeMember",
+      targetType: "Team",
+      targetId: team.id,
+      before: { membershipId: target.id, name: target.user.name },
+    });
     return { teamId: team.id, membershipId: target.id };
   });
 }

@@ -56,7 +56,11 @@ export function customRole(opts: { name: string; rank: number; reach: Reach; per
  * A member holding a built-in role, at home in the named group (whose organization it
  * joins). The id defaults to role@group: pass `id` when two members share both.
  */
-export function member(roleKey: BuiltInRoleKey, groupName: GroupName, opts: { id?: string; name?: string; isOwner?: boolean; role?: OrgRole } = {}): MemberFacts {
+export function member(
+  roleKey: BuiltInRoleKey,
+  groupName: GroupName,
+  opts: { id?: string; name?: string; isOwner?: boolean; role?: OrgRole } = {},
+): MemberFacts {
   const home = GROUPS[groupName];
   const memberRole = opts.role ?? role(roleKey, home.organizationId);
   return {

@@ -45,12 +45,19 @@ class OrgBuilder {
     const email = (login: string) => `${login}@${domain}`;
     const built = await db.$transaction(
       async (tx) => {
-        const created = await createOrganization(tx, { name: this.name, owner: { email: email("owner"), name: "Owner", passwordHash: hash, mustChangePassword: false } });
-        const groups = new Map<string, { id: string; path: string; depth: number }>([["", { id: created.rootGroupId, path: `/${created.rootGroupId}/`, depth: 0 }]]);
+        const created = await createOrganization(tx, {
+          name: this.name,
+          owner: { email: email("owner"), name: "Owner", passwordHash: hash, mustChangePassword: false },
+        });
+        const groups = new Map<string, { id: string; path: string; depth: number }>([
+          ["", { id: created.rootGroupId, path: `/${created.rootGroupId}/`, depth: 0 }],
+        ]);
         for (const p of [...new Set(this.paths)]) {
           const parentKey = p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "";
           const parent = groups.get(parentKey)!;
-          const g = await tx.group.create({ data: { organizationId: created.organizationId, parentId: parent.id, name: p.split("/").pop()!, path: "", depth: parent.depth + 1 } });
+          const g = await tx.group.create({
+            data: { organizationId: created.organizationId, parentId: parent.id, name: p.split("/").pop()!, path: "", depth: parent.depth + 1 },
+          });
           const path = `${parent.path}${g.id}/`;
           await tx.group.update({ where: { id: g.id }, data: { path } });
           groups.set(p, { id: g.id, path, depth: parent.depth + 1 });
@@ -62,7 +69,11 @@ class OrgBuilder {
           if (!role) throw new Error(`No role ${m.role}`);
           const group = groups.get(m.group);
           if (!group) throw new Error(`No group ${m.group}; add it with withTree`);
-          const user = await tx.user.upsert({ where: { email: email(m.login) }, update: {}, create: { email: email(m.login), name: m.login, passwordHash: hash } });
+          const user = await tx.user.upsert({
+            where: { email: email(m.login) },
+            update: {},
+            create: { email: email(m.login), name: m.login, passwordHash: hash },
+          });
           const membership = await tx.membership.create({
             data: { userId: user.id, organizationId: created.organizationId, groupId: group.id, roleId: role.id, status: m.status },
           });

@@ -97,7 +97,10 @@ describe("forgot password", () => {
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("already used"),
     });
-    await expect(links().previewPasswordReset({ token })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("already used") });
+    await expect(links().previewPasswordReset({ token })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("already used"),
+    });
     expect(await snapshot(address)).toEqual(before);
   });
 
@@ -172,7 +175,10 @@ describe("forgot password", () => {
 
   it("enforces the password policy", async () => {
     const token = await resetToken("cora");
-    await expect(links().resetPassword({ token, newPassword: "short" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least 10") });
+    await expect(links().resetPassword({ token, newPassword: "short" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("at least 10"),
+    });
     await expect(links().resetPassword({ token, newPassword: "password123" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await links().previewPasswordReset({ token })).toEqual({ email: "c***@acme.test" });
   });
@@ -256,7 +262,10 @@ describe("changing one's email address", () => {
 
     // The link works once.
     const before = await snapshot(newAddress);
-    await expect(links().confirmEmailChange({ token })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("already used") });
+    await expect(links().confirmEmailChange({ token })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("already used"),
+    });
     expect(await snapshot(newAddress)).toEqual(before);
   });
 
@@ -289,7 +298,10 @@ describe("changing one's email address", () => {
     const token = tokenIn(await smtp.waitFor("contested@example.test"), "/confirm-email/");
     await t.db.user.update({ where: { email: acme.email("rae") }, data: { email: "contested@example.test" } });
     const before = await snapshot(acme.email("wes"));
-    await expect(links().confirmEmailChange({ token })).rejects.toMatchObject({ code: "CONFLICT", message: "That address is already used by another Steward account." });
+    await expect(links().confirmEmailChange({ token })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "That address is already used by another Steward account.",
+    });
     expect(await snapshot(acme.email("wes"))).toEqual(before);
     expect(await verifyCredentials(t.db, acme.email("wes"), PASSWORD)).not.toBeNull();
   });
@@ -311,7 +323,10 @@ describe("changing one's email address", () => {
     await expect(links().confirmEmailChange({ token: await resetToken("una") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await t.db.accountToken.updateMany({ where: { newEmail: "una.new@example.test" }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expiredBefore = await snapshot(acme.email("una"));
-    await expect(links().confirmEmailChange({ token: latest })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringContaining("expired") });
+    await expect(links().confirmEmailChange({ token: latest })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringContaining("expired"),
+    });
     expect(await snapshot(acme.email("una"))).toEqual(expiredBefore);
     expect(expiredBefore.user).toEqual(before.user);
   });

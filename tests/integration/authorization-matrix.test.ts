@@ -29,16 +29,47 @@ import { testDatabase, type TestDatabase } from "./harness";
 
 // The permission catalog (DESIGN.md: one catalog in code; docs/authority.md).
 const ALL = [
-  "overview.view", "members.view", "members.create", "members.edit", "members.assignRole", "members.assignGroup",
-  "members.setStatus", "members.resetCredentials", "members.delete", "groups.view", "groups.create", "groups.edit",
-  "groups.delete", "roles.view", "roles.manage", "policies.view", "policies.manage", "reports.run", "restores.manage",
-  "data.access", "data.migrate", "data.export", "members.import", "audit.view", "settings.manage",
+  "overview.view",
+  "members.view",
+  "members.create",
+  "members.edit",
+  "members.assignRole",
+  "members.assignGroup",
+  "members.setStatus",
+  "members.resetCredentials",
+  "members.delete",
+  "groups.view",
+  "groups.create",
+  "groups.edit",
+  "groups.delete",
+  "roles.view",
+  "roles.manage",
+  "policies.view",
+  "policies.manage",
+  "reports.run",
+  "restores.manage",
+  "data.access",
+  "data.migrate",
+  "data.export",
+  "members.import",
+  "audit.view",
+  "settings.manage",
 ] as const;
 type Perm = (typeof ALL)[number];
 const minus = (from: readonly Perm[], ...without: Perm[]): Perm[] => from.filter((p) => !without.includes(p));
 
 // "view and create members, edit their info; view, create, rename/move groups; restores; reports"
-const TECHNICIAN: Perm[] = ["overview.view", "members.view", "members.create", "members.edit", "groups.view", "groups.create", "groups.edit", "restores.manage", "reports.run"];
+const TECHNICIAN: Perm[] = [
+  "overview.view",
+  "members.view",
+  "members.create",
+  "members.edit",
+  "groups.view",
+  "groups.create",
+  "groups.edit",
+  "restores.manage",
+  "reports.run",
+];
 // "view members; manage restores; run reports"
 const RESTORER: Perm[] = ["overview.view", "members.view", "restores.manage", "reports.run"];
 // Group Data Admin: "Data Admin minus organization-only powers (tools, roles, settings, audit log)".
@@ -78,7 +109,13 @@ type Action = keyof typeof ACTIONS;
 const ACTION_KEYS = Object.keys(ACTIONS) as Action[];
 
 // Relations of a target to an actor at home in Sales; the in-organization groups by path.
-const GROUP_RELATIONS = { "same group": "Sales", subgroup: "Sales/EMEA", "grandchild subgroup": "Sales/EMEA/Paris", "parent group": "", "sibling subtree": "Engineering" } as const;
+const GROUP_RELATIONS = {
+  "same group": "Sales",
+  subgroup: "Sales/EMEA",
+  "grandchild subgroup": "Sales/EMEA/Paris",
+  "parent group": "",
+  "sibling subtree": "Engineering",
+} as const;
 type GroupRelation = keyof typeof GROUP_RELATIONS;
 type Relation = "self" | GroupRelation | "other organization" | "owner";
 const RELATIONS: Relation[] = ["self", ...(Object.keys(GROUP_RELATIONS) as GroupRelation[]), "other organization", "owner"];
@@ -88,7 +125,8 @@ type Outcome = "OK" | "FORBIDDEN" | "NOT_FOUND";
 
 const holds = (role: RoleKey, p: Perm) => (ROLES[role].perms as readonly Perm[]).includes(p);
 const subset = (role: RoleKey, of: RoleKey) => ROLES[role].perms.every((p) => holds(of, p));
-const inReach = (actor: RoleKey, rel: Relation) => ROLES[actor].reach === "organization" || (ROLES[actor].reach === "subtree" && IN_SUBTREE_OF_SALES.includes(rel));
+const inReach = (actor: RoleKey, rel: Relation) =>
+  ROLES[actor].reach === "organization" || (ROLES[actor].reach === "subtree" && IN_SUBTREE_OF_SALES.includes(rel));
 // Rule 3: not oneself, home group in reach, strictly lower rank, no power the actor lacks.
 const inSpan = (actor: RoleKey, target: RoleKey, rel: Relation) =>
   rel !== "self" && inReach(actor, rel) && ROLES[target].rank < ROLES[actor].rank && subset(target, actor);
@@ -107,7 +145,13 @@ function expected(actor: RoleKey, target: RoleKey, rel: Relation, action: Action
 
 // ---- The organizations ----------------------------------------------------------------
 
-const SLUG: Record<GroupRelation, string> = { "same group": "same", subgroup: "sub", "grandchild subgroup": "grand", "parent group": "parent", "sibling subtree": "sibling" };
+const SLUG: Record<GroupRelation, string> = {
+  "same group": "same",
+  subgroup: "sub",
+  "grandchild subgroup": "grand",
+  "parent group": "parent",
+  "sibling subtree": "sibling",
+};
 const login = (rel: GroupRelation | "other organization", role: RoleKey) => `${rel === "other organization" ? "globex" : SLUG[rel]}-${role}`;
 
 let t: TestDatabase;
@@ -135,31 +179,63 @@ afterAll(() => t.close());
 type Target = { membershipId: string; name: string; email: string; roleId: string; groupId: string; targetRole: RoleKey };
 
 function targetFor(actor: RoleKey, targetRole: RoleKey, rel: Relation): Target {
-  if (rel === "self") return { membershipId: acme.member(actor), name: actor, email: acme.email(actor), roleId: acme.role(actor), groupId: acme.group("Sales"), targetRole: actor };
-  if (rel === "owner") return { membershipId: acme.member("owner"), name: "Owner", email: acme.email("owner"), roleId: acme.role("data_admin"), groupId: acme.group(""), targetRole: "data_admin" };
+  if (rel === "self")
+    return {
+      membershipId: acme.member(actor),
+      name: actor,
+      email: acme.email(actor),
+      roleId: acme.role(actor),
+      groupId: acme.group("Sales"),
+      targetRole: actor,
+    };
+  if (rel === "owner")
+    return {
+      membershipId: acme.member("owner"),
+      name: "Owner",
+      email: acme.email("owner"),
+      roleId: acme.role("data_admin"),
+      groupId: acme.group(""),
+      targetRole: "data_admin",
+    };
   const o = rel === "other organization" ? globex : acme;
   const name = login(rel, targetRole);
-  return { membershipId: o.member(name), name, email: o.email(name), roleId: o.role(targetRole), groupId: o.group(rel === "other organization" ? "" : GROUP_RELATIONS[rel]), targetRole };
+  return {
+    membershipId: o.member(name),
+    name,
+    email: o.email(name),
+    roleId: o.role(targetRole),
+    groupId: o.group(rel === "other organization" ? "" : GROUP_RELATIONS[rel]),
+    targetRole,
+  };
 }
 
 /** A fresh member like the target (organization, role, group, status) for a delete that should succeed. */
 async function duplicateOf(target: Target, tag: string): Promise<string> {
   const source = await t.db.membership.findUniqueOrThrow({ where: { id: target.membershipId } });
   const user = await t.db.user.create({ data: { email: `dup-${tag}@acme.test`, name: `dup ${tag}`, passwordHash: null } });
-  const m = await t.db.membership.create({ data: { userId: user.id, organizationId: source.organizationId, groupId: source.groupId, roleId: source.roleId, status: source.status } });
+  const m = await t.db.membership.create({
+    data: { userId: user.id, organizationId: source.organizationId, groupId: source.groupId, roleId: source.roleId, status: source.status },
+  });
   return m.id;
 }
 
 function call(caller: Caller, action: Action, tg: Target, deleteId: string): Promise<unknown> {
   const membershipId = tg.membershipId;
   switch (action) {
-    case "get": return caller.members.get({ membershipId });
-    case "edit": return caller.members.edit({ membershipId, name: tg.name, email: tg.email });
-    case "changeRole": return caller.members.changeRole({ membershipId, roleId: tg.roleId });
-    case "changeGroup": return caller.members.changeGroup({ membershipId, groupId: tg.groupId });
-    case "setStatus": return caller.members.setStatus({ membershipId, status: "ACTIVE" });
-    case "resetPassword": return caller.members.resetPassword({ membershipId });
-    case "delete": return caller.members.delete({ membershipId: deleteId });
+    case "get":
+      return caller.members.get({ membershipId });
+    case "edit":
+      return caller.members.edit({ membershipId, name: tg.name, email: tg.email });
+    case "changeRole":
+      return caller.members.changeRole({ membershipId, roleId: tg.roleId });
+    case "changeGroup":
+      return caller.members.changeGroup({ membershipId, groupId: tg.groupId });
+    case "setStatus":
+      return caller.members.setStatus({ membershipId, status: "ACTIVE" });
+    case "resetPassword":
+      return caller.members.resetPassword({ membershipId });
+    case "delete":
+      return caller.members.delete({ membershipId: deleteId });
   }
 }
 

@@ -68,7 +68,10 @@ describe("the custodians' SQL span (membersInSpanSql) = decideMemberAction(..., 
       const actor = await loadActor(t.db, row.userId, acme.slug);
       const span = membersInSpanSql(actor);
       const got = span ? (await t.db.$queryRaw<Array<{ id: string }>>`${span}`).map((r) => r.id).sort() : [];
-      const expected = facts.filter((target) => target.membershipId !== actor.membershipId && decideMemberAction(actor, target, "view").allowed).map((m) => m.membershipId).sort();
+      const expected = facts
+        .filter((target) => target.membershipId !== actor.membershipId && decideMemberAction(actor, target, "view").allowed)
+        .map((m) => m.membershipId)
+        .sort();
       expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual(expected);
     }
   });
@@ -123,12 +126,20 @@ describe("members list = decideMemberAction(..., 'view'), page by page", () => {
           await expect(request).rejects.toMatchObject({ code: "NOT_FOUND" });
           continue;
         }
-        const expected = visible.filter((m) => m.group.path.startsWith(group.path)).map((m) => m.membershipId).sort();
+        const expected = visible
+          .filter((m) => m.group.path.startsWith(group.path))
+          .map((m) => m.membershipId)
+          .sort();
         expect((await request).rows.map((r) => r.id).sort(), `${actor.role.name} filtering ${path || "root"}`).toEqual(expected);
       }
       for (const role of BUILT_IN_ROLES) {
         const res = await caller.members.list({ pageSize: 200, roleId: acme.role(role.key) });
-        expect(res.rows.map((r) => r.id).sort()).toEqual(visible.filter((m) => m.role.builtInKey === role.key).map((m) => m.membershipId).sort());
+        expect(res.rows.map((r) => r.id).sort()).toEqual(
+          visible
+            .filter((m) => m.role.builtInKey === role.key)
+            .map((m) => m.membershipId)
+            .sort(),
+        );
       }
       for (const status of ["ACTIVE", "INVITED", "DISABLED"] as const) {
         const res = await caller.members.list({ pageSize: 200, status });

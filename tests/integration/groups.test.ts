@@ -58,8 +58,12 @@ describe("groups through tRPC", () => {
     expect(names).toEqual(expect.arrayContaining(["Sales", "EMEA", "Paris", "Americas"]));
     expect(names).not.toContain("Engineering");
     await expect(gary.groups.create({ parentId: acme.group("Engineering"), name: "X" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(gary.groups.move({ groupId: acme.group("Sales/Americas"), newParentId: acme.group("Engineering") })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(gary.groups.move({ groupId: acme.group("Engineering/Platform"), newParentId: acme.group("Sales") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gary.groups.move({ groupId: acme.group("Sales/Americas"), newParentId: acme.group("Engineering") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(gary.groups.move({ groupId: acme.group("Engineering/Platform"), newParentId: acme.group("Sales") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(gary.groups.move({ groupId: acme.group("Sales"), newParentId: acme.group("Sales/Americas") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await gary.groups.move({ groupId: acme.group("Sales/EMEA/Paris"), newParentId: acme.group("Sales/Americas") });
     await gary.groups.move({ groupId: acme.group("Sales/EMEA/Paris"), newParentId: acme.group("Sales/EMEA") });
@@ -67,7 +71,10 @@ describe("groups through tRPC", () => {
 
   it("deletes only empty groups, never the root", async () => {
     const owner = await acme.signIn("owner");
-    await expect(owner.groups.delete({ groupId: acme.group("Sales/EMEA") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("subgroup") });
+    await expect(owner.groups.delete({ groupId: acme.group("Sales/EMEA") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("subgroup"),
+    });
     await expect(owner.groups.delete({ groupId: acme.group("") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("root") });
     const empty = await owner.groups.create({ parentId: acme.group(""), name: "Temporary" });
     await owner.groups.delete({ groupId: empty.id });
@@ -95,8 +102,14 @@ describe("groups through tRPC", () => {
 
   it("rejects malformed input with BAD_REQUEST and a specific message", async () => {
     const owner = await acme.signIn("owner");
-    await expect(owner.groups.create({ parentId: "not-an-id!", name: "X" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("parentId") });
-    await expect(owner.groups.create({ parentId: acme.group(""), name: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Give the group a name") });
+    await expect(owner.groups.create({ parentId: "not-an-id!", name: "X" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("parentId"),
+    });
+    await expect(owner.groups.create({ parentId: acme.group(""), name: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("Give the group a name"),
+    });
     await expect(owner.groups.create({ parentId: acme.group(""), name: "a/b" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(owner.groups.rename({ groupId: acme.group("Sales"), name: "Engineering" })).rejects.toMatchObject({ code: "CONFLICT" });
   });

@@ -23,7 +23,15 @@ export async function testDatabase(): Promise<TestDatabase> {
     const conn = openConnection({ memory: true });
     await applyMigrations(conn.factory);
     const db = createDb(conn);
-    return { db, kind: "pglite", another: () => db, close: async () => { await db.$disconnect(); await conn.close(); } };
+    return {
+      db,
+      kind: "pglite",
+      another: () => db,
+      close: async () => {
+        await db.$disconnect();
+        await conn.close();
+      },
+    };
   }
   const name = `steward_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -78,10 +78,16 @@ describe("the import tool", () => {
 
   it("is refused without “Bulk import”, and malformed files are BAD_REQUEST", async () => {
     const adam = await acme.signIn("adam");
-    await expect(adam.importer.run({ rows: [{ email: "x@acme.test", name: "X" }] })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("Bulk import") });
+    await expect(adam.importer.run({ rows: [{ email: "x@acme.test", name: "X" }] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Bulk import"),
+    });
     const ian = await acme.signIn("ian");
     await expect(ian.importer.run({ rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no rows") });
-    await expect(ian.importer.run({ rows: [{ email: "bad", name: "X" }] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("rows.0.email") });
+    await expect(ian.importer.run({ rows: [{ email: "bad", name: "X" }] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("rows.0.email"),
+    });
   });
 
   it("keeps the last active top-role holder when two importers disable the last two at once", async () => {

@@ -77,7 +77,14 @@ describe("inviting and accepting", () => {
     expect(sent).toMatchObject({ status: "SENT", content: null, transport: "smtp", attempts: 1 });
 
     const preview = await anonymous().invitations.preview({ organization, token });
-    expect(preview).toMatchObject({ email: "nora@example.test", role: "Support", group: "Sales", accountExists: false, viewer: "anonymous", invitedBy: { name: "adam" } });
+    expect(preview).toMatchObject({
+      email: "nora@example.test",
+      role: "Support",
+      group: "Sales",
+      accountExists: false,
+      viewer: "anonymous",
+      invitedBy: { name: "adam" },
+    });
 
     const accepted = await anonymous().invitations.accept({ organization, token, name: "Nora North", password: "a fine long passphrase" });
     expect(accepted).toEqual({ organizationSlug: acme.slug, email: "nora@example.test", newAccount: true });
@@ -104,7 +111,9 @@ describe("inviting and accepting", () => {
       message: expect.stringContaining("at least 10"),
     });
     await expect(anonymous().invitations.accept({ organization, token, name: "Weak", password: "password123" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(anonymous().invitations.accept({ organization, token })).rejects.toMatchObject({ message: expect.stringContaining("Choose your name and a password") });
+    await expect(anonymous().invitations.accept({ organization, token })).rejects.toMatchObject({
+      message: expect.stringContaining("Choose your name and a password"),
+    });
     expect(await t.db.user.count({ where: { email: "weak@example.test" } })).toBe(0);
     expect((await t.db.invitation.findFirstOrThrow({ where: { email: "weak@example.test" } })).status).toBe("PENDING");
   });
@@ -173,7 +182,11 @@ describe("who may invite", () => {
     expect(garys.rows.map((r) => r.email)).not.toContain("pat@example.test"); // Engineering
     const adam = await acme.signIn("adam");
     const all = await adam.invitations.list({});
-    expect(all.rows.find((r) => r.email === "sam@example.test")).toMatchObject({ invitedBy: { name: "gary" }, state: "PENDING", can: { resend: true, revoke: true } });
+    expect(all.rows.find((r) => r.email === "sam@example.test")).toMatchObject({
+      invitedBy: { name: "gary" },
+      state: "PENDING",
+      can: { resend: true, revoke: true },
+    });
     expect(all.rows.find((r) => r.email === "nora@example.test")).toMatchObject({ state: "ACCEPTED", can: { resend: false, revoke: false } });
     const pending = await adam.invitations.list({ state: "PENDING" });
     expect(pending.rows.every((r) => r.state === "PENDING")).toBe(true);
@@ -301,7 +314,8 @@ describe("the outbox in the console", () => {
     const globexOwner = await globex.signIn("owner");
     expect((await globexOwner.email.outbox({})).total).toBe(0);
     // Over SMTP the content is dropped once delivered; the rows that still hold it open for the owner alone.
-    const pendingId = (await adam.invitations.invite({ emails: ["mailbox@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") }))[0]!.invitationId;
+    const pendingId = (await adam.invitations.invite({ emails: ["mailbox@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") }))[0]!
+      .invitationId;
     expect(pendingId).toBeTruthy();
     const row = (await adam.email.outbox({ status: "PENDING" })).rows.find((r) => r.to === "mailbox@example.test")!;
     expect(row.can.open).toBe(false);

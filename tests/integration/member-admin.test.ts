@@ -92,7 +92,10 @@ describe("deleting", () => {
 
   it("refuses yourself, the owner and out-of-span members, writing nothing", async () => {
     const dora = await acme.signIn("dora");
-    await expect(dora.members.delete({ membershipId: acme.member("dora") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("own account") });
+    await expect(dora.members.delete({ membershipId: acme.member("dora") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("own account"),
+    });
     await expect(dora.members.delete({ membershipId: acme.member("owner") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const gary = await acme.signIn("gary");
     await expect(gary.members.delete({ membershipId: acme.member("uwe") })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -103,9 +106,15 @@ describe("deleting", () => {
 describe("transferring ownership", () => {
   it("only the owner transfers, only to an active top-role holder", async () => {
     const adam = await acme.signIn("adam");
-    await expect(adam.members.transferOwnership({ membershipId: acme.member("dora") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("Only the owner") });
+    await expect(adam.members.transferOwnership({ membershipId: acme.member("dora") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("Only the owner"),
+    });
     const owner = await acme.signIn("owner");
-    await expect(owner.members.transferOwnership({ membershipId: acme.member("adam") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("top role") });
+    await expect(owner.members.transferOwnership({ membershipId: acme.member("adam") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("top role"),
+    });
     await owner.members.transferOwnership({ membershipId: acme.member("dora") });
     const owners = await t.db.membership.findMany({ where: { organizationId: acme.id, isOwner: true } });
     expect(owners.map((m) => m.id)).toEqual([acme.member("dora")]);
@@ -118,7 +127,14 @@ describe("transferring ownership", () => {
 describe("usernames and companies (seed 002)", () => {
   it("creates a member with a username they can sign in with, and a company", async () => {
     const adam = await acme.signIn("adam");
-    const created = await adam.members.create({ name: "Rita", email: "rita@acme.test", username: "Rita.R", company: "Acme Labs", roleId: acme.role("user"), groupId: acme.group("") });
+    const created = await adam.members.create({
+      name: "Rita",
+      email: "rita@acme.test",
+      username: "Rita.R",
+      company: "Acme Labs",
+      roleId: acme.role("user"),
+      groupId: acme.group(""),
+    });
     const viaUsername = await verifyCredentials(t.db, "RITA.R", created.oneTimePassword!);
     expect(viaUsername).toMatchObject({ email: "rita@acme.test" });
     expect(await adam.members.get({ membershipId: created.membershipId })).toMatchObject({ username: "rita.r", company: "Acme Labs" });
@@ -127,11 +143,15 @@ describe("usernames and companies (seed 002)", () => {
 
   it("refuses a taken or malformed username, and edits keep what they leave out", async () => {
     const adam = await acme.signIn("adam");
-    await expect(adam.members.create({ name: "R2", email: "r2@acme.test", username: "rita.r", roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({
+    await expect(
+      adam.members.create({ name: "R2", email: "r2@acme.test", username: "rita.r", roleId: acme.role("user"), groupId: acme.group("") }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "The username rita.r is taken.",
     });
-    await expect(adam.members.create({ name: "R3", email: "r3@acme.test", username: "no spaces", roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({
+    await expect(
+      adam.members.create({ name: "R3", email: "r3@acme.test", username: "no spaces", roleId: acme.role("user"), groupId: acme.group("") }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("username: Usernames are 2 to 40"),
     });
@@ -142,7 +162,9 @@ describe("usernames and companies (seed 002)", () => {
     await adam.members.edit({ membershipId: rita.id, name: "Rita Renamed", email: "rita@acme.test", username: null, company: "" });
     expect(await adam.members.get({ membershipId: rita.id })).toMatchObject({ username: null, company: "" });
     await expect(adam.members.edit({ membershipId: acme.member("uwe"), name: "Uwe", email: acme.email("uwe"), username: "dup" })).resolves.toBeTruthy();
-    await expect(adam.members.edit({ membershipId: rita.id, name: "Rita", email: "rita@acme.test", username: "dup" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(adam.members.edit({ membershipId: rita.id, name: "Rita", email: "rita@acme.test", username: "dup" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 

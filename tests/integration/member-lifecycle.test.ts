@@ -27,7 +27,12 @@ describe("creating members", () => {
   it("creates an account with a one-time password that must be changed, and audits it", async () => {
     const adam = await acme.signIn("adam");
     const before = await auditCount("member.create");
-    const created = await adam.members.create({ name: "Nina New", email: "Nina@Acme.test", roleId: acme.role("group_admin"), groupId: acme.group("Sales/EMEA") });
+    const created = await adam.members.create({
+      name: "Nina New",
+      email: "Nina@Acme.test",
+      roleId: acme.role("group_admin"),
+      groupId: acme.group("Sales/EMEA"),
+    });
     expect(created.email).toBe("nina@acme.test");
     expect(created.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
     const nina = await signIn(t.db, "nina@acme.test", created.oneTimePassword!, acme.slug);
@@ -48,18 +53,33 @@ describe("creating members", () => {
 
   it("keeps a Group Admin inside their subtree and below their rank", async () => {
     const gary = await acme.signIn("gary");
-    await expect(gary.members.create({ name: "X", email: "x1@acme.test", roleId: acme.role("user"), groupId: acme.group("Engineering") })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(gary.members.create({ name: "X", email: "x2@acme.test", roleId: acme.role("support"), groupId: acme.group("Sales") })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(gary.members.create({ name: "X", email: "x3@acme.test", roleId: acme.role("group_admin"), groupId: acme.group("Sales") })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(gary.members.create({ name: "X", email: "x4@acme.test", roleId: globex.role("user"), groupId: acme.group("Sales") })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const ok = await gary.members.create({ name: "Xena", email: "x5@acme.test", roleId: acme.role("group_support_technician"), groupId: acme.group("Sales/EMEA") });
+    await expect(
+      gary.members.create({ name: "X", email: "x1@acme.test", roleId: acme.role("user"), groupId: acme.group("Engineering") }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gary.members.create({ name: "X", email: "x2@acme.test", roleId: acme.role("support"), groupId: acme.group("Sales") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      gary.members.create({ name: "X", email: "x3@acme.test", roleId: acme.role("group_admin"), groupId: acme.group("Sales") }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gary.members.create({ name: "X", email: "x4@acme.test", roleId: globex.role("user"), groupId: acme.group("Sales") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const ok = await gary.members.create({
+      name: "Xena",
+      email: "x5@acme.test",
+      roleId: acme.role("group_support_technician"),
+      groupId: acme.group("Sales/EMEA"),
+    });
     expect(ok.oneTimePassword).toBeTruthy();
     expect(await t.db.user.count({ where: { email: { in: ["x1@acme.test", "x2@acme.test", "x3@acme.test", "x4@acme.test"] } } })).toBe(0);
   });
 
   it("refuses a duplicate, and adds a person from another organization without touching their password", async () => {
     const adam = await acme.signIn("adam");
-    await expect(adam.members.create({ name: "Ulla", email: acme.email("ulla"), roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(adam.members.create({ name: "Ulla", email: acme.email("ulla"), roleId: acme.role("user"), groupId: acme.group("") })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     const added = await adam.members.create({ name: "Gil", email: globex.email("gil"), roleId: acme.role("user"), groupId: acme.group("") });
     expect(added.oneTimePassword).toBeNull();
     expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
@@ -107,7 +127,10 @@ describe("resetting a password", () => {
   it("refuses for a person who also belongs to another organization", async () => {
     const adam = await acme.signIn("adam");
     const gil = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: globex.email("gil") } } });
-    await expect(adam.members.resetPassword({ membershipId: gil.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("other organization") });
+    await expect(adam.members.resetPassword({ membershipId: gil.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("other organization"),
+    });
     expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
   });
 });
@@ -126,24 +149,41 @@ describe("bulk actions", () => {
       { membershipId: acme.member("gary"), ok: false, message: expect.stringContaining("your own account") },
       { membershipId: globex.member("gil"), ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
     ]);
-    const statuses = await t.db.membership.findMany({ where: { id: { in: [target.id, acme.member("uwe"), acme.member("gary")] } }, select: { id: true, status: true } });
-    expect(Object.fromEntries(statuses.map((m) => [m.id, m.status]))).toEqual({ [target.id]: "DISABLED", [acme.member("uwe")]: "ACTIVE", [acme.member("gary")]: "ACTIVE" });
+    const statuses = await t.db.membership.findMany({
+      where: { id: { in: [target.id, acme.member("uwe"), acme.member("gary")] } },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(statuses.map((m) => [m.id, m.status]))).toEqual({
+      [target.id]: "DISABLED",
+      [acme.member("uwe")]: "ACTIVE",
+      [acme.member("gary")]: "ACTIVE",
+    });
     await gary.members.bulkSetStatus({ membershipIds: [target.id], status: "ACTIVE" });
   });
 
   it("changes roles and groups in bulk within the actor's powers", async () => {
     const gary = await acme.signIn("gary");
     const target = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: "x5@acme.test" } } });
-    expect(await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("user") })).toEqual([{ membershipId: target.id, ok: true, message: "Role changed" }]);
+    expect(await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("user") })).toEqual([
+      { membershipId: target.id, ok: true, message: "Role changed" },
+    ]);
     const [refused] = await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("admin") });
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("You cannot assign a role at or above your own") });
-    expect(await gary.members.bulkChangeGroup({ membershipIds: [target.id], groupId: acme.group("Sales") })).toEqual([{ membershipId: target.id, ok: true, message: "Moved" }]);
+    expect(await gary.members.bulkChangeGroup({ membershipIds: [target.id], groupId: acme.group("Sales") })).toEqual([
+      { membershipId: target.id, ok: true, message: "Moved" },
+    ]);
   });
 
   it("refuses an empty or oversized selection", async () => {
     const gary = await acme.signIn("gary");
-    await expect(gary.members.bulkSetStatus({ membershipIds: [], status: "DISABLED" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at least one") });
+    await expect(gary.members.bulkSetStatus({ membershipIds: [], status: "DISABLED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("at least one"),
+    });
     const many = Array.from({ length: 201 }, () => acme.member("ulla"));
-    await expect(gary.members.bulkSetStatus({ membershipIds: many, status: "DISABLED" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 200") });
+    await expect(gary.members.bulkSetStatus({ membershipIds: many, status: "DISABLED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("at most 200"),
+    });
   });
 });

@@ -152,7 +152,11 @@ describe("the outbox is transactional", () => {
   it("writes nothing when the change that caused the email rolls back", async () => {
     await expect(
       t.db.$transaction(async (tx) => {
-        await enqueueEmail(tx, { organizationId: null, to: "ghost@example.test", message: { kind: "password-reset", props: { name: "G", link: "http://x/y", expiresAt: new Date() } } });
+        await enqueueEmail(tx, {
+          organizationId: null,
+          to: "ghost@example.test",
+          message: { kind: "password-reset", props: { name: "G", link: "http://x/y", expiresAt: new Date() } },
+        });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
@@ -171,7 +175,13 @@ describe("the built-in mailbox", () => {
   it("keeps the email for the owner to open and prints its link", async () => {
     const id = await queue("gus@example.test");
     const lines: string[] = [];
-    expect(await deliverDueEmails(t.db, mailboxTransport((l) => lines.push(l)), FAST)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(
+      await deliverDueEmails(
+        t.db,
+        mailboxTransport((l) => lines.push(l)),
+        FAST,
+      ),
+    ).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(lines.join("\n")).toContain("http://steward.test/reset-password/gus@example.test");
     const row = await t.db.outboxEmail.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "SENT", transport: "mailbox" });
@@ -180,7 +190,11 @@ describe("the built-in mailbox", () => {
 
   it("a running worker delivers a newly queued email without being asked", async () => {
     const lines: string[] = [];
-    const worker = startMailWorker(t.db, mailboxTransport((l) => lines.push(l)), { intervalMs: 50, policy: FAST });
+    const worker = startMailWorker(
+      t.db,
+      mailboxTransport((l) => lines.push(l)),
+      { intervalMs: 50, policy: FAST },
+    );
     try {
       await queue("hal@example.test");
       for (let i = 0; i < 100 && lines.length === 0; i++) await pause(20);

@@ -72,7 +72,8 @@ const within = (role: { permissions: string[] }, bound: { permissions: string[] 
 
 /** Why the actor may not have done this (null: nothing wrong with it having succeeded). */
 function actorViolation(actor: M | undefined, kind: Kind): string | null {
-  if (!actor || actor.status !== "ACTIVE" || actor.user.status !== "ACTIVE" || actor.user.mustChangePassword) return "the actor had no usable active membership";
+  if (!actor || actor.status !== "ACTIVE" || actor.user.status !== "ACTIVE" || actor.user.mustChangePassword)
+    return "the actor had no usable active membership";
   return actor.role.permissions.includes(NEEDS[kind]) ? null : `the actor's role ${actor.role.name} lacks ${NEEDS[kind]}`;
 }
 
@@ -81,7 +82,8 @@ function spanViolation(actor: M, target: M | undefined, kind: Kind, status?: str
   if (!target) return "the target is not a member of this organization";
   if (target.id === actor.id) return "the target is the actor";
   if (!reaches(actor, target.group.path)) return `the target's group is outside the actor's reach`;
-  if (standing(target) >= standing(actor)) return `the target (${target.role.name}, ${standing(target)}) is not ranked below the actor (${actor.role.name}, ${standing(actor)})`;
+  if (standing(target) >= standing(actor))
+    return `the target (${target.role.name}, ${standing(target)}) is not ranked below the actor (${actor.role.name}, ${standing(actor)})`;
   if (!within(target.role, actor.role)) return `the target's role ${target.role.name} holds permissions the actor's ${actor.role.name} lacks`;
   if (target.isOwner && (kind === "changeRole" || kind === "delete" || status === "DISABLED")) return "the target is the owner";
   return null;
@@ -152,10 +154,11 @@ const scenarioArb = fc.record({
   actions: fc.array(actionArb, { minLength: 5, maxLength: 25 }),
 });
 
-const pick = <T,>(list: readonly T[], n: number): T => list[n % list.length]!;
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 function nameOf(snap: Snap, groupId: string | undefined): string {
   const names: string[] = [];
-  for (let g = groupId ? snap.groups.get(groupId) : undefined; g && names.length < 20; g = g.parentId ? snap.groups.get(g.parentId) : undefined) names.unshift(g.name);
+  for (let g = groupId ? snap.groups.get(groupId) : undefined; g && names.length < 20; g = g.parentId ? snap.groups.get(g.parentId) : undefined)
+    names.unshift(g.name);
   return names.join("/") || "?";
 }
 
@@ -210,16 +213,26 @@ async function runScenario({ tree, members, actions }: Scenario) {
       if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "could not sign in" });
       const m = caller.members;
       switch (a.kind) {
-        case "changeRole": return m.changeRole({ membershipId: targetId, roleId });
-        case "changeGroup": return m.changeGroup({ membershipId: targetId, groupId });
-        case "setStatus": return m.setStatus({ membershipId: targetId, status });
-        case "resetPassword": return m.resetPassword({ membershipId: targetId });
-        case "delete": return m.delete({ membershipId: targetId });
-        case "edit": return m.edit({ membershipId: targetId, name: `E${a.arg % 3}`, email: target?.user.email ?? built.email("nobody") });
-        case "bulkSetStatus": return m.bulkSetStatus({ membershipIds: selection, status });
-        case "groups.create": return caller.groups.create({ parentId: pick(groupPool, a.target), name: `N${i}` });
-        case "groups.move": return caller.groups.move({ groupId: pick(groupPool, a.target), newParentId: groupId });
-        case "groups.delete": return caller.groups.delete({ groupId: pick(groupPool, a.target) });
+        case "changeRole":
+          return m.changeRole({ membershipId: targetId, roleId });
+        case "changeGroup":
+          return m.changeGroup({ membershipId: targetId, groupId });
+        case "setStatus":
+          return m.setStatus({ membershipId: targetId, status });
+        case "resetPassword":
+          return m.resetPassword({ membershipId: targetId });
+        case "delete":
+          return m.delete({ membershipId: targetId });
+        case "edit":
+          return m.edit({ membershipId: targetId, name: `E${a.arg % 3}`, email: target?.user.email ?? built.email("nobody") });
+        case "bulkSetStatus":
+          return m.bulkSetStatus({ membershipIds: selection, status });
+        case "groups.create":
+          return caller.groups.create({ parentId: pick(groupPool, a.target), name: `N${i}` });
+        case "groups.move":
+          return caller.groups.move({ groupId: pick(groupPool, a.target), newParentId: groupId });
+        case "groups.delete":
+          return caller.groups.delete({ groupId: pick(groupPool, a.target) });
       }
     };
     try {
@@ -229,7 +242,9 @@ async function runScenario({ tree, members, actions }: Scenario) {
       outcome = `${err.code}: ${err.message}`;
     }
     const post = await snapshot(built.id);
-    log.push(`step ${i}: ${login} (${actor ? `${actor.role.name} in ${nameOf(pre, actor.groupId)}` : "deleted"}) ${a.kind} ${subject} ${argText} -> ${outcome}`);
+    log.push(
+      `step ${i}: ${login} (${actor ? `${actor.role.name} in ${nameOf(pre, actor.groupId)}` : "deleted"}) ${a.kind} ${subject} ${argText} -> ${outcome}`,
+    );
     const fail = (why: string) => {
       throw new Error(`${why}\n  in run P${runNo}:\n    ${log.join("\n    ")}`);
     };
@@ -247,18 +262,24 @@ async function runScenario({ tree, members, actions }: Scenario) {
       if (why) fail(`${a.kind} succeeded although ${why}`);
       if (members_.size) fail(`${a.kind} changed members`);
       const created = [...groups_].filter((id) => !pre.groups.has(id));
-      if (a.kind === "groups.create" && (groups_.size !== 1 || created.length !== 1 || post.groups.get(created[0]!)?.parentId !== group!.id)) fail("groups.create did not add exactly one child of the parent");
+      if (a.kind === "groups.create" && (groups_.size !== 1 || created.length !== 1 || post.groups.get(created[0]!)?.parentId !== group!.id))
+        fail("groups.create did not add exactly one child of the parent");
       if (a.kind === "groups.delete" && (groups_.size !== 1 || post.groups.has(group!.id))) fail("groups.delete did not remove exactly the group");
-      if (a.kind === "groups.move" && [...groups_].some((id) => !pre.groups.get(id)?.path.startsWith(group!.path))) fail("groups.move changed groups outside the moved subtree");
-      if (audits !== (groups_.size ? 1 : 0)) fail(`a successful ${a.kind} that changed ${groups_.size ? "something" : "nothing"} wrote ${audits} audit event(s)`);
+      if (a.kind === "groups.move" && [...groups_].some((id) => !pre.groups.get(id)?.path.startsWith(group!.path)))
+        fail("groups.move changed groups outside the moved subtree");
+      if (audits !== (groups_.size ? 1 : 0))
+        fail(`a successful ${a.kind} that changed ${groups_.size ? "something" : "nothing"} wrote ${audits} audit event(s)`);
     } else {
-      const okIds = a.kind === "bulkSetStatus" ? (result as Array<{ membershipId: string; ok: boolean }>).filter((r) => r.ok).map((r) => r.membershipId) : [targetId];
+      const okIds =
+        a.kind === "bulkSetStatus" ? (result as Array<{ membershipId: string; ok: boolean }>).filter((r) => r.ok).map((r) => r.membershipId) : [targetId];
       for (const id of okIds) {
         const why =
           actorViolation(actor, a.kind) ??
           spanViolation(actor!, pre.members.get(id), a.kind, a.kind === "setStatus" || a.kind === "bulkSetStatus" ? status : undefined) ??
           (a.kind === "changeRole" ? roleViolation(actor!, roles.get(roleId)) : null) ??
-          (a.kind === "changeGroup" && !(pre.groups.has(groupId) && reaches(actor!, pre.groups.get(groupId)!.path)) ? "the new group is outside the actor's reach" : null);
+          (a.kind === "changeGroup" && !(pre.groups.has(groupId) && reaches(actor!, pre.groups.get(groupId)!.path))
+            ? "the new group is outside the actor's reach"
+            : null);
         if (why) fail(`${a.kind} on ${who(id)} succeeded although ${why}`);
       }
       if ([...members_].some((id) => !okIds.includes(id))) fail(`${a.kind} changed a member it did not succeed on`);
@@ -274,7 +295,11 @@ async function runScenario({ tree, members, actions }: Scenario) {
     if (broken) fail(broken);
   }
   const foreignAfter = await snapshot(foreign.id);
-  if (changed(foreignBefore.members, foreignAfter.members, memberPrint).size || changed(foreignBefore.groups, foreignAfter.groups, groupPrint).size || foreignAfter.audits !== foreignBefore.audits) {
+  if (
+    changed(foreignBefore.members, foreignAfter.members, memberPrint).size ||
+    changed(foreignBefore.groups, foreignAfter.groups, groupPrint).size ||
+    foreignAfter.audits !== foreignBefore.audits
+  ) {
     throw new Error(`run P${runNo} changed another organization:\n    ${log.join("\n    ")}`);
   }
 }
@@ -287,11 +312,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("random trees, roles and action sequences", () => {
-  it(
-    "never act outside the span or above rank, never escalate, never touch the owner, and audit each change once",
-    async () => {
-      await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
-    },
-    900_000,
-  );
+  it("never act outside the span or above rank, never escalate, never touch the owner, and audit each change once", async () => {
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
+  }, 900_000);
 });

@@ -20,12 +20,19 @@ beforeAll(async () => {
     .withMember("uwe", "user", "Engineering")
     .create();
   const owner = await acme.signIn("owner");
-  for (const [name, priv] of [["public-job", false], ["secret-job", true]] as const) {
+  for (const [name, priv] of [
+    ["public-job", false],
+    ["secret-job", true],
+  ] as const) {
     ids[name] = (await owner.resources.create({ type: "job", name, description: "", private: priv })).id;
   }
   // Ulla gets Activity Manager on both; the private one only through her grant.
   for (const name of ["public-job", "secret-job"]) {
-    await owner.resources.grant({ resourceId: ids[name]!, principal: { kind: "MEMBER", membershipId: acme.member("ulla") }, capabilities: ["view", "run", "edit"] });
+    await owner.resources.grant({
+      resourceId: ids[name]!,
+      principal: { kind: "MEMBER", membershipId: acme.member("ulla") },
+      capabilities: ["view", "run", "edit"],
+    });
   }
   // Ulla owns a job of her own.
   await t.db.resource.create({ data: { organizationId: acme.id, type: "job", name: "ulla-job", ownerId: acme.member("ulla") } });
@@ -86,7 +93,10 @@ describe("view as member", () => {
     const ulla = await acme.signIn("ulla");
     await expect(ulla.resources.list({ asMembershipId: acme.member("uwe") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const gary = await acme.signIn("gary");
-    await expect(gary.resources.list({ asMembershipId: acme.member("ulla") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("cannot preview") });
+    await expect(gary.resources.list({ asMembershipId: acme.member("ulla") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("cannot preview"),
+    });
     const gina = await acme.signIn("gina");
     await expect(gina.resources.list({ asMembershipId: acme.member("uwe") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await gina.resources.list({ asMembershipId: acme.member("ulla") })).viewingAs?.name).toBe("ulla");

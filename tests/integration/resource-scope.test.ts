@@ -20,7 +20,12 @@ beforeAll(async () => {
     .create();
   globex = await org(t.db, "Globex").create();
   const owner = await acme.signIn("owner");
-  for (const [type, name] of [["server", "web-01"], ["server", "db-01"], ["storage", "backups"], ["job", "nightly"]] as const) {
+  for (const [type, name] of [
+    ["server", "web-01"],
+    ["server", "db-01"],
+    ["storage", "backups"],
+    ["job", "nightly"],
+  ] as const) {
     ids[name] = (await owner.resources.create({ type, name, description: "", private: false })).id;
     await owner.resources.grant({ resourceId: ids[name]!, principal: { kind: "GROUP", groupId: acme.group("Engineering") }, capabilities: ["view", "run"] });
   }
@@ -65,7 +70,9 @@ describe("a member's resource scope", () => {
       code: "BAD_REQUEST",
       message: expect.stringContaining("servers and storages only"),
     });
-    await expect(adam.members.setResourceScope({ membershipId: acme.member("ulla"), resourceIds: [ids["globex-server"]!] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(adam.members.setResourceScope({ membershipId: acme.member("ulla"), resourceIds: [ids["globex-server"]!] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("ulla") } })).resourceScope).toEqual([]);
   });
 

@@ -63,7 +63,10 @@ const scenarioArb = fc.record({
       kind: fc.constantFrom<Kind>("MEMBER", "MEMBER", "TEAM", "GROUP", "EMAIL"),
       who: fc.nat(),
       // Often a delegate: share with some of the rest, never admin (the interesting side of rule 4).
-      caps: fc.oneof(capsArb, fc.subarray<Cap>(["view", "run", "edit", "data"]).map((c): Cap[] => [...c, "share"])),
+      caps: fc.oneof(
+        capsArb,
+        fc.subarray<Cap>(["view", "run", "edit", "data"]).map((c): Cap[] => [...c, "share"]),
+      ),
     }),
     { maxLength: 10 },
   ),
@@ -84,7 +87,7 @@ const scenarioArb = fc.record({
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-const pick = <T,>(list: readonly T[], n: number): T => list[n % list.length]!;
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 
 // ---- The model and its oracle -------------------------------------------------------------------
 
@@ -168,7 +171,16 @@ async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
   const users = new Map((await t.db.membership.findMany({ where: { organizationId: built.id }, include: { user: true } })).map((m) => [m.id, m.user]));
   const members: MemberModel[] = logins.map((login, i) => {
     const user = users.get(built.member(login))!;
-    return { login, id: built.member(login), userId: user.id, sessionVersion: user.sessionVersion, role: specs[i]!.role, group: specs[i]!.group, scope: [], email: user.email };
+    return {
+      login,
+      id: built.member(login),
+      userId: user.id,
+      sessionVersion: user.sessionVersion,
+      role: specs[i]!.role,
+      group: specs[i]!.group,
+      scope: [],
+      email: user.email,
+    };
   });
   const model: Model = { parent, groupIds: groupPaths.map((p) => built.group(p)), members, teams: [], resources: [], grants: [] };
 
@@ -180,7 +192,9 @@ async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
   }
   for (const [i, r] of s.resources.entries()) {
     const owner = r.owner % members.length;
-    const row = await t.db.resource.create({ data: { organizationId: built.id, type: r.type, name: `r${i}`, private: r.private, ownerId: members[owner]!.id } });
+    const row = await t.db.resource.create({
+      data: { organizationId: built.id, type: r.type, name: `r${i}`, private: r.private, ownerId: members[owner]!.id },
+    });
     model.resources.push({ id: row.id, name: row.name, type: r.type, private: r.private, owner });
   }
   for (const g of s.grants) await insertGrant(built, model, g.resource % model.resources.length, g.kind, g.who, g.caps);
@@ -208,7 +222,12 @@ function principalOf(model: Model, kind: Kind, who: number) {
     return { kind, key: `email:${email}`, input: { kind, email } as const };
   }
   const member = who % model.members.length;
-  return { kind: "MEMBER" as const, key: `member:${model.members[member]!.id}`, member, input: { kind: "MEMBER", membershipId: model.members[member]!.id } as const };
+  return {
+    kind: "MEMBER" as const,
+    key: `member:${model.members[member]!.id}`,
+    member,
+    input: { kind: "MEMBER", membershipId: model.members[member]!.id } as const,
+  };
 }
 
 async function insertGrant(built: BuiltOrg, model: Model, resource: number, kind: Kind, who: number, caps: Cap[]) {
@@ -226,7 +245,16 @@ async function insertGrant(built: BuiltOrg, model: Model, resource: number, kind
     capabilities: p.kind === "EMAIL" ? [] : CAPS.filter((c) => caps.includes(c)),
   };
   const row = await t.db.grant.create({ data });
-  model.grants.push({ id: row.id, resource, kind: p.kind, key: p.key, member: "member" in p ? p.member : undefined, team: "team" in p ? p.team : undefined, group: "group" in p ? p.group : undefined, caps: data.capabilities as Cap[] });
+  model.grants.push({
+    id: row.id,
+    resource,
+    kind: p.kind,
+    key: p.key,
+    member: "member" in p ? p.member : undefined,
+    team: "team" in p ? p.team : undefined,
+    group: "group" in p ? p.group : undefined,
+    caps: data.capabilities as Cap[],
+  });
 }
 
 // ---- Checks -------------------------------------------------------------------------------------
@@ -246,11 +274,16 @@ async function outcome(call: Promise<unknown>): Promise<string> {
 
 /** A readable account of the organization, printed with a failure. */
 function describeModel(model: Model): string {
-  const lines = model.members.map((m, i) => `member ${i} ${m.login}: ${m.role} in group ${m.group}${m.scope.length ? `, scope ${m.scope.map((id) => model.resources.find((r) => r.id === id)!.name).join(",")}` : ""}`);
+  const lines = model.members.map(
+    (m, i) =>
+      `member ${i} ${m.login}: ${m.role} in group ${m.group}${m.scope.length ? `, scope ${m.scope.map((id) => model.resources.find((r) => r.id === id)!.name).join(",")}` : ""}`,
+  );
   lines.push(`groups: ${model.parent.map((p, g) => `${g}<-${p}`).join(" ")}`);
   model.teams.forEach((tm, i) => lines.push(`team ${i}: members ${[...tm.members].join(",")}`));
   model.resources.forEach((r) => lines.push(`${r.name}: ${r.type}${r.private ? " private" : ""}, owner ${r.owner}`));
-  model.grants.forEach((g) => lines.push(`grant on ${model.resources[g.resource]!.name} to ${g.kind} ${g.member ?? g.team ?? g.group ?? g.key}: ${g.caps.join("+") || "notify"}`));
+  model.grants.forEach((g) =>
+    lines.push(`grant on ${model.resources[g.resource]!.name} to ${g.kind} ${g.member ?? g.team ?? g.group ?? g.key}: ${g.caps.join("+") || "notify"}`),
+  );
   return lines.join("\n    ");
 }
 
@@ -259,7 +292,10 @@ async function checkAll(built: BuiltOrg, model: Model, pageSize: number, stage: 
   for (const [mi, m] of model.members.entries()) {
     const caller = callerOf(built, m);
     const where = `${stage}, member ${mi} (${m.login}, ${m.role})`;
-    const expected = model.resources.filter((_, ri) => oracle(model, mi, ri) !== null).map((r) => r.name).sort();
+    const expected = model.resources
+      .filter((_, ri) => oracle(model, mi, ri) !== null)
+      .map((r) => r.name)
+      .sort();
     const seen: string[] = [];
     let total = -1;
     for (let page = 1; page <= 50; page++) {
@@ -282,7 +318,12 @@ async function checkAll(built: BuiltOrg, model: Model, pageSize: number, stage: 
       const got = await caller.resources.get({ resourceId: r.id });
       expect(got.access.capabilities, `${what}: capabilities`).toEqual(caps);
       const custodian = m.role === "data_admin" && r.owner !== mi;
-      expect(got.can, `${what}: can`).toEqual({ edit: caps.includes("edit"), delete: caps.includes("admin"), share: caps.includes("share"), transfer: caps.includes("admin") || custodian });
+      expect(got.can, `${what}: can`).toEqual({
+        edit: caps.includes("edit"),
+        delete: caps.includes("admin"),
+        share: caps.includes("share"),
+        transfer: caps.includes("admin") || custodian,
+      });
       const action = ACTION[r.type];
       expect(got.actions, `${what}: actions`).toEqual(action && caps.includes(action.needs) ? [action.action] : []);
     }
@@ -337,7 +378,16 @@ async function attempt(built: BuiltOrg, model: Model, a: Scenario["attempts"][nu
       if (existing) existing.caps = after;
       else {
         const row = await t.db.grant.findUniqueOrThrow({ where: { resourceId_principalKey: { resourceId: r.id, principalKey: p.key } } });
-        model.grants.push({ id: row.id, resource, kind: p.kind, key: p.key, member: "member" in p ? p.member : undefined, team: "team" in p ? p.team : undefined, group: "group" in p ? p.group : undefined, caps: after });
+        model.grants.push({
+          id: row.id,
+          resource,
+          kind: p.kind,
+          key: p.key,
+          member: "member" in p ? p.member : undefined,
+          team: "team" in p ? p.team : undefined,
+          group: "group" in p ? p.group : undefined,
+          caps: after,
+        });
       }
     }
   }
@@ -355,7 +405,9 @@ async function runScenario(s: Scenario) {
     for (const a of s.attempts) await attempt(built, model, a, log);
     // What the attempts changed in the database is what the model says they changed.
     const rows = await t.db.grant.findMany({ where: { organizationId: built.id } });
-    expect(rows.map((g) => `${g.id}:${[...g.capabilities].sort().join("+")}`).sort()).toEqual(model.grants.map((g) => `${g.id}:${[...g.caps].sort().join("+")}`).sort());
+    expect(rows.map((g) => `${g.id}:${[...g.capabilities].sort().join("+")}`).sort()).toEqual(
+      model.grants.map((g) => `${g.id}:${[...g.caps].sort().join("+")}`).sort(),
+    );
     await checkAll(built, model, s.pageSize, "after the attempts");
   } catch (err) {
     if (err instanceof Error) err.message += `\n  in run ${built.slug}:\n    ${describeModel(model)}\n  attempts:\n    ${log.join("\n    ")}`;
@@ -369,15 +421,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("random organizations, grants and scopes", () => {
-  it(
-    "each member's list is exactly what the oracle shows, get reports exactly its capabilities, and grants never exceed the granter's",
-    async () => {
-      await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
-      if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally);
-      expect(tally.OK ?? 0, "no grant or revoke attempt succeeded").toBeGreaterThan(0);
-      expect(tally.FORBIDDEN ?? 0, "no grant or revoke attempt was refused").toBeGreaterThan(0);
-      expect(tally.beyond ?? 0, "no share holder was refused for going beyond what they hold").toBeGreaterThan(0);
-    },
-    300_000,
-  );
+  it("each member's list is exactly what the oracle shows, get reports exactly its capabilities, and grants never exceed the granter's", async () => {
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
+    if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally);
+    expect(tally.OK ?? 0, "no grant or revoke attempt succeeded").toBeGreaterThan(0);
+    expect(tally.FORBIDDEN ?? 0, "no grant or revoke attempt was refused").toBeGreaterThan(0);
+    expect(tally.beyond ?? 0, "no share holder was refused for going beyond what they hold").toBeGreaterThan(0);
+  }, 300_000);
 });

@@ -200,7 +200,8 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
             act: () => caller.resources.act({ resourceId: rid(r.name), action: "run" }),
             update: () => caller.resources.update({ resourceId: rid(r.name), name: r.name, description: "x", private: r.private }),
             delete: () => caller.resources.delete({ resourceId: rid(r.name) }),
-            grant: () => caller.resources.grant({ resourceId: rid(r.name), principal: { kind: "MEMBER", membershipId: acme.member(login) }, capabilities: ["view"] }),
+            grant: () =>
+              caller.resources.grant({ resourceId: rid(r.name), principal: { kind: "MEMBER", membershipId: acme.member(login) }, capabilities: ["view"] }),
             access: () => caller.resources.access({ resourceId: rid(r.name) }),
             activity: () => caller.resources.activity({ resourceId: rid(r.name) }),
           };
@@ -214,7 +215,9 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
 
   it("an email on the ACL is notify-only: listed as such, reaches nobody, and cannot be given capabilities", async () => {
     const gwen = await as("gwen");
-    const err = await refusal(gwen.resources.grant({ resourceId: rid("delta"), principal: { kind: "EMAIL", email: "someone@elsewhere.test" }, capabilities: ["view"] }));
+    const err = await refusal(
+      gwen.resources.grant({ resourceId: rid("delta"), principal: { kind: "EMAIL", email: "someone@elsewhere.test" }, capabilities: ["view"] }),
+    );
     expect(err.code).toBe("BAD_REQUEST");
     const acl = await gwen.resources.access({ resourceId: rid("delta") });
     const email = acl.grants.filter((g) => g.kind === "EMAIL");
@@ -244,7 +247,11 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
     expect(alpha.actions).toEqual([]);
     expect(await outcome(ada.resources.act({ resourceId: rid("alpha"), action: "run" }))).toBe("FORBIDDEN");
     expect(await outcome(ada.resources.update({ resourceId: rid("alpha"), name: "alpha", description: "ada was here", private: false }))).toBe("FORBIDDEN");
-    expect(await outcome(ada.resources.grant({ resourceId: rid("alpha"), principal: { kind: "MEMBER", membershipId: acme.member("otto") }, capabilities: ["view"] }))).toBe("FORBIDDEN");
+    expect(
+      await outcome(
+        ada.resources.grant({ resourceId: rid("alpha"), principal: { kind: "MEMBER", membershipId: acme.member("otto") }, capabilities: ["view"] }),
+      ),
+    ).toBe("FORBIDDEN");
     const why = await ada.resources.explain({ resourceId: rid("alpha"), membershipId: acme.member("ada") });
     expect(why.paths).toEqual([expect.objectContaining({ kind: "role", capabilities: ["view"] })]);
     expect(why.paths[0]!.description).toContain("Admin");
@@ -293,10 +300,16 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
 
     const revoke = await refusal(uma.resources.revoke({ resourceId: rid("foxtrot"), grantId: sams!.id }));
     expect(revoke.code).toBe("FORBIDDEN");
-    const change = await refusal(uma.resources.grant({ resourceId: rid("foxtrot"), principal: { kind: "MEMBER", membershipId: acme.member("sam") }, capabilities: ["data"] }));
+    const change = await refusal(
+      uma.resources.grant({ resourceId: rid("foxtrot"), principal: { kind: "MEMBER", membershipId: acme.member("sam") }, capabilities: ["data"] }),
+    );
     expect(change.code).toBe("FORBIDDEN");
     // Not View either: she does not hold it.
-    expect(await outcome(uma.resources.grant({ resourceId: rid("foxtrot"), principal: { kind: "MEMBER", membershipId: acme.member("otto") }, capabilities: ["view"] }))).toBe("FORBIDDEN");
+    expect(
+      await outcome(
+        uma.resources.grant({ resourceId: rid("foxtrot"), principal: { kind: "MEMBER", membershipId: acme.member("otto") }, capabilities: ["view"] }),
+      ),
+    ).toBe("FORBIDDEN");
     expect((await t.db.grant.findUniqueOrThrow({ where: { id: sams!.id } })).capabilities.sort()).toEqual([...ALL].sort());
 
     // What she holds she may give (otto then sees foxtrot: not private) and take back.
@@ -341,14 +354,19 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
     await gwen.resources.act({ resourceId: rid("alpha"), action: "run" });
 
     const runs = async (caller: Caller) =>
-      (await caller.resources.activity({ page: 1, pageSize: 200 })).rows.filter((a) => a.action === "run").map((a) => `${a.resource.name} by ${a.actorName}`).sort();
+      (await caller.resources.activity({ page: 1, pageSize: 200 })).rows
+        .filter((a) => a.action === "run")
+        .map((a) => `${a.resource.name} by ${a.actorName}`)
+        .sort();
     expect(await runs(tom)).toEqual(["bravo by tom"]);
     expect(await runs(gwen)).toEqual(["alpha by gwen", "bravo by tom"]);
     expect(await runs(uma)).toEqual(["alpha by gwen"]);
     expect(await runs(await as("otto"))).toEqual([]);
     // Access changes are activity too; the runs are what this checks.
     const bravo = await tom.resources.activity({ resourceId: rid("bravo") });
-    expect(bravo.rows.filter((a) => a.action !== "access")).toEqual([expect.objectContaining({ action: "run", actorName: "tom", detail: "nightly", resource: expect.objectContaining({ id: rid("bravo") }) })]);
+    expect(bravo.rows.filter((a) => a.action !== "access")).toEqual([
+      expect.objectContaining({ action: "run", actorName: "tom", detail: "nightly", resource: expect.objectContaining({ id: rid("bravo") }) }),
+    ]);
     expect(await outcome(uma.resources.activity({ resourceId: rid("bravo") }))).toBe("NOT_FOUND");
 
     expect(await gwen.resources.chart({ resourceId: rid("bravo"), days: 1 })).toEqual([{ day: today(), runs: 1 }]);
@@ -407,16 +425,25 @@ describe("every preset allows exactly its actions (Presetco)", () => {
         if (visible) {
           const got = await caller.resources.get({ resourceId });
           expect(got.access.capabilities).toEqual(ordered(caps));
-          expect(got.can).toEqual({ edit: caps.includes("edit"), delete: caps.includes("admin"), share: caps.includes("share"), transfer: caps.includes("admin") });
+          expect(got.can).toEqual({
+            edit: caps.includes("edit"),
+            delete: caps.includes("admin"),
+            share: caps.includes("share"),
+            transfer: caps.includes("admin"),
+          });
           expect(got.actions).toEqual(caps.includes("run") ? ["run"] : []);
         } else {
           expect(await outcome(caller.resources.get({ resourceId }))).toBe("NOT_FOUND");
         }
         expect(await outcome(caller.resources.act({ resourceId, action: "run" }))).toBe(expectOk(caps.includes("run")));
-        expect(await outcome(caller.resources.update({ resourceId, name: key(k, priv), description: `edited by ${k}`, private: priv }))).toBe(expectOk(caps.includes("edit")));
+        expect(await outcome(caller.resources.update({ resourceId, name: key(k, priv), description: `edited by ${k}`, private: priv }))).toBe(
+          expectOk(caps.includes("edit")),
+        );
         // Share what one holds (the first of one's capabilities).
         const give: Cap[] = [caps[0]!];
-        expect(await outcome(caller.resources.grant({ resourceId, principal: { kind: "MEMBER", membershipId: po.member("friend") }, capabilities: give }))).toBe(expectOk(caps.includes("share")));
+        expect(
+          await outcome(caller.resources.grant({ resourceId, principal: { kind: "MEMBER", membershipId: po.member("friend") }, capabilities: give })),
+        ).toBe(expectOk(caps.includes("share")));
         expect(await outcome(caller.resources.delete({ resourceId }))).toBe(expectOk(caps.includes("admin")));
         if (visible && caps.includes("admin")) expect(await outcome(caller.resources.get({ resourceId }))).toBe("NOT_FOUND");
       });
@@ -472,7 +499,12 @@ describe("a resource scope hides the other servers and storages, not jobs (Scope
   beforeAll(async () => {
     so = await org(t.db, "Scopeco").withMember("gwen", "group_admin").withMember("sid", "admin").withMember("sue", "user").create();
     const gwen = await as("gwen");
-    for (const [name, type] of [["s1", "server"], ["s2", "server"], ["st1", "storage"], ["j1", "job"]] as const) {
+    for (const [name, type] of [
+      ["s1", "server"],
+      ["s2", "server"],
+      ["st1", "storage"],
+      ["j1", "job"],
+    ] as const) {
       rid.set(name, (await gwen.resources.create({ type, name })).id);
     }
     const to = { kind: "MEMBER" as const, membershipId: so.member("sue") };
@@ -544,7 +576,9 @@ describe("another organization's resources are NOT_FOUND and never listed (rule 
     const g = await globex.signIn("owner");
     theirs = (await g.resources.create({ type: "job", name: "globex-secret" })).id;
     await g.resources.create({ type: "server", name: "globex-server" });
-    their = { grantId: (await g.resources.grant({ resourceId: theirs, principal: { kind: "MEMBER", membershipId: globex.member("gil") }, capabilities: ALL })).id };
+    their = {
+      grantId: (await g.resources.grant({ resourceId: theirs, principal: { kind: "MEMBER", membershipId: globex.member("gil") }, capabilities: ALL })).id,
+    };
     ours = (await (await acme.signIn("gwen")).resources.create({ type: "job", name: "ours" })).id;
   });
 
@@ -600,7 +634,10 @@ describe("adding to a team needs the power to grant what the team holds (Teamco)
   const team = new Map<string, string>();
   const rid = new Map<string, string>();
   const membersOf = async (login: string, name: string) =>
-    (await (await as(login)).teams.list()).find((x) => x.name === name)!.members.map((m) => m.name).sort();
+    (await (await as(login)).teams.list())
+      .find((x) => x.name === name)!
+      .members.map((m) => m.name)
+      .sort();
 
   beforeAll(async () => {
     to = await org(t.db, "Teamco")
@@ -618,7 +655,12 @@ describe("adding to a team needs the power to grant what the team holds (Teamco)
     await owner.teams.addMember({ teamId: team.get("Day")!, membershipId: to.member("uma") });
     await owner.teams.addMember({ teamId: team.get("Day")!, membershipId: to.member("tom") });
     const gwen = await as("gwen");
-    for (const [name, priv] of [["hotel", true], ["india", false], ["juliet", false]] as const) rid.set(name, (await gwen.resources.create({ type: "job", name, private: priv })).id);
+    for (const [name, priv] of [
+      ["hotel", true],
+      ["india", false],
+      ["juliet", false],
+    ] as const)
+      rid.set(name, (await gwen.resources.create({ type: "job", name, private: priv })).id);
     await gwen.resources.grant({ resourceId: rid.get("hotel")!, principal: { kind: "TEAM", teamId: team.get("Night")! }, capabilities: PRESETS.run! });
     await gwen.resources.grant({ resourceId: rid.get("india")!, principal: { kind: "TEAM", teamId: team.get("Day")! }, capabilities: PRESETS.edit_run! });
     await gwen.resources.grant({ resourceId: rid.get("juliet")!, principal: { kind: "TEAM", teamId: team.get("Eve")! }, capabilities: PRESETS.run! });

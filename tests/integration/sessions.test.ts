@@ -112,7 +112,12 @@ describe("ending sessions", () => {
 describe("a person in two organizations", () => {
   it("acts in each organization with that organization's role", async () => {
     const adam = await acme.signIn("adam");
-    const added = await adam.members.create({ name: "gil", email: globex.email("gil"), roleId: acme.role("group_support_technician"), groupId: acme.group("Sales") });
+    const added = await adam.members.create({
+      name: "gil",
+      email: globex.email("gil"),
+      roleId: acme.role("group_support_technician"),
+      groupId: acme.group("Sales"),
+    });
     expect(added.oneTimePassword).toBeNull();
     const inGlobex = await globex.signIn("gil");
     const inAcme = await signIn(t.db, globex.email("gil"), PASSWORD, acme.slug);
@@ -153,7 +158,12 @@ describe("a person in two organizations", () => {
 describe("a one-time password", () => {
   it("must be changed before any organization procedure, then a fresh sign-in works", async () => {
     const adam = await acme.signIn("adam");
-    const { oneTimePassword } = await adam.members.create({ name: "Otto", email: "otto@acme.test", roleId: acme.role("group_admin"), groupId: acme.group("Sales") });
+    const { oneTimePassword } = await adam.members.create({
+      name: "Otto",
+      email: "otto@acme.test",
+      roleId: acme.role("group_admin"),
+      groupId: acme.group("Sales"),
+    });
     const otto = await signIn(t.db, "otto@acme.test", oneTimePassword!, acme.slug);
     await expect(otto.account.me()).resolves.toMatchObject({ mustChangePassword: true });
     const refused = { code: "FORBIDDEN", message: expect.stringContaining("one-time password") };

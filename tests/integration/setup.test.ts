@@ -42,9 +42,7 @@ describe("first-run setup", () => {
 
   it("rejects malformed input with a specific message and writes nothing", async () => {
     const anonymous = callerFor(t.db, null, null);
-    const err = await anonymous.setup
-      .create({ organizationName: "X", ownerName: "", ownerEmail: "not-an-email", password: "short" })
-      .catch((e: unknown) => e);
+    const err = await anonymous.setup.create({ organizationName: "X", ownerName: "", ownerEmail: "not-an-email", password: "short" }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
     expect(String((err as Error).message)).toContain("ownerEmail: Enter a valid email address.");
     expect(String((err as Error).message)).toContain("password: Use at least 10 characters.");

@@ -52,8 +52,12 @@ describe("an actor who cannot grant what the group holds", () => {
 
   it("cannot create or invite a member there, but can elsewhere", async () => {
     const adam = await acme.signIn("adam");
-    await expect(adam.members.create({ name: "New", email: "new@acme.test", roleId: acme.role("user"), groupId: acme.group("Sales/EMEA") })).rejects.toMatchObject(refusal(/payroll/));
-    await expect(adam.invitations.invite({ emails: ["inv@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") })).rejects.toMatchObject(refusal(/payroll/));
+    await expect(
+      adam.members.create({ name: "New", email: "new@acme.test", roleId: acme.role("user"), groupId: acme.group("Sales/EMEA") }),
+    ).rejects.toMatchObject(refusal(/payroll/));
+    await expect(adam.invitations.invite({ emails: ["inv@example.test"], roleId: acme.role("user"), groupId: acme.group("Sales") })).rejects.toMatchObject(
+      refusal(/payroll/),
+    );
     await adam.members.create({ name: "Elsewhere", email: "elsewhere@acme.test", roleId: acme.role("user"), groupId: acme.group("Engineering") });
     expect(await t.db.user.count({ where: { email: { in: ["new@acme.test"] } } })).toBe(0);
     expect(await t.db.invitation.count({ where: { email: "inv@example.test" } })).toBe(0);
@@ -61,7 +65,12 @@ describe("an actor who cannot grant what the group holds", () => {
 
   it("cannot import a member into the group", async () => {
     const ian = await acme.signIn("ian");
-    const results = await ian.importer.run({ rows: [{ email: acme.email("ute"), group: "Sales" }, { email: "fresh@acme.test", name: "Fresh", group: "Sales/EMEA" }] });
+    const results = await ian.importer.run({
+      rows: [
+        { email: acme.email("ute"), group: "Sales" },
+        { email: "fresh@acme.test", name: "Fresh", group: "Sales/EMEA" },
+      ],
+    });
     expect(results.map((r) => r.outcome)).toEqual(["refused", "refused"]);
     // The importer cannot see payroll: the refusal does not name it.
     expect(results[0]!.message).toContain("Edit & Run on a resource you cannot see");
@@ -71,7 +80,9 @@ describe("an actor who cannot grant what the group holds", () => {
 
   it("cannot add a member, or themselves, to a team that holds a grant; removing is fine", async () => {
     const adam = await acme.signIn("adam");
-    await expect(adam.teams.addMember({ teamId: ops, membershipId: acme.member("ulla") })).rejects.toMatchObject(refusal(/Adding ulla to Ops would give Run on payroll/));
+    await expect(adam.teams.addMember({ teamId: ops, membershipId: acme.member("ulla") })).rejects.toMatchObject(
+      refusal(/Adding ulla to Ops would give Run on payroll/),
+    );
     await expect(adam.teams.addMember({ teamId: ops, membershipId: acme.member("adam") })).rejects.toMatchObject(refusal(/payroll/));
     const owner = await acme.signIn("owner");
     await owner.teams.addMember({ teamId: ops, membershipId: acme.member("ulla") });
@@ -108,7 +119,9 @@ describe("invitations are judged again when accepted", () => {
     const { newLinkToken } = await import("@/server/auth/link-token");
     const { token, tokenHash } = newLinkToken();
     await t.db.invitation.update({ where: { id: row.id }, data: { tokenHash } });
-    await expect(callerFor(t.db, null, null).invitations.accept({ organization: acme.slug, token, name: "Late", password: "a fine long passphrase" })).rejects.toMatchObject({
+    await expect(
+      callerFor(t.db, null, null).invitations.accept({ organization: acme.slug, token, name: "Late", password: "a fine long passphrase" }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
       message: expect.stringContaining("adam can no longer give"),
     });
@@ -127,11 +140,16 @@ describe("invitations with teams", () => {
   it("checks the teams' grants like adding to the team, and joins them on acceptance", async () => {
     const adam = await acme.signIn("adam");
     // The root group holds no grant: only the team can refuse.
-    await expect(adam.invitations.invite({ emails: ["teamless@example.test"], roleId: acme.role("user"), groupId: acme.group(""), teamIds: [ops] })).rejects.toMatchObject(
-      refusal(/Joining those teams would give Run on payroll/),
-    );
+    await expect(
+      adam.invitations.invite({ emails: ["teamless@example.test"], roleId: acme.role("user"), groupId: acme.group(""), teamIds: [ops] }),
+    ).rejects.toMatchObject(refusal(/Joining those teams would give Run on payroll/));
     const owner = await acme.signIn("owner");
-    const [sent] = await owner.invitations.invite({ emails: ["teamed@example.test"], roleId: acme.role("user"), groupId: acme.group("Engineering"), teamIds: [ops] });
+    const [sent] = await owner.invitations.invite({
+      emails: ["teamed@example.test"],
+      roleId: acme.role("user"),
+      groupId: acme.group("Engineering"),
+      teamIds: [ops],
+    });
     const preview = await t.db.invitation.findUniqueOrThrow({ where: { id: sent!.invitationId! } });
     expect(preview.teamIds).toEqual([ops]);
     await acceptWithKnownToken(sent!.invitationId!, "Teamed");
@@ -141,7 +159,14 @@ describe("invitations with teams", () => {
 
   it("refuses teams that are not of this organization", async () => {
     const owner = await acme.signIn("owner");
-    await expect(owner.invitations.invite({ emails: ["x@example.test"], roleId: acme.role("user"), groupId: acme.group("Engineering"), teamIds: ["cjld2cjxh0000qzrmn831i7rn"] })).rejects.toMatchObject({
+    await expect(
+      owner.invitations.invite({
+        emails: ["x@example.test"],
+        roleId: acme.role("user"),
+        groupId: acme.group("Engineering"),
+        teamIds: ["cjld2cjxh0000qzrmn831i7rn"],
+      }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -94,7 +94,10 @@ describe("an admin turning off a member's two-factor sign-in (seed 002)", () => 
     expect(await adam.members.get({ membershipId: admin.member("una") })).toMatchObject({ hasTwoFactor: true });
     const gus = await admin.signIn("gus");
     await expect(gus.members.disableTwoFactor({ membershipId: admin.member("una") })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(adam.members.disableTwoFactor({ membershipId: admin.member("gus") })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("no two-factor") });
+    await expect(adam.members.disableTwoFactor({ membershipId: admin.member("gus") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining("no two-factor"),
+    });
     await expect(adam.members.disableTwoFactor({ membershipId: acme.member("ulla") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await adam.members.disableTwoFactor({ membershipId: admin.member("una") });
     await expect(una.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -110,7 +113,12 @@ describe("an admin turning off a member's two-factor sign-in (seed 002)", () => 
 
 describe("the organization's two-factor policy", () => {
   it("holds administrative members back until they enroll, leaves end users alone when only admins must, and is audited", async () => {
-    const gamma = await org(t.db, "Gamma").withTree("Sales").withMember("adam", "admin").withMember("gary", "group_admin", "Sales").withMember("una", "user", "Sales").create();
+    const gamma = await org(t.db, "Gamma")
+      .withTree("Sales")
+      .withMember("adam", "admin")
+      .withMember("gary", "group_admin", "Sales")
+      .withMember("una", "user", "Sales")
+      .create();
     const gary = await gamma.signIn("gary");
     await expect(gary.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const owner = await gamma.signIn("owner");

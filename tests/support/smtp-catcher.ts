@@ -22,7 +22,14 @@ export type SmtpCatcher = {
 
 function toCaught(mail: ParsedMail): CaughtMail {
   const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-  return { to, from: mail.from?.text ?? "", subject: mail.subject ?? "", html: typeof mail.html === "string" ? mail.html : "", text: mail.text ?? "", messageId: mail.messageId ?? "" };
+  return {
+    to,
+    from: mail.from?.text ?? "",
+    subject: mail.subject ?? "",
+    html: typeof mail.html === "string" ? mail.html : "",
+    text: mail.text ?? "",
+    messageId: mail.messageId ?? "",
+  };
 }
 
 export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {

@@ -78,21 +78,56 @@ describe("built-in roles", () => {
   });
 
   const WRITES: Permission[] = [
-    "members.create", "members.edit", "members.assignRole", "members.assignGroup", "members.setStatus", "members.resetCredentials",
-    "members.delete", "groups.create", "groups.edit", "groups.delete", "roles.manage", "policies.manage", "restores.manage",
-    "data.access", "data.migrate", "data.export", "members.import", "settings.manage",
+    "members.create",
+    "members.edit",
+    "members.assignRole",
+    "members.assignGroup",
+    "members.setStatus",
+    "members.resetCredentials",
+    "members.delete",
+    "groups.create",
+    "groups.edit",
+    "groups.delete",
+    "roles.manage",
+    "policies.manage",
+    "restores.manage",
+    "data.access",
+    "data.migrate",
+    "data.export",
+    "members.import",
+    "settings.manage",
   ];
 
   // What DESIGN.md's "may" column says each role holds, and what it must not.
   it.each<{ key: BuiltInRoleKey; holds: Permission[]; lacks: Permission[] }>([
-    { key: "admin", holds: ["members.assignRole", "members.delete", "groups.delete", "policies.manage", "reports.run"], lacks: ["data.access", "data.migrate", "data.export", "members.import"] },
+    {
+      key: "admin",
+      holds: ["members.assignRole", "members.delete", "groups.delete", "policies.manage", "reports.run"],
+      lacks: ["data.access", "data.migrate", "data.export", "members.import"],
+    },
     { key: "support", holds: ["members.view", "groups.view", "policies.view", "reports.run"], lacks: WRITES },
     { key: "support_restore", holds: ["restores.manage", "reports.run"], lacks: WRITES.filter((p) => p !== "restores.manage") },
-    { key: "support_technician", holds: ["members.create", "members.edit", "groups.create", "groups.edit", "restores.manage", "reports.run"], lacks: ["members.delete", "groups.delete", "members.assignRole", "members.assignGroup", "data.access"] },
-    { key: "group_data_admin", holds: ["data.access", "data.migrate", "members.delete", "groups.delete", "policies.manage"], lacks: ["data.export", "members.import"] },
-    { key: "group_admin", holds: ["members.assignRole", "members.delete", "groups.delete", "policies.manage", "reports.run"], lacks: ["data.access", "data.migrate"] },
+    {
+      key: "support_technician",
+      holds: ["members.create", "members.edit", "groups.create", "groups.edit", "restores.manage", "reports.run"],
+      lacks: ["members.delete", "groups.delete", "members.assignRole", "members.assignGroup", "data.access"],
+    },
+    {
+      key: "group_data_admin",
+      holds: ["data.access", "data.migrate", "members.delete", "groups.delete", "policies.manage"],
+      lacks: ["data.export", "members.import"],
+    },
+    {
+      key: "group_admin",
+      holds: ["members.assignRole", "members.delete", "groups.delete", "policies.manage", "reports.run"],
+      lacks: ["data.access", "data.migrate"],
+    },
     { key: "group_support_restore", holds: ["restores.manage", "reports.run"], lacks: WRITES.filter((p) => p !== "restores.manage") },
-    { key: "group_support_technician", holds: ["members.edit", "groups.create", "groups.edit", "restores.manage"], lacks: ["members.delete", "groups.delete", "members.assignRole", "members.assignGroup"] },
+    {
+      key: "group_support_technician",
+      holds: ["members.edit", "groups.create", "groups.edit", "restores.manage"],
+      lacks: ["members.delete", "groups.delete", "members.assignRole", "members.assignGroup"],
+    },
   ])("$key holds what DESIGN.md says and nothing it denies", ({ key, holds, lacks }) => {
     for (const p of holds) expect(perms(key), `${key} holds ${p}`).toContain(p);
     for (const p of lacks) expect(perms(key), `${key} lacks ${p}`).not.toContain(p);
@@ -133,7 +168,10 @@ const targets = KEYS.flatMap((k) => PLACES.map((g) => member(k, g, { id: "target
 const owner = member("admin", "Paris", { id: "owner", isOwner: true });
 const groups = Object.values(GROUPS);
 const roles = KEYS.map((k) => role(k));
-const facts = [{ activeHoldersOfTargetRole: 1, topRank: 110 }, { activeHoldersOfTargetRole: 3, topRank: 120 }];
+const facts = [
+  { activeHoldersOfTargetRole: 1, topRank: 110 },
+  { activeHoldersOfTargetRole: 3, topRank: 120 },
+];
 
 const SAMPLES: Record<string, () => Decision[]> = {
   decidePermission: () => actors.flatMap((a) => (CATALOG as Permission[]).map((p) => decidePermission(a, p))),
@@ -148,14 +186,27 @@ const SAMPLES: Record<string, () => Decision[]> = {
   decideRenameGroup: () => actors.flatMap((a) => groups.map((g) => decideRenameGroup(a, g))),
   decideMoveGroup: () => actors.flatMap((a) => groups.flatMap((g) => groups.map((p) => decideMoveGroup(a, g, p)))),
   decideDeleteGroup: () =>
-    actors.flatMap((a) => groups.flatMap((g) => [{ subgroups: 0, members: 0 }, { subgroups: 1, members: 2 }].map((c) => decideDeleteGroup(a, g, c)))),
+    actors.flatMap((a) =>
+      groups.flatMap((g) =>
+        [
+          { subgroups: 0, members: 0 },
+          { subgroups: 1, members: 2 },
+        ].map((c) => decideDeleteGroup(a, g, c)),
+      ),
+    ),
 };
 
 describe("every decision's reason is a sentence", () => {
   it.each(Object.keys(SAMPLES))("%s explains every answer, allowed or not", (name) => {
     const decisions = SAMPLES[name]?.() ?? [];
-    expect(decisions.some((d) => d.allowed), "the sample holds approvals").toBe(true);
-    expect(decisions.some((d) => !d.allowed), "the sample holds refusals").toBe(true);
+    expect(
+      decisions.some((d) => d.allowed),
+      "the sample holds approvals",
+    ).toBe(true);
+    expect(
+      decisions.some((d) => !d.allowed),
+      "the sample holds refusals",
+    ).toBe(true);
     const unexplained = decisions.filter((d) => !isSentence(d.reason));
     const examples = [...new Set(unexplained.map((d) => `${d.allowed ? "allowed" : d.code}: "${d.reason}"`))].slice(0, 5);
     expect(examples, `${unexplained.length} of ${decisions.length} decisions`).toEqual([]);

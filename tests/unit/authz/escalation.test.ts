@@ -13,7 +13,19 @@ const KEYS = BUILT_IN_ROLES.map((r) => r.key);
 // which only the admin roles hold. Admin lacks the data powers and both tools, so it
 // cannot give Group Data Admin, Bulk Exporter or Bulk Importer.
 const ASSIGNABLE: Record<BuiltInRoleKey, BuiltInRoleKey[]> = {
-  data_admin: ["admin", "support", "support_restore", "support_technician", "bulk_exporter", "bulk_importer", "group_data_admin", "group_admin", "group_support_restore", "group_support_technician", "user"],
+  data_admin: [
+    "admin",
+    "support",
+    "support_restore",
+    "support_technician",
+    "bulk_exporter",
+    "bulk_importer",
+    "group_data_admin",
+    "group_admin",
+    "group_support_restore",
+    "group_support_technician",
+    "user",
+  ],
   admin: ["support", "support_restore", "support_technician", "group_admin", "group_support_restore", "group_support_technician", "user"],
   support: [],
   support_restore: [],
@@ -28,9 +40,7 @@ const ASSIGNABLE: Record<BuiltInRoleKey, BuiltInRoleKey[]> = {
 };
 
 describe("decideAssignRole over the built-in roles", () => {
-  const cases = KEYS.flatMap((actor) =>
-    KEYS.map((given) => ({ actor, given, expected: ASSIGNABLE[actor].includes(given) ? ALLOWED : FORBIDDEN })),
-  );
+  const cases = KEYS.flatMap((actor) => KEYS.map((given) => ({ actor, given, expected: ASSIGNABLE[actor].includes(given) ? ALLOWED : FORBIDDEN })));
   it.each(cases)("$actor gives $given: $expected", ({ actor, given, expected }) => {
     expectDecision(decideAssignRole(member(actor, "Sales"), role(given)), expected);
   });
@@ -93,19 +103,85 @@ describe("decideChangeRole", () => {
   type ChangeCase = { name: string; actor: ReturnType<typeof member>; target: ReturnType<typeof member>; to: OrgRole; expected: Outcome };
 
   it.each<ChangeCase>([
-    { name: "Admin promotes a User to Group Admin", actor: member("admin", "Acme"), target: member("user", "EMEA"), to: role("group_admin"), expected: ALLOWED },
-    { name: "Admin gives Group Data Admin (data powers it lacks)", actor: member("admin", "Acme"), target: member("user", "EMEA"), to: role("group_data_admin"), expected: FORBIDDEN },
+    {
+      name: "Admin promotes a User to Group Admin",
+      actor: member("admin", "Acme"),
+      target: member("user", "EMEA"),
+      to: role("group_admin"),
+      expected: ALLOWED,
+    },
+    {
+      name: "Admin gives Group Data Admin (data powers it lacks)",
+      actor: member("admin", "Acme"),
+      target: member("user", "EMEA"),
+      to: role("group_data_admin"),
+      expected: FORBIDDEN,
+    },
     { name: "Admin gives its own role", actor: member("admin", "Acme"), target: member("user", "EMEA"), to: role("admin"), expected: FORBIDDEN },
-    { name: "Admin gives the Bulk Importer tool it lacks", actor: member("admin", "Acme"), target: member("user", "EMEA"), to: role("bulk_importer"), expected: FORBIDDEN },
-    { name: "Admin re-roles a Group Data Admin (outside its span)", actor: member("admin", "Acme"), target: member("group_data_admin", "EMEA"), to: role("user"), expected: NOT_FOUND },
+    {
+      name: "Admin gives the Bulk Importer tool it lacks",
+      actor: member("admin", "Acme"),
+      target: member("user", "EMEA"),
+      to: role("bulk_importer"),
+      expected: FORBIDDEN,
+    },
+    {
+      name: "Admin re-roles a Group Data Admin (outside its span)",
+      actor: member("admin", "Acme"),
+      target: member("group_data_admin", "EMEA"),
+      to: role("user"),
+      expected: NOT_FOUND,
+    },
     { name: "Admin re-roles itself", actor: member("admin", "Acme"), target: member("admin", "Acme"), to: role("user"), expected: FORBIDDEN },
-    { name: "Admin re-roles a member of another organization", actor: member("admin", "Acme"), target: member("user", "Globex"), to: role("user"), expected: NOT_FOUND },
-    { name: "Data Admin gives a role of another organization", actor: member("data_admin", "Acme"), target: member("user", "EMEA"), to: role("support", GLOBEX), expected: NOT_FOUND },
-    { name: "Group Admin demotes a Group Support Technician in its subtree", actor: member("group_admin", "Sales"), target: member("group_support_technician", "Paris"), to: role("user"), expected: ALLOWED },
-    { name: "Group Admin gives an organization-reach role", actor: member("group_admin", "Sales"), target: member("user", "Paris"), to: orgViewer, expected: FORBIDDEN },
-    { name: "Group Admin re-roles outside its subtree", actor: member("group_admin", "Sales"), target: member("user", "Platform"), to: role("group_support_technician"), expected: NOT_FOUND },
-    { name: "Support (no Assign roles) re-roles a User", actor: member("support", "Acme"), target: member("user", "EMEA"), to: role("user"), expected: FORBIDDEN },
-    { name: "Support Technician (creates as User only) re-roles a User", actor: member("support_technician", "Acme"), target: member("user", "EMEA"), to: role("group_support_technician"), expected: FORBIDDEN },
+    {
+      name: "Admin re-roles a member of another organization",
+      actor: member("admin", "Acme"),
+      target: member("user", "Globex"),
+      to: role("user"),
+      expected: NOT_FOUND,
+    },
+    {
+      name: "Data Admin gives a role of another organization",
+      actor: member("data_admin", "Acme"),
+      target: member("user", "EMEA"),
+      to: role("support", GLOBEX),
+      expected: NOT_FOUND,
+    },
+    {
+      name: "Group Admin demotes a Group Support Technician in its subtree",
+      actor: member("group_admin", "Sales"),
+      target: member("group_support_technician", "Paris"),
+      to: role("user"),
+      expected: ALLOWED,
+    },
+    {
+      name: "Group Admin gives an organization-reach role",
+      actor: member("group_admin", "Sales"),
+      target: member("user", "Paris"),
+      to: orgViewer,
+      expected: FORBIDDEN,
+    },
+    {
+      name: "Group Admin re-roles outside its subtree",
+      actor: member("group_admin", "Sales"),
+      target: member("user", "Platform"),
+      to: role("group_support_technician"),
+      expected: NOT_FOUND,
+    },
+    {
+      name: "Support (no Assign roles) re-roles a User",
+      actor: member("support", "Acme"),
+      target: member("user", "EMEA"),
+      to: role("user"),
+      expected: FORBIDDEN,
+    },
+    {
+      name: "Support Technician (creates as User only) re-roles a User",
+      actor: member("support_technician", "Acme"),
+      target: member("user", "EMEA"),
+      to: role("group_support_technician"),
+      expected: FORBIDDEN,
+    },
     { name: "Bulk Importer re-roles a User", actor: member("bulk_importer", "Acme"), target: member("user", "EMEA"), to: role("user"), expected: FORBIDDEN },
   ])("$name: $expected", ({ actor, target, to, expected }) => {
     expectDecision(decideChangeRole(actor, target, to, many), expected);

@@ -65,7 +65,9 @@ function expected(row: Row, op: Exclude<Operation, "move">, group: GroupName): O
 describe("view, create under, rename and delete (empty) a group", () => {
   const groups = Object.keys(GROUPS) as GroupName[];
   const cases = ROWS.flatMap((row) =>
-    (["view", "create", "rename", "delete"] as const).flatMap((op) => groups.map((group) => ({ actor: row.actor, op, group, expected: expected(row, op, group) }))),
+    (["view", "create", "rename", "delete"] as const).flatMap((op) =>
+      groups.map((group) => ({ actor: row.actor, op, group, expected: expected(row, op, group) })),
+    ),
   );
 
   it.each(cases)("$actor may $op $group: $expected", ({ actor, op, group, expected }) => {
@@ -168,7 +170,10 @@ describe("decideMoveGroupSource (whether the tree offers Move at all)", () => {
     { actor: "group_admin", home: "Sales", group: "EMEA", expected: ALLOWED },
     { actor: "group_admin", home: "Sales", group: "Engineering", expected: NOT_FOUND },
     { actor: "support", home: "Acme", group: "Sales", expected: FORBIDDEN },
-  ] as Array<{ actor: BuiltInRoleKey; home: GroupName; group: GroupName; expected: Outcome }>)("$actor at home in $home moving $group: $expected", ({ actor, home, group, expected }) => {
-    expectDecision(decideMoveGroupSource(member(actor, home), GROUPS[group]), expected);
-  });
+  ] as Array<{ actor: BuiltInRoleKey; home: GroupName; group: GroupName; expected: Outcome }>)(
+    "$actor at home in $home moving $group: $expected",
+    ({ actor, home, group, expected }) => {
+      expectDecision(decideMoveGroupSource(member(actor, home), GROUPS[group]), expected);
+    },
+  );
 });

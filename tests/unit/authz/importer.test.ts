@@ -93,7 +93,11 @@ const HOLDS_IMPORT: Record<BuiltInRoleKey, boolean> = {
 
 describe("the import tool needs the Bulk import permission", () => {
   const cases = KEYS.flatMap((actor) =>
-    (["edit", "changeGroup", "setStatus", "delete"] as MemberAction[]).map((action) => ({ actor, action, expected: HOLDS_IMPORT[actor] ? ALLOWED : FORBIDDEN })),
+    (["edit", "changeGroup", "setStatus", "delete"] as MemberAction[]).map((action) => ({
+      actor,
+      action,
+      expected: HOLDS_IMPORT[actor] ? ALLOWED : FORBIDDEN,
+    })),
   );
 
   it.each(cases)("$actor may $action a User in EMEA through the tool: $expected", ({ actor, action, expected }) => {

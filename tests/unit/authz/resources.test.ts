@@ -18,13 +18,30 @@ const ulla = member("user", "EMEA", { id: "ulla" });
 const adam = member("admin", "Acme", { id: "adam" });
 const dana = member("data_admin", "Acme", { id: "dana" });
 const subject = (m: typeof ulla, scope: string[] = []) => ({ ...m, scope });
-const job = (over: Partial<ResourceFacts> = {}): ResourceFacts => ({ id: "job-1", organizationId: ACME, type: "job", name: "nightly", private: false, ownerMembershipId: "someone", ...over });
-const grant = (capabilities: string[], via: ReachingGrant["via"] = { kind: "member" }): ReachingGrant => ({ grantId: `g-${capabilities.join("-")}`, capabilities, via });
+const job = (over: Partial<ResourceFacts> = {}): ResourceFacts => ({
+  id: "job-1",
+  organizationId: ACME,
+  type: "job",
+  name: "nightly",
+  private: false,
+  ownerMembershipId: "someone",
+  ...over,
+});
+const grant = (capabilities: string[], via: ReachingGrant["via"] = { kind: "member" }): ReachingGrant => ({
+  grantId: `g-${capabilities.join("-")}`,
+  capabilities,
+  via,
+});
 const noOwner = { name: "Someone", inMemberSpan: false };
 
 describe("effective access (rule 8): the union of what reaches the member", () => {
   it("unites grants from every path (seed 000: the summary of highest access levels)", () => {
-    const access = effectiveAccess(subject(ulla), job(), [grant(["view"], { kind: "team", teamName: "Ops" }), grant(["view", "run", "edit"], { kind: "group", groupName: "Sales", memberGroupName: "EMEA" })], noOwner);
+    const access = effectiveAccess(
+      subject(ulla),
+      job(),
+      [grant(["view"], { kind: "team", teamName: "Ops" }), grant(["view", "run", "edit"], { kind: "group", groupName: "Sales", memberGroupName: "EMEA" })],
+      noOwner,
+    );
     expect(access).toMatchObject({ visible: true, capabilities: ["view", "run", "edit"] });
     expect(access.paths.map((p) => p.kind)).toEqual(["grant", "grant"]);
   });
@@ -41,19 +58,28 @@ describe("effective access (rule 8): the union of what reaches the member", () =
 
   it("shows a private resource only with “view” from a grant (seed 003: an Access Manager does not see it)", () => {
     const manager = [grant([...PRESETS.access_manager.capabilities])];
-    expect(effectiveAccess(subject(ulla), job({ private: true }), manager, noOwner)).toMatchObject({ visible: false, removed: expect.stringContaining("private") });
+    expect(effectiveAccess(subject(ulla), job({ private: true }), manager, noOwner)).toMatchObject({
+      visible: false,
+      removed: expect.stringContaining("private"),
+    });
     expect(effectiveAccess(subject(ulla), job(), manager, noOwner)).toMatchObject({ visible: true, capabilities: ["data", "share"] });
   });
 
   it("lets a scope remove servers and storages outside it, never jobs (seed 002)", () => {
     const server = job({ id: "srv-2", type: "server", name: "db-01" });
-    expect(effectiveAccess(subject(ulla, ["srv-1"]), server, [grant(["view"])], noOwner)).toMatchObject({ visible: false, removed: expect.stringContaining("scope") });
+    expect(effectiveAccess(subject(ulla, ["srv-1"]), server, [grant(["view"])], noOwner)).toMatchObject({
+      visible: false,
+      removed: expect.stringContaining("scope"),
+    });
     expect(effectiveAccess(subject(ulla, ["srv-2"]), server, [grant(["view"])], noOwner).visible).toBe(true);
     expect(effectiveAccess(subject(ulla, ["srv-1"]), job(), [grant(["view"])], noOwner).visible).toBe(true);
   });
 
   it("gives a custodian View and Data over resources of members in span (seed 004)", () => {
-    expect(effectiveAccess(subject(dana), job({ private: true }), [], { name: "Ulla", inMemberSpan: true })).toMatchObject({ visible: true, capabilities: ["view", "data"] });
+    expect(effectiveAccess(subject(dana), job({ private: true }), [], { name: "Ulla", inMemberSpan: true })).toMatchObject({
+      visible: true,
+      capabilities: ["view", "data"],
+    });
     expect(effectiveAccess(subject(dana), job({ private: true }), [], noOwner).visible).toBe(false);
   });
 

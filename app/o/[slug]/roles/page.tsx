@@ -28,7 +28,10 @@ export default async function RolesPage({ params, searchParams }: { params: Prom
                 <Link
                   href={`/o/${slug}/roles?role=${r.id}`}
                   aria-current={r.id === selected.id ? "true" : undefined}
-                  className={cx("flex items-center justify-between gap-2 px-4 py-2.5 text-sm", r.id === selected.id ? "bg-indigo-50 text-indigo-700" : "hover:bg-slate-50")}
+                  className={cx(
+                    "flex items-center justify-between gap-2 px-4 py-2.5 text-sm",
+                    r.id === selected.id ? "bg-indigo-50 text-indigo-700" : "hover:bg-slate-50",
+                  )}
                 >
                   <span className="font-medium">{r.name}</span>
                   <span className="flex items-center gap-1.5">

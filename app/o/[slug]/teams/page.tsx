@@ -10,7 +10,10 @@ export default async function Teams({ params }: { params: Promise<{ slug: string
   const { actor } = await requirePageActor(slug, "members.view");
   return (
     <>
-      <PageHeader title="Teams" description="Sets of members who receive access to resources together. A member can be in several teams; their access is the sum." />
+      <PageHeader
+        title="Teams"
+        description="Sets of members who receive access to resources together. A member can be in several teams; their access is the sum."
+      />
       <TeamsPage canManage={holds(actor.role, "teams.manage")} />
     </>
   );

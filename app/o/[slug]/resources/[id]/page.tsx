@@ -4,7 +4,13 @@ import { requirePageActor } from "@/server/auth/page-actor";
 
 export const metadata = { title: "Resource" };
 
-export default async function ResourcePage({ params, searchParams }: { params: Promise<{ slug: string; id: string }>; searchParams: Promise<{ as?: string }> }) {
+export default async function ResourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<{ as?: string }>;
+}) {
   const { slug, id } = await params;
   const { as } = await searchParams;
   await requirePageActor(slug);
