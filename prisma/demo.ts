@@ -210,21 +210,32 @@ async function demoResources(tx: Tx, organizationId: string, groupIds: Map<strin
   await grant("s3-archive", "MEMBER", m("eve").id, ["data", "share"]);
   await grant("nightly-backup", "EMAIL", "oncall@example.com", []);
 
-  // Two weeks of runs, a few a day, by the Operations team.
+  // Two weeks of runs, a few a day, by the Operations team: most succeed, some fail, and
+  // today's last run of the backup is still waiting for its outcome.
   const runners = userLogins.slice(0, 5).map((l) => m(l).user.name);
   for (let d = 13; d >= 0; d--) {
     for (let k = 0; k < ((d * 7) % 4) + 1; k++) {
-      const at = new Date(Date.now() - d * 86_400_000 - k * 3_600_000);
+      const at = new Date(Date.now() - d * 86_400_000 - k * 3_600_000 - 600_000);
       const job = k % 2 ? "rotate-logs" : "nightly-backup";
+      const runner = runners[(d + k) % runners.length]!;
+      const running = d === 0 && k === 0;
+      const failed = !running && (d + 2 * k) % 5 === 0;
       await tx.resourceActivity.create({
         data: {
           organizationId,
           resourceId: ids.get(job)!,
-          actorName: runners[(d + k) % runners.length]!,
+          actorName: runner,
           action: "run",
-          result: "STARTED",
+          result: running ? "RUNNING" : failed ? "FAILED" : "SUCCEEDED",
           at,
           day: at.toISOString().slice(0, 10),
+          ...(running
+            ? {}
+            : {
+                finishedAt: new Date(at.getTime() + (3 + ((d + k) % 9)) * 60_000),
+                finishedByName: runner,
+                output: failed ? "rsync: connection unexpectedly closed (0 bytes received so far)\nexit status 12" : "",
+              }),
         },
       });
     }

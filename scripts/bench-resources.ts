@@ -7,7 +7,8 @@ import { createDb, type Db } from "../server/db";
 import { applyMigrations } from "../server/db/schema-engine";
 import { accessOf, actorSubject, resourceInclude } from "../server/services/access";
 import { loadActor, type ActorContext } from "../server/services/actor";
-import { listActivity, listResources } from "../server/services/resources";
+import { listActivity } from "../server/services/activity";
+import { listResources } from "../server/services/resources";
 import { createOrganization } from "../server/services/setup";
 import { openBenchDatabase, printRow, timeRuns } from "./bench-support";
 
@@ -90,7 +91,7 @@ async function seed(db: Db) {
   );
   await db.$executeRawUnsafe(
     `INSERT INTO "ResourceActivity" (id, "organizationId", "resourceId", "actorName", action, result, at, day)
-     SELECT 'act' || n, '${o}', 'res' || ((n * 37) % ${RESOURCES}), 'Member', 'run', 'STARTED', now() - (n % 14) * interval '1 day', to_char(now() - (n % 14) * interval '1 day', 'YYYY-MM-DD')
+     SELECT 'act' || n, '${o}', 'res' || ((n * 37) % ${RESOURCES}), 'Member', 'run', (ARRAY['SUCCEEDED','SUCCEEDED','FAILED','RUNNING'])[1 + n % 4], now() - (n % 14) * interval '1 day', to_char(now() - (n % 14) * interval '1 day', 'YYYY-MM-DD')
      FROM generate_series(0, 199999) n`,
   );
   return { slug: org.slug, orgId: o };

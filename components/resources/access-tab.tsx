@@ -122,6 +122,14 @@ function AddAccess({
   const [custom, setCustom] = useState<Capability[]>(["view"]);
   const [email, setEmail] = useState("");
   const found = useQuery(trpc.resources.principals.queryOptions({ resourceId, search }, { enabled: kind === "TEAM" || kind === "GROUP" }));
+  // The picker lists only what the viewer may see (rule 5); say so when that is less than all.
+  const directory = found.data?.directory;
+  const limitedHint =
+    kind === "TEAM" && directory?.teams === "own"
+      ? "Only teams you belong to are listed."
+      : kind === "GROUP" && directory?.groups === "own"
+        ? "Only your home group and the groups above it are listed."
+        : null;
   const held = new Set(yours);
   const caps = preset === "custom" ? custom : [...PRESETS[preset].capabilities];
   const principal: Principal | null = kind === "EMAIL" ? (email.includes("@") ? { kind: "EMAIL", email } : null) : (picked?.principal ?? null);
@@ -199,7 +207,19 @@ function AddAccess({
         ) : (
           <div className="space-y-2">
             <Field label={kind === "TEAM" ? "Find a team" : "Find a group"} htmlFor="grant-principal-search">
-              <Input id="grant-principal-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+              <Input
+                id="grant-principal-search"
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                autoComplete="off"
+                aria-describedby={limitedHint ? "grant-principal-hint" : undefined}
+              />
+              {limitedHint && (
+                <p id="grant-principal-hint" className="text-xs text-slate-500">
+                  {limitedHint}
+                </p>
+              )}
             </Field>
             <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
               {(kind === "TEAM"

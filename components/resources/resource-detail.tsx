@@ -26,7 +26,11 @@ export function ResourceDetail({ resourceId, asMembershipId }: { resourceId: str
   const act = useMutation(
     trpc.resources.act.mutationOptions({
       onSuccess: (_, v) => {
-        setNotice(v.action === "run" ? "Run started; it is in the activity below." : "Restore started; it is in the activity below.");
+        setNotice(
+          v.action === "run"
+            ? "Run started. It shows as running in the activity below until its outcome is reported."
+            : "Restore started. It shows as running in the activity below until its outcome is reported.",
+        );
         refresh();
       },
       onError: (e) => setNotice(errorMessage(e)),
@@ -118,7 +122,7 @@ export function ResourceDetail({ resourceId, asMembershipId }: { resourceId: str
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "activity" ? <ActivityPanel resourceId={resourceId} /> : <AccessTab resourceId={resourceId} />}
+        {tab === "activity" ? <ActivityPanel resourceId={resourceId} reportable={preview ? [] : r.actions} /> : <AccessTab resourceId={resourceId} />}
       </div>
 
       {local === "edit" && <EditDialog resource={r} onClose={() => setLocal(null)} />}
@@ -229,7 +233,7 @@ function TransferDialog({ resource, onClose }: { resource: ResourceView; onClose
   );
 }
 
-/** Search the organization's members (as a share holder of this resource may) and pick one. */
+/** Search the members this viewer may find (their span, or anyone by full email address) and pick one. */
 export function MemberSearch({
   resourceId,
   search,
@@ -247,11 +251,27 @@ export function MemberSearch({
 }) {
   const trpc = useTRPC();
   const inputId = useId();
+  const hintId = useId();
   const found = useQuery(trpc.resources.principals.queryOptions({ resourceId, search }));
+  // Without a span to search, colleagues are found by their exact address only (rule 5).
+  const limited = found.data?.directory.members === "address";
   return (
     <div className="space-y-2">
       <Field label={label} htmlFor={inputId}>
-        <Input id={inputId} type="search" value={search} onChange={(e) => onSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
+        <Input
+          id={inputId}
+          type="search"
+          value={search}
+          onChange={(e) => onSearch(e.target.value)}
+          placeholder={limited ? "Full email address" : "Name or email"}
+          autoComplete="off"
+          aria-describedby={limited ? hintId : undefined}
+        />
+        {limited && (
+          <p id={hintId} className="text-xs text-slate-500">
+            Type a colleague&apos;s full email address to find them.
+          </p>
+        )}
       </Field>
       <ul className="max-h-56 divide-y divide-slate-100 overflow-auto rounded-md ring-1 ring-slate-200" aria-label="Matching members">
         {found.data?.members

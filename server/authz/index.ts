@@ -2,3 +2,4 @@ export * from "./permissions";
 export * from "./roles";
 export * from "./decisions";
 export * from "./resources";
+export * from "./principals";

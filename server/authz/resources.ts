@@ -246,8 +246,36 @@ export function decideCreateResource(actor: Actor): Decision {
 
 /** The kinds of resource event a member may choose to be emailed about. */
 export const NOTIFICATION_EVENTS = {
-  activity: { label: "Runs and restores", description: "A job or task on your access list is run, or a storage restored." },
+  failures: { label: "Failures", description: "A run or restore of a resource on your access list failed." },
+  activity: { label: "Runs and restores", description: "A job or task on your access list is started or succeeds, or a storage restore does." },
   access: { label: "Access changes", description: "Someone changes who has access to a resource on your access list." },
 } as const;
 export type NotificationEvent = keyof typeof NOTIFICATION_EVENTS;
 export const NOTIFICATION_EVENT_KEYS = Object.keys(NOTIFICATION_EVENTS) as [NotificationEvent, ...NotificationEvent[]];
+/** What a new member gets until they choose (the schema's default), and all a plain address on an ACL ever gets. */
+export const DEFAULT_NOTIFICATIONS: readonly NotificationEvent[] = ["failures", "access"];
+
+/** Something that happened to a resource, as its notification tells it. */
+export type ResourceEvent = { kind: "access" } | { kind: ResourceAction; phase: "started" | "succeeded" | "failed" };
+
+/** Which preference an event answers to: failures, other run and restore news, or access changes. */
+export function notificationCategory(event: ResourceEvent): NotificationEvent {
+  if (event.kind === "access") return "access";
+  return event.phase === "failed" ? "failures" : "activity";
+}
+
+// ---- Run outcomes -------------------------------------------------------------------------
+
+export const RUN_OUTCOMES = ["SUCCEEDED", "FAILED"] as const;
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
+/**
+ * Steward starts nothing itself: whoever carries out a run or restore (a person, or later an
+ * agent with an API token) reports how it ended. Reporting needs what starting needed, so
+ * an outcome never comes from someone who could not have started the run.
+ */
+export function decideFinishRun(access: EffectiveAccess, resource: ResourceFacts, action: ResourceAction): Decision {
+  const start = decideResource(access, resource, action);
+  if (start.allowed || start.code === "NOT_FOUND") return start;
+  return deny(`${start.reason} Reporting how a ${action} ended needs what starting it needs.`);
+}

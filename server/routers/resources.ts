@@ -1,17 +1,8 @@
 import { z } from "zod";
-import { CAPABILITIES, RESOURCE_TYPE_KEYS } from "../authz";
+import { CAPABILITIES, RESOURCE_TYPE_KEYS, RUN_OUTCOMES } from "../authz";
 import { explainAccess, listAccess, removeGrant, setGrant, sharePrincipals } from "../services/grants";
-import {
-  actOnResource,
-  activityChart,
-  createResource,
-  deleteResource,
-  getResource,
-  listActivity,
-  listResources,
-  transferResource,
-  updateResource,
-} from "../services/resources";
+import { actOnResource, activityChart, finishRun, listActivity, REPORT_SORTS, runsReport } from "../services/activity";
+import { createResource, deleteResource, getResource, listResources, transferResource, updateResource } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id } from "./_schemas";
 
@@ -46,6 +37,16 @@ export const resourcesRouter = createTRPCRouter({
   act: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource"), action: z.enum(["run", "restore"]), note: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) => actOnResource(ctx.db, ctx.actor, input)),
+  /** How a run or restore ended, reported by whoever carried it out. */
+  finishRun: orgProcedure(null)
+    .input(
+      z.object({
+        activityId: id("Run"),
+        outcome: z.enum(RUN_OUTCOMES, { error: "The outcome is SUCCEEDED or FAILED." }),
+        output: z.string().trim().max(4000, "The output is at most 4,000 characters; keep the end of a long log.").optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => finishRun(ctx.db, ctx.actor, input)),
   transfer: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource"), toMembershipId: id("Member") }))
     .mutation(({ ctx, input }) => transferResource(ctx.db, ctx.actor, input)),
@@ -55,6 +56,17 @@ export const resourcesRouter = createTRPCRouter({
   chart: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource").optional(), days: z.number().int().min(1).max(90).default(14) }))
     .query(({ ctx, input }) => activityChart(ctx.db, ctx.actor, input)),
+  /** Runs and restores per resource over a period, of the resources the caller sees. */
+  report: orgProcedure(null)
+    .input(
+      z.object({
+        ...paging,
+        pageSize: z.number().int().min(1).max(1000, "At most 1,000 per page.").default(25),
+        days: z.number().int().min(1, "The period is at least 1 day.").max(366, "The period is at most 366 days.").default(30),
+        sort: z.enum(REPORT_SORTS, { error: `Sort by one of ${REPORT_SORTS.join(", ")}.` }).default("failed"),
+      }),
+    )
+    .query(({ ctx, input }) => runsReport(ctx.db, ctx.actor, input)),
   access: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource") }))
     .query(({ ctx, input }) => listAccess(ctx.db, ctx.actor, input.resourceId)),

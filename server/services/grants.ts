@@ -3,6 +3,7 @@
 // access" for one member.
 import {
   decideGrantChange,
+  decidePrincipalDirectory,
   decideResource,
   decideTransferResource,
   describeCapabilities,
@@ -10,11 +11,13 @@ import {
   type AccessPath,
   type Capability,
 } from "../authz";
-import type { Db, Tx } from "../db";
+import type { Db, Prisma, Tx } from "../db";
 import { accessOf, accessSubject, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, StewardError } from "./errors";
+import { groupsInReach } from "./groups";
+import { membersVisibleTo } from "./members";
 import { notifyResourceEvent } from "./notifications";
 import { openResource } from "./resources";
 
@@ -117,7 +120,7 @@ export async function setGrant(db: Db, actor: ActorContext, input: { resourceId:
         });
     const detail = `${existing ? "Changed" : "Granted"} ${input.principal.kind === "EMAIL" ? "notifications" : describeCapabilities(after)} for ${principal.label}`;
     await recordAccessChange(tx, actor, subject.name, resource.id, detail);
-    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, "access", detail);
+    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, { kind: "access" }, detail);
     await auditBy(tx, actor, {
       action: existing ? "grant.update" : "grant.create",
       targetType: "Resource",
@@ -135,10 +138,11 @@ export async function removeGrant(db: Db, actor: ActorContext, input: { resource
     const grant = await tx.grant.findFirst({ where: { id: input.grantId, resourceId: resource.id } });
     if (!grant) throw new StewardError("NOT_FOUND", "That grant is not on this resource.");
     enforce(decideGrantChange(access, toResourceFacts(resource), { before: grant.capabilities }), "Resource");
-    await tx.grant.delete({ where: { id: grant.id } });
     const detail = `Removed ${grant.kind === "EMAIL" ? `${grant.email} from notifications` : `${describeCapabilities(grant.capabilities)} of a ${grant.kind.toLowerCase()}`}`;
+    // Before the delete, so whoever the grant reached hears that they lost it.
+    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, { kind: "access" }, detail);
+    await tx.grant.delete({ where: { id: grant.id } });
     await recordAccessChange(tx, actor, subject.name, resource.id, detail);
-    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, "access", detail);
     await auditBy(tx, actor, {
       action: "grant.delete",
       targetType: "Resource",
@@ -212,24 +216,49 @@ export async function explainAccess(db: Db, actor: ActorContext, input: { resour
   };
 }
 
-/** Whom a share holder (or whoever may transfer the resource) can pick: members, teams and groups matching a search. */
+/**
+ * Whom a share holder (or whoever may transfer the resource) can pick: members, teams and
+ * groups matching a search, within what `decidePrincipalDirectory` opens to the actor (rule
+ * 5). Anyone is found by their exact email address; a part of one finds only the span.
+ */
 export async function sharePrincipals(db: Db, actor: ActorContext, input: { resourceId: string; search: string }) {
   const { resource, access } = await openResource(db, actor, input.resourceId);
   const facts = toResourceFacts(resource);
   const share = decideResource(access, facts, "share");
   if (!share.allowed && !decideTransferResource(access, facts).allowed) enforce(share, "Resource");
+  const directory = decidePrincipalDirectory(actor);
   const q = input.search.trim();
   const text = q ? { contains: q, mode: "insensitive" as const } : undefined;
+  // Emails are stored lower-cased, so this is the unique index's exact match.
+  const byAddress: Prisma.MembershipWhereInput[] = q ? [{ user: { email: q.toLowerCase() } }] : [];
+  const searchable: Prisma.MembershipWhereInput = directory.members === "span" ? membersVisibleTo(actor) : { id: actor.membershipId };
+  const ownGroups = { id: { in: actor.group.path.split("/").filter(Boolean) } };
   const [members, teams, groups] = await db.$transaction([
     db.membership.findMany({
-      where: { organizationId: actor.organizationId, status: "ACTIVE", ...(text ? { user: { OR: [{ name: text }, { email: text }] } } : {}) },
+      where: {
+        organizationId: actor.organizationId,
+        status: "ACTIVE",
+        OR: [{ AND: [searchable, text ? { user: { OR: [{ name: text }, { email: text }] } } : {}] }, ...byAddress],
+      },
       include: { user: { select: { name: true, email: true } } },
       orderBy: { user: { name: "asc" } },
       take: 8,
     }),
-    db.team.findMany({ where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) }, orderBy: { name: "asc" }, take: 5 }),
+    db.team.findMany({
+      where: {
+        organizationId: actor.organizationId,
+        ...(directory.teams === "own" ? { members: { some: { membershipId: actor.membershipId } } } : {}),
+        ...(text ? { name: text } : {}),
+      },
+      orderBy: { name: "asc" },
+      take: 5,
+    }),
     db.group.findMany({
-      where: { organizationId: actor.organizationId, ...(text ? { name: text } : {}) },
+      where: {
+        organizationId: actor.organizationId,
+        ...(directory.groups === "reach" ? { OR: [groupsInReach(actor), ownGroups] } : ownGroups),
+        ...(text ? { name: text } : {}),
+      },
       orderBy: [{ depth: "asc" }, { name: "asc" }],
       take: 5,
     }),
@@ -238,5 +267,7 @@ export async function sharePrincipals(db: Db, actor: ActorContext, input: { reso
     members: members.map((m) => ({ membershipId: m.id, name: m.user.name, email: m.user.email })),
     teams: teams.map((t) => ({ teamId: t.id, name: t.name })),
     groups: groups.map((g) => ({ groupId: g.id, name: g.name })),
+    /** What the picker may list, and why: the UI says so when it is limited. */
+    directory,
   };
 }

@@ -1,8 +1,17 @@
 // Seed 001: "Notifications are sent to all users within the ACL list, regardless the user
 // role. E-mail addresses can also be added to ACLs lists in order to have them notified."
 // Members choose which events they get (Notifications, under their account).
-import { NOTIFICATION_EVENT_KEYS, typeLabel, type NotificationEvent } from "../authz";
+import {
+  DEFAULT_NOTIFICATIONS,
+  NOTIFICATION_EVENT_KEYS,
+  notificationCategory,
+  SCOPED_TYPES,
+  typeLabel,
+  type NotificationEvent,
+  type ResourceEvent,
+} from "../authz";
 import type { Db, Tx } from "../db";
+import { Prisma as P } from "../db/generated/client";
 import { appUrl } from "../email/config";
 import { enqueueEmails } from "../email/outbox";
 import type { ActorContext } from "./actor";
@@ -10,38 +19,54 @@ import { audit } from "./audit";
 import { StewardError } from "./errors";
 
 /**
- * Queues the emails of one resource event, in the caller's transaction: to the owner and
- * the members granted directly or through a team who want this kind of event, and to the
- * plain addresses on the ACL. Group grants are not expanded: a whole subtree is an
- * audience, not a list of people who asked to hear. The actor is not told of their own act.
+ * The members on a resource's ACL who want this kind of event, as one query: the owner, and
+ * everyone a grant reaches (directly, through a team, or through a group whose subtree holds
+ * their home group), but only where rule 7 still shows them the resource (a private one
+ * needs "view" from the grant; a resource scope that leaves it out hides it). The actor is
+ * not told of their own act.
+ */
+async function memberRecipients(tx: Tx, actor: ActorContext, resource: { id: string; type: string; private: boolean }, category: NotificationEvent) {
+  const seeing = resource.private ? P.sql`AND g.capabilities && ARRAY['view','admin']::text[]` : P.empty;
+  const scoped = (SCOPED_TYPES as readonly string[]).includes(resource.type);
+  const rows = await tx.$queryRaw<Array<{ email: string }>>`
+    WITH reached AS (
+      SELECT r."ownerId" AS id FROM "Resource" r WHERE r.id = ${resource.id}
+      UNION SELECT g."membershipId" FROM "Grant" g WHERE g."resourceId" = ${resource.id} AND g.kind = 'MEMBER' ${seeing}
+      UNION SELECT tm."membershipId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE g."resourceId" = ${resource.id} ${seeing}
+      UNION SELECT m.id FROM "Grant" g
+        JOIN "Group" granted ON granted.id = g."groupId"
+        JOIN "Group" home ON home."organizationId" = granted."organizationId" AND home.path LIKE granted.path || '%'
+        JOIN "Membership" m ON m."groupId" = home.id
+       WHERE g."resourceId" = ${resource.id} ${seeing}
+    )
+    SELECT u.email FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+     WHERE m.id IN (SELECT id FROM reached) AND m."organizationId" = ${actor.organizationId} AND m.status = 'ACTIVE'
+       AND m.id <> ${actor.membershipId} AND ${category} = ANY(m."notifyOn")
+       ${scoped ? P.sql`AND (cardinality(m."resourceScope") = 0 OR ${resource.id} = ANY(m."resourceScope"))` : P.empty}
+     ORDER BY u.email`;
+  return rows.map((r) => r.email);
+}
+
+/**
+ * Queues the emails of one resource event, in the caller's transaction: to the members on
+ * the ACL who want it (`memberRecipients`) and, for the default kinds (failures and access
+ * changes), to the plain addresses on the ACL.
  */
 export async function notifyResourceEvent(
   tx: Tx,
   actor: ActorContext & { name: string },
-  resource: { id: string; name: string; type: string; ownerId: string },
-  event: "run" | "restore" | "access",
+  resource: { id: string; name: string; type: string; private: boolean },
+  event: ResourceEvent,
   detail: string,
 ) {
-  const category: NotificationEvent = event === "access" ? "access" : "activity";
-  const [members, addresses] = await Promise.all([
-    tx.membership.findMany({
-      where: {
-        organizationId: actor.organizationId,
-        status: "ACTIVE",
-        id: { not: actor.membershipId },
-        notifyOn: { has: category },
-        OR: [
-          { id: resource.ownerId },
-          { grants: { some: { resourceId: resource.id } } },
-          { teams: { some: { team: { grants: { some: { resourceId: resource.id } } } } } },
-        ],
-      },
-      select: { user: { select: { email: true } } },
-    }),
-    tx.grant.findMany({ where: { resourceId: resource.id, kind: "EMAIL" }, select: { email: true } }),
+  const category = notificationCategory(event);
+  const [memberEmails, addresses] = await Promise.all([
+    memberRecipients(tx, actor, resource, category),
+    // A plain address has no preferences to set: it gets what members get by default.
+    DEFAULT_NOTIFICATIONS.includes(category) ? tx.grant.findMany({ where: { resourceId: resource.id, kind: "EMAIL" }, select: { email: true } }) : [],
   ]);
-  const memberEmails = members.map((m) => m.user.email);
-  const plain = addresses.map((a) => a.email!).filter((e) => !memberEmails.includes(e));
+  const members = new Set(memberEmails);
+  const plain = addresses.map((a) => a.email!).filter((e) => !members.has(e));
   const props = {
     organizationName: actor.organizationName,
     resourceName: resource.name,

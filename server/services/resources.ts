@@ -13,7 +13,6 @@ import {
   decideTransferResource,
   describeCapabilities,
   RESOURCE_TYPES,
-  type ResourceAction,
   type ResourceOperation,
   type ResourceType,
 } from "../authz";
@@ -24,9 +23,6 @@ import { accessOf, accessSubject, actorSubject, membersInSpanSql, resourceInclud
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
-import { notifyResourceEvent } from "./notifications";
-
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The resource and the actor's access to it, or NOT_FOUND when they do not see it. */
 export async function openResource(db: Db | Tx, actor: ActorContext, resourceId: string, operation: ResourceOperation = "view") {
@@ -178,74 +174,6 @@ export async function deleteResource(db: Db, actor: ActorContext, resourceId: st
     });
     return { id: resource.id };
   });
-}
-
-/**
- * Runs a job or task, or restores from a storage. Steward records the request (the
- * activity entry: who, what, when); the work itself belongs to the system the resource
- * stands for, which is outside Steward.
- */
-export async function actOnResource(db: Db, actor: ActorContext, input: { resourceId: string; action: ResourceAction; note?: string }) {
-  return db.$transaction(async (tx) => {
-    const { resource, subject } = await openResource(tx, actor, input.resourceId, input.action);
-    const at = new Date();
-    const entry = await tx.resourceActivity.create({
-      data: {
-        organizationId: actor.organizationId,
-        resourceId: resource.id,
-        actorUserId: actor.userId,
-        actorName: subject.name,
-        action: input.action,
-        result: "STARTED",
-        detail: input.note ?? "",
-        at,
-        day: dayOf(at),
-      },
-    });
-    await auditBy(tx, actor, { action: `resource.${input.action}`, targetType: "Resource", targetId: resource.id, after: { activityId: entry.id } });
-    await notifyResourceEvent(tx, { ...actor, name: subject.name }, resource, input.action, input.note ?? "");
-    return { activityId: entry.id, at };
-  });
-}
-
-/** Activity of the resources the actor sees (or of one of them), newest first. */
-export async function listActivity(db: Db, actor: ActorContext, input: { resourceId?: string; page: number; pageSize: number }) {
-  if (input.resourceId) await openResource(db, actor, input.resourceId);
-  const subject = await actorSubject(db, actor);
-  const where = P.sql`a."organizationId" = ${actor.organizationId} AND ${visibleResourcesSql(subject)} ${input.resourceId ? P.sql`AND a."resourceId" = ${input.resourceId}` : P.empty}`;
-  const [page, counted] = await Promise.all([
-    db.$queryRaw<
-      Array<{ id: string }>
-    >`SELECT a.id FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where} ORDER BY a.at DESC, a.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
-    db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId" WHERE ${where}`,
-  ]);
-  const found = await db.resourceActivity.findMany({
-    where: { id: { in: page.map((p) => p.id) } },
-    include: { resource: { select: { id: true, name: true, type: true } } },
-  });
-  const byId = new Map(found.map((a) => [a.id, a]));
-  return {
-    total: counted[0]?.total ?? 0,
-    rows: page
-      .map((p) => byId.get(p.id))
-      .filter((a) => a !== undefined)
-      .map((a) => ({ id: a.id, at: a.at, action: a.action, result: a.result, detail: a.detail, actorName: a.actorName, resource: a.resource })),
-  };
-}
-
-/** Runs and restores per day over the last `days` days, of the resources the actor sees. */
-export async function activityChart(db: Db, actor: ActorContext, input: { resourceId?: string; days: number }) {
-  if (input.resourceId) await openResource(db, actor, input.resourceId);
-  const subject = await actorSubject(db, actor);
-  const today = new Date();
-  const days = Array.from({ length: input.days }, (_, i) => dayOf(new Date(today.getTime() - (input.days - 1 - i) * 86_400_000)));
-  const counts = await db.$queryRaw<Array<{ day: string; runs: number }>>`
-    SELECT a.day, count(*)::int AS runs FROM "ResourceActivity" a JOIN "Resource" r ON r.id = a."resourceId"
-     WHERE a."organizationId" = ${actor.organizationId} AND a.day >= ${days[0]!} AND a.action IN ('run', 'restore') AND ${visibleResourcesSql(subject)}
-       ${input.resourceId ? P.sql`AND a."resourceId" = ${input.resourceId}` : P.empty}
-     GROUP BY a.day`;
-  const byDay = new Map(counts.map((c) => [c.day, c.runs]));
-  return days.map((day) => ({ day, runs: byDay.get(day) ?? 0 }));
 }
 
 /** Rule 4 for hand-overs (`decideHandOver`), with the recipient's place read from the database. */

@@ -20,7 +20,9 @@ async function createJob(page: Page, name: string) {
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
 
-test("an admin grants a team Run on a job; a member of the team sees that job only, runs it, and the activity shows it", async ({ page }) => {
+test("an admin grants a team Run on a job; a member of the team sees that job only, runs it, reports it failed, and the activity shows it", async ({
+  page,
+}) => {
   await signIn(page, "peter@initech.test", "tps-report-cover");
 
   // A team with Samir in it.
@@ -61,7 +63,19 @@ test("an admin grants a team Run on a job; a member of the team sees that job on
   await expect(page.getByRole("tab", { name: "Access" })).toHaveCount(0);
   await page.getByRole("button", { name: "Run now" }).click();
   await expect(page.getByText("Run started")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "by Samir Nagheenanajar" }).first()).toBeVisible();
+  const run = page.getByRole("listitem").filter({ hasText: "by Samir Nagheenanajar" }).first();
+  await expect(run.getByText("running", { exact: true })).toBeVisible();
+  // Whoever carried the run out reports how it ended, by keyboard too.
+  await run.getByRole("button", { name: "Report outcome" }).click();
+  const dialog = page.getByRole("dialog", { name: "How did this run end?" });
+  await dialog.getByLabel("Failed").check();
+  await dialog.getByLabel("Output or error (optional)").fill("TPS cover sheet missing");
+  await dialog.getByRole("button", { name: "Save outcome" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(run.getByText("failed", { exact: true })).toBeVisible();
+  await expect(run.getByText(/Failed after .*, reported by Samir Nagheenanajar/)).toBeVisible();
+  await run.getByText("Output").click();
+  await expect(run.getByText("TPS cover sheet missing")).toBeVisible();
 
   // The organization's activity page shows it too; the other job stays hidden.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Activity" }).click();

@@ -369,14 +369,14 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
     ]);
     expect(await outcome(uma.resources.activity({ resourceId: rid("bravo") }))).toBe("NOT_FOUND");
 
-    expect(await gwen.resources.chart({ resourceId: rid("bravo"), days: 1 })).toEqual([{ day: today(), runs: 1 }]);
+    expect(await gwen.resources.chart({ resourceId: rid("bravo"), days: 1 })).toEqual([{ day: today(), succeeded: 0, failed: 0, running: 1 }]);
     const week = await gwen.resources.chart({ days: 7 });
     expect(week).toHaveLength(7);
-    expect(week[6]).toEqual({ day: today(), runs: 2 });
-    expect(week.slice(0, -1).every((d) => d.runs === 0)).toBe(true);
-    expect((await tom.resources.chart({ days: 1 }))[0]).toEqual({ day: today(), runs: 1 });
-    expect((await uma.resources.chart({ days: 1 }))[0]).toEqual({ day: today(), runs: 1 });
-    expect((await (await as("otto")).resources.chart({ days: 1 }))[0]).toEqual({ day: today(), runs: 0 });
+    expect(week[6]).toEqual({ day: today(), succeeded: 0, failed: 0, running: 2 });
+    expect(week.slice(0, -1).every((d) => d.succeeded + d.failed + d.running === 0)).toBe(true);
+    expect((await tom.resources.chart({ days: 1 }))[0]).toEqual({ day: today(), succeeded: 0, failed: 0, running: 1 });
+    expect((await uma.resources.chart({ days: 1 }))[0]).toEqual({ day: today(), succeeded: 0, failed: 0, running: 1 });
+    expect((await (await as("otto")).resources.chart({ days: 1 }))[0]).toEqual({ day: today(), succeeded: 0, failed: 0, running: 0 });
     expect(await outcome(uma.resources.chart({ resourceId: rid("bravo"), days: 1 }))).toBe("NOT_FOUND");
     // Running needs Run: View only is not enough; a server cannot run at all.
     expect(await outcome(uma.resources.act({ resourceId: rid("alpha"), action: "run" }))).toBe("FORBIDDEN");
@@ -539,8 +539,8 @@ describe("a resource scope hides the other servers and storages, not jobs (Scope
     await sue.resources.act({ resourceId: r("j1"), action: "run" });
     const acts = (await sue.resources.activity({ page: 1, pageSize: 200 })).rows.filter((a) => a.action !== "access");
     expect(acts.map((a) => `${a.action} ${a.resource.name}`)).toEqual(["run j1"]);
-    expect((await sue.resources.chart({ days: 1 }))[0]!.runs).toBe(1);
-    expect((await gwen.resources.chart({ days: 1 }))[0]!.runs).toBe(2);
+    expect((await sue.resources.chart({ days: 1 }))[0]!.running).toBe(1);
+    expect((await gwen.resources.chart({ days: 1 }))[0]!.running).toBe(2);
 
     // Explain says what the scope removes.
     const why = await gwen.resources.explain({ resourceId: r("s2"), membershipId: so.member("sue") });

@@ -2,7 +2,10 @@
 // 004, with expected outcomes written from those texts.
 import { describe, expect, it } from "vitest";
 import {
+  decideFinishRun,
   decideGrantChange,
+  DEFAULT_NOTIFICATIONS,
+  notificationCategory,
   decideHandOver,
   decideOpenOutboxEmail,
   decideResource,
@@ -120,6 +123,37 @@ describe("decisions on a resource", () => {
     expect(decideViewAs(adam, adam).allowed).toBe(false);
     expect(decideViewAs(ulla, adam).allowed).toBe(false);
     expect(decideViewAs(member("group_admin", "Sales"), ulla)).toMatchObject({ allowed: false, reason: expect.stringContaining("cannot preview") });
+  });
+});
+
+describe("reporting how a run or restore ended", () => {
+  const storage = job({ type: "storage", name: "vault" });
+  const table: Array<[string, string[], ResourceFacts, "run" | "restore", boolean | "NOT_FOUND"]> = [
+    ["Run reports a run", [...PRESETS.run.capabilities], job(), "run", true],
+    ["View only cannot report a run", ["view"], job(), "run", false],
+    ["Activity Manager reports a run", [...PRESETS.activity_manager.capabilities], job(), "run", true],
+    ["Run cannot report a restore", ["view", "run"], storage, "restore", false],
+    ["Data reports a restore", ["view", "data"], storage, "restore", true],
+    ["Administrator reports anything", ["admin"], storage, "restore", true],
+    ["no grant: the resource is NOT_FOUND", [], job(), "run", "NOT_FOUND"],
+  ];
+  it.each(table)("%s", (_, capabilities, resource, action, expected) => {
+    const access = effectiveAccess(subject(ulla), resource, capabilities.length ? [grant(capabilities)] : [], noOwner);
+    const decision = decideFinishRun(access, resource, action);
+    if (expected === "NOT_FOUND") expect(decision).toMatchObject({ allowed: false, code: "NOT_FOUND" });
+    else expect(decision.allowed).toBe(expected);
+    if (expected === false) expect(decision.reason).toContain(`Reporting how a ${action} ended needs what starting it needs.`);
+  });
+});
+
+describe("which preference a resource event answers to", () => {
+  it("sends failures, other run news and access changes to their own choices; plain addresses get the defaults", () => {
+    expect(notificationCategory({ kind: "run", phase: "failed" })).toBe("failures");
+    expect(notificationCategory({ kind: "restore", phase: "failed" })).toBe("failures");
+    expect(notificationCategory({ kind: "run", phase: "started" })).toBe("activity");
+    expect(notificationCategory({ kind: "restore", phase: "succeeded" })).toBe("activity");
+    expect(notificationCategory({ kind: "access" })).toBe("access");
+    expect([...DEFAULT_NOTIFICATIONS].sort()).toEqual(["access", "failures"]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { ActivityPanel } from "@/components/resources/activity-panel";
+import { RunsReport } from "@/components/resources/runs-report";
 import { PageHeader } from "@/components/ui";
 import { requirePageActor } from "@/server/auth/page-actor";
 
@@ -9,8 +10,8 @@ export default async function ActivityPage({ params }: { params: Promise<{ slug:
   await requirePageActor(slug);
   return (
     <>
-      <PageHeader title="Activity" description="Runs, restores and access changes of the resources you see." />
-      <ActivityPanel />
+      <PageHeader title="Activity" description="Runs, restores and access changes of the resources you see: nothing else is counted or listed." />
+      <ActivityPanel report={<RunsReport />} />
     </>
   );
 }
