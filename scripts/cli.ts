@@ -4,6 +4,8 @@
 //                                                  a one-time password (headless installs)
 //   demo                                           the demo organization "Acme" (see README)
 //   migrate                                        apply pending database migrations
+//   prune                                          delete expired rows now (the mail worker
+//                                                  also does it hourly)
 //
 // With the embedded database, stop the server first: one process at a time opens it.
 import { parseArgs } from "node:util";
@@ -11,6 +13,7 @@ import { createDemo, DEMO_ADMINS, DEMO_DOMAIN, DEMO_PASSWORD } from "../prisma/d
 import { createDb } from "../server/db";
 import { openConnection } from "../server/db/connection";
 import { applyMigrations } from "../server/db/schema-engine";
+import { describePruned, pruneExpired, retentionFromEnv, type Retention } from "../server/maintenance/prune";
 import { StewardError } from "../server/services/errors";
 import { setupFirstOrganization, syncBuiltInRoles } from "../server/services/setup";
 import { BUILT_IN_ROLES } from "../server/authz";
@@ -23,7 +26,11 @@ const USAGE = `Usage: npm run steward -- <command>
   demo
       Create the demo organization "Acme" with a group tree and members of every role.
   migrate
-      Apply pending database migrations.`;
+      Apply pending database migrations.
+  prune
+      Delete what is no longer kept: sent emails after 30 days (STEWARD_OUTBOX_RETENTION_DAYS),
+      failed ones after 90, used or expired account links after 1 day, ended sessions after
+      30 days, stale sign-in counters. Prints how many rows of each kind went.`;
 
 async function withDatabase<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
   const conn = openConnection();
@@ -80,6 +87,17 @@ async function main(argv: string[]) {
       } finally {
         await conn.close();
       }
+      return;
+    }
+    case "prune": {
+      let retention: Retention;
+      try {
+        retention = retentionFromEnv();
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      const counts = await withDatabase((db) => pruneExpired(db, new Date(), retention));
+      console.log(`Deleted ${describePruned(counts)}.`);
       return;
     }
     default:

@@ -45,7 +45,7 @@ export function RunsReport() {
       column.accessor("name", {
         header: "Resource",
         cell: ({ row }) => (
-          <Link href={`/o/${slug}/resources/${row.original.id}`} className="font-medium text-indigo-600 hover:underline">
+          <Link href={`/o/${slug}/resources/${row.original.id}`} className="font-medium whitespace-nowrap text-indigo-600 hover:underline">
             {row.original.name}
           </Link>
         ),

@@ -1,7 +1,8 @@
 // The mail worker: claims due outbox rows with FOR UPDATE SKIP LOCKED (so that several
 // instances never take the same row), sends them, and retries failures with exponential
 // backoff. A claim is a lease: should a worker die mid-send, the row becomes due again
-// when the lease lapses.
+// when the lease lapses. Beside delivery it can run occasional housekeeping (pruning expired
+// rows, server/maintenance/prune.ts) on its own timer.
 import type { Db } from "../db";
 import { onMailWake, openContent } from "./outbox";
 import { PermanentDeliveryError, type MailTransport } from "./transport";
@@ -74,11 +75,15 @@ export async function deliverDueEmails(db: Db, transport: MailTransport, policy:
 
 export type MailWorker = { stop: () => Promise<void>; wake: () => void };
 
+/** Occasional work beside delivery (pruning expired rows): first after `firstMs`, then
+ * `everyMs` after each run ends. It runs apart from the delivery passes, never delaying them. */
+export type Housekeeping = { run: () => Promise<void>; firstMs: number; everyMs: number };
+
 /** Polls the outbox every `intervalMs` (and at once when woken) until stopped. */
 export function startMailWorker(
   db: Db,
   transport: MailTransport,
-  options: { intervalMs?: number; policy?: RetryPolicy; log?: (e: unknown) => void } = {},
+  options: { intervalMs?: number; policy?: RetryPolicy; log?: (e: unknown) => void; housekeeping?: Housekeeping } = {},
 ): MailWorker {
   const intervalMs = options.intervalMs ?? 2_000;
   const log = options.log ?? ((e) => console.error("[steward] mail worker:", e));
@@ -107,13 +112,30 @@ export function startMailWorker(
   };
   onMailWake(run);
   timer = setTimeout(run, 0);
+
+  const housekeeping = options.housekeeping;
+  let choreTimer: NodeJS.Timeout | undefined;
+  let chore: Promise<void> | null = null;
+  const runChore = () => {
+    if (stopped || !housekeeping) return;
+    chore = Promise.resolve()
+      .then(housekeeping.run)
+      .catch(log)
+      .finally(() => {
+        chore = null;
+        if (!stopped) choreTimer = setTimeout(runChore, housekeeping.everyMs);
+      });
+  };
+  if (housekeeping) choreTimer = setTimeout(runChore, housekeeping.firstMs);
+
   return {
     wake: run,
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(choreTimer);
       onMailWake(undefined);
-      await running;
+      await Promise.all([running, chore]);
       transport.close();
     },
   };

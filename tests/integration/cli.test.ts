@@ -54,3 +54,68 @@ describe("npm run steward -- setup", () => {
     }
   }, 60_000);
 });
+
+describe("npm run steward -- prune", () => {
+  const DAY = 24 * 60 * 60_000;
+  const ago = (ms: number) => new Date(Date.now() - ms);
+
+  async function withDb<T>(work: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+    const conn = openConnection({ dataDir: env.STEWARD_DATA_DIR });
+    const db = createDb(conn);
+    try {
+      return await work(db);
+    } finally {
+      await db.$disconnect();
+      await conn.close();
+    }
+  }
+
+  it("deletes the expired rows, keeps the rest and prints how many went", async () => {
+    await withDb(async (db) => {
+      const user = await db.user.create({ data: { email: "prune@hooli.test", name: "Prune" } });
+      await db.outboxEmail.createMany({
+        data: [
+          {
+            kind: "password-reset",
+            to: "old@hooli.test",
+            subject: "old",
+            status: "SENT",
+            createdAt: ago(40 * DAY),
+            nextAttemptAt: ago(40 * DAY),
+            sentAt: ago(40 * DAY),
+          },
+          { kind: "password-reset", to: "new@hooli.test", subject: "new", status: "SENT", sentAt: ago(DAY) },
+          { kind: "password-reset", to: "due@hooli.test", subject: "due", status: "PENDING", createdAt: ago(40 * DAY), nextAttemptAt: ago(40 * DAY) },
+        ],
+      });
+      await db.accountToken.create({
+        data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: "old", createdAt: ago(3 * DAY), expiresAt: ago(3 * DAY) },
+      });
+      await db.session.createMany({
+        data: [
+          { userId: user.id, userAgent: "ended", createdAt: ago(50 * DAY), endedAt: ago(40 * DAY) },
+          { userId: user.id, userAgent: "live", createdAt: ago(50 * DAY) },
+        ],
+      });
+      await db.signInThrottle.create({ data: { key: "login:old@hooli.test", attempts: 4, windowStartedAt: ago(3 * DAY), lastAttemptAt: ago(3 * DAY) } });
+    });
+
+    const { stdout } = await cli("prune");
+    expect(stdout).toContain("Deleted sent emails 1, failed emails 0, account links 1, ended sessions 1, sign-in counters 1.");
+    await withDb(async (db) => {
+      expect((await db.outboxEmail.findMany({ orderBy: { to: "asc" } })).map((e) => e.to)).toEqual(["due@hooli.test", "new@hooli.test"]);
+      expect(await db.accountToken.count()).toBe(0);
+      expect((await db.session.findMany()).map((s) => s.userAgent)).toEqual(["live"]);
+      expect(await db.signInThrottle.count()).toBe(0);
+    });
+    expect((await cli("prune")).stdout).toContain("Deleted sent emails 0, failed emails 0, account links 0, ended sessions 0, sign-in counters 0.");
+  }, 120_000);
+
+  it("refuses a retention that is not a whole number of days", async () => {
+    const bad = run(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", "prune"], { env: { ...env, STEWARD_OUTBOX_RETENTION_DAYS: "30d" } });
+    const err = (await bad.catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(err.code).toBe(1);
+    expect(err.stderr).toContain("STEWARD_OUTBOX_RETENTION_DAYS must be a whole number of days from 1 to 36500 (it is “30d”).");
+    expect(err.stderr).toContain("Usage: npm run steward");
+  });
+});
