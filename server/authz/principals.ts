@@ -3,7 +3,7 @@
 // "share" on one resource opens no directory; anyone may still name a colleague by their
 // full email address, as one shares a document with an address. Pure: the service turns
 // the answer into its `where`.
-import { holds, type Actor } from "./decisions";
+import { holds, type Actor, type Decision } from "./decisions";
 import { PERMISSIONS, type Permission } from "./permissions";
 
 export type PrincipalDirectory = {
@@ -35,4 +35,17 @@ export function decidePrincipalDirectory(actor: Actor): PrincipalDirectory {
       : `${holds(role, "groups.view") ? `Your role ${role.name} reaches no group` : lacks("groups.view")}: only your home group and the groups above it are listed.`,
   ];
   return { members, teams, groups, reason: reasons.join(" ") };
+}
+
+/**
+ * Explaining another member's access shows their role, groups and scope, so it is open only
+ * for members the actor could find anyway (rule 5): themselves, members on this resource's
+ * access list (owner or reached by a grant), and members in their span. Anyone else is
+ * NOT_FOUND, as if the id did not exist.
+ */
+export function decideExplainAccessOf(target: { isActor: boolean; onAccessList: boolean; inActorSpan: boolean }): Decision {
+  if (target.isActor) return { allowed: true, reason: "You may always see your own access." };
+  if (target.onAccessList) return { allowed: true, reason: "The member is on this resource's access list." };
+  if (target.inActorSpan) return { allowed: true, reason: "The member is in your span." };
+  return { allowed: false, code: "NOT_FOUND", reason: "The member is neither on this resource's access list nor in your span." };
 }

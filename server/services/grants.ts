@@ -3,6 +3,7 @@
 // access" for one member.
 import {
   decideGrantChange,
+  decideExplainAccessOf,
   decidePrincipalDirectory,
   decideResource,
   decideTransferResource,
@@ -15,7 +16,7 @@ import type { Db, Prisma, Tx } from "../db";
 import { accessOf, accessSubject, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
-import { enforce, StewardError } from "./errors";
+import { enforce, notFound, StewardError } from "./errors";
 import { groupsInReach } from "./groups";
 import { membersVisibleTo } from "./members";
 import { notifyResourceEvent } from "./notifications";
@@ -196,8 +197,14 @@ export async function explainAccess(db: Db, actor: ActorContext, input: { resour
   const self = input.membershipId === actor.membershipId;
   const { resource } = await openResource(db, actor, input.resourceId, self ? "view" : "share");
   const subject = await accessSubject(db, actor, input.membershipId);
-  if (!subject) throw new StewardError("NOT_FOUND", "Member not found in this organization.");
+  if (!subject) throw notFound("Member", actor);
   const access = await accessOf(db, subject, resource);
+  const onAccessList = access.paths.some((p) => p.kind === "owner" || p.kind === "grant");
+  const inActorSpan =
+    !self && !onAccessList && decidePrincipalDirectory(actor).members === "span"
+      ? (await db.membership.count({ where: { AND: [{ id: subject.membershipId }, membersVisibleTo(actor)] } })) > 0
+      : false;
+  enforce(decideExplainAccessOf({ isActor: self, onAccessList, inActorSpan }), "Member", actor);
   return {
     member: { membershipId: subject.membershipId, name: subject.name, role: subject.role.name },
     visible: access.visible,

@@ -318,10 +318,12 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
     const ottos = (await uma.resources.access({ resourceId: rid("foxtrot") })).grants.find((g) => g.capabilities.join() === "data");
     await uma.resources.revoke({ resourceId: rid("foxtrot"), grantId: ottos!.id });
     expect(await listAll(await as("otto"))).toEqual([]);
-    // She may explain others' access there: the owner (Data Admin) holds View + Data as the
-    // custodian of gwen's resources, and View through the role. The owner's span decides
-    // the custodian path, not the explainer's.
-    const ownerWhy = await uma.resources.explain({ resourceId: rid("foxtrot"), membershipId: acme.member("owner") });
+    // She explains the access of those on the list, not of others (rule 5): the owner
+    // (Data Admin) reaches foxtrot by role and custody only.
+    expect(await outcome(uma.resources.explain({ resourceId: rid("foxtrot"), membershipId: acme.member("owner") }))).toBe("NOT_FOUND");
+    // The owner holds View + Data as the custodian of gwen's resources, and View through the
+    // role: the subject's span decides the custodian path.
+    const ownerWhy = await (await as("owner")).resources.explain({ resourceId: rid("foxtrot"), membershipId: acme.member("owner") });
     expect(ownerWhy).toMatchObject({ visible: true, capabilities: CUSTODIAN });
     expect(ownerWhy.paths.map((p) => p.kind).sort()).toEqual(["custodian", "role"]);
     // On the private echo she sees nothing, so she manages nothing there.

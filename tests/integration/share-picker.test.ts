@@ -187,3 +187,20 @@ describe("never found", () => {
     }
   });
 });
+
+describe("explaining another member's access", () => {
+  it("is open for members on the access list or in span, and NOT_FOUND for anyone else", async () => {
+    const uma = await as("uma");
+    // tom is neither on "shared"'s access list nor in a plain User's span.
+    await expect(uma.resources.explain({ resourceId: rid.shared!, membershipId: acme.member("tom") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The owner is on the list; so is whoever a grant reaches.
+    expect((await uma.resources.explain({ resourceId: rid.shared!, membershipId: acme.member("owner") })).visible).toBe(true);
+    const owner = await as("owner");
+    await owner.resources.grant({ resourceId: rid.shared!, principal: { kind: "TEAM", teamId: team.Night! }, capabilities: ["view"] });
+    expect((await uma.resources.explain({ resourceId: rid.shared!, membershipId: acme.member("tom") })).summary).toBe("View only");
+    // A Group Admin (who owns gus-job) explains members of their subtree, on the list or not.
+    const gus = await as("gus");
+    expect((await gus.resources.explain({ resourceId: rid["gus-job"]!, membershipId: acme.member("ella") })).visible).toBe(false);
+    await expect(gus.resources.explain({ resourceId: rid["gus-job"]!, membershipId: acme.member("eve") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

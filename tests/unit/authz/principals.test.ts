@@ -3,7 +3,7 @@
 // roles"): "View members" with a reach opens the span, "Manage teams" every team, "View
 // groups" with a reach the groups in reach; everyone else finds colleagues by full address.
 import { describe, expect, it } from "vitest";
-import { type BuiltInRoleKey, decidePrincipalDirectory, type PrincipalDirectory } from "@/server/authz";
+import { type BuiltInRoleKey, decideExplainAccessOf, decidePrincipalDirectory, type PrincipalDirectory } from "@/server/authz";
 import { customRole, member } from "../../factories/authz";
 
 type Scopes = Omit<PrincipalDirectory, "reason">;
@@ -62,5 +62,18 @@ describe("a role reaching only its own account has no span and no groups, whatev
     const subtree = customRole({ name: "Subtree viewer", rank: 15, reach: "SUBTREE", permissions: ["members.view", "groups.view"] });
     const { members, groups, teams } = decidePrincipalDirectory(member("user", "Sales", { role: subtree }));
     expect({ members, groups, teams }).toEqual({ members: "span", groups: "reach", teams: "own" });
+  });
+});
+
+describe("explaining another member's access", () => {
+  it.each([
+    [{ isActor: true, onAccessList: false, inActorSpan: false }, true],
+    [{ isActor: false, onAccessList: true, inActorSpan: false }, true],
+    [{ isActor: false, onAccessList: false, inActorSpan: true }, true],
+    [{ isActor: false, onAccessList: false, inActorSpan: false }, "NOT_FOUND"],
+  ] as const)("%o → %s", (target, expected) => {
+    const decision = decideExplainAccessOf(target);
+    if (expected === "NOT_FOUND") expect(decision).toMatchObject({ allowed: false, code: "NOT_FOUND" });
+    else expect(decision.allowed).toBe(true);
   });
 });
