@@ -164,14 +164,23 @@ export async function createDemo(db: Db): Promise<{ created: boolean; slug: stri
 }
 
 /** Teams, resources of every type, grants through each kind of principal, and two weeks of runs. */
-async function demoResources(tx: Tx, organizationId: string, groupIds: Map<string, { id: string }>) {
-  const memberships = await tx.membership.findMany({ where: { organizationId }, include: { user: { select: { email: true, name: true } } } });
+async function demoResources(tx: Tx, organizationId: string, groupIds: Map<string, { id: string; path: string }>) {
+  const memberships = await tx.membership.findMany({
+    where: { organizationId },
+    include: { user: { select: { email: true, name: true } }, group: { select: { path: true } } },
+  });
   const m = (login: string) => memberships.find((x) => x.user.email === `${login}@${DEMO_DOMAIN}`)!;
   const ops = await tx.team.create({ data: { organizationId, name: "Operations", description: "Runs the nightly jobs and watches the servers." } });
   const analysts = await tx.team.create({ data: { organizationId, name: "Analysts", description: "Read the CRM sync reports." } });
   const userLogins = memberships.map((x) => x.user.email.split("@")[0]!).filter((login) => login.includes("."));
   for (const login of userLogins.slice(0, 5)) await tx.teamMember.create({ data: { teamId: ops.id, membershipId: m(login).id } });
   for (const login of userLogins.slice(5, 9)) await tx.teamMember.create({ data: { teamId: analysts.id, membershipId: m(login).id } });
+  // A team that belongs to a group: the Sales group admins manage it, and only Sales people join it.
+  const sales = groupIds.get("Sales")!;
+  const desk = await tx.team.create({ data: { organizationId, name: "Sales desk", description: "Sales' own on-call rota.", groupId: sales.id } });
+  for (const login of userLogins.filter((l) => m(l).group.path.startsWith(sales.path)).slice(0, 3)) {
+    await tx.teamMember.create({ data: { teamId: desk.id, membershipId: m(login).id } });
+  }
 
   const resources = [
     { type: "server", name: "web-01", description: "Public web server, Frankfurt.", owner: "adam" },

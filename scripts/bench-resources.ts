@@ -1,15 +1,19 @@
 // Measures resource visibility (DESIGN.md: "a million grants") with the pages' own queries.
 //   npm run bench:resources -- [--members 20000] [--resources 50000] [--grants 1000000] [--runs 7] [--url postgres://...]
 // Grants: 60% to members, 30% to teams (500 teams of 20), 10% to groups. Prints the median
-// and worst time of each query and the process's memory.
+// and worst time of each query and the process's memory. Also rule 4's side path: adding a
+// member to a team that holds Run on 5,000 resources the owner administers, with the check
+// of services/side-paths.ts and with the one it replaced (one access check per resource).
 import { parseArgs } from "node:util";
+import { decideGrantChange, type Decision } from "../server/authz";
 import { createDb, type Db } from "../server/db";
 import { applyMigrations } from "../server/db/schema-engine";
-import { accessOf, actorSubject, resourceInclude } from "../server/services/access";
+import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "../server/services/access";
 import { loadActor, type ActorContext } from "../server/services/actor";
 import { listActivity } from "../server/services/activity";
 import { listResources } from "../server/services/resources";
 import { createOrganization } from "../server/services/setup";
+import { decideGainedGrants } from "../server/services/side-paths";
 import { openBenchDatabase, printRow, timeRuns } from "./bench-support";
 
 const { values } = parseArgs({
@@ -29,6 +33,7 @@ const RUNS = Number(values.runs);
 const TEAMS = 500;
 const GROUPS = 200;
 const TYPES = ["server", "storage", "job", "task", "monitor", "endpoint"];
+const SIDE_PATH_GRANTS = Math.min(5000, RESOURCES);
 
 async function seed(db: Db) {
   const org = await db.$transaction((tx) =>
@@ -94,7 +99,41 @@ async function seed(db: Db) {
      SELECT 'act' || n, '${o}', 'res' || ((n * 37) % ${RESOURCES}), 'Member', 'run', (ARRAY['SUCCEEDED','SUCCEEDED','FAILED','RUNNING'])[1 + n % 4], now() - (n % 14) * interval '1 day', to_char(now() - (n % 14) * interval '1 day', 'YYYY-MM-DD')
      FROM generate_series(0, 199999) n`,
   );
-  return { slug: org.slug, orgId: o };
+  // Rule 4's side path: the owner administers res0.. directly, and a team (no members) holds Run on each.
+  const owner = await db.membership.findFirstOrThrow({ where: { organizationId: o, isOwner: true } });
+  await db.team.create({ data: { id: "team-side", organizationId: o, name: "Side path" } });
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Grant" (id, "organizationId", "resourceId", kind, "principalKey", "membershipId", capabilities, "createdAt", "updatedAt")
+     SELECT 'side-m' || n, '${o}', 'res' || n, 'MEMBER', 'member:${owner.id}', '${owner.id}', ARRAY['view','run','edit','data','share','admin'], now(), now()
+     FROM generate_series(0, ${SIDE_PATH_GRANTS - 1}) n`,
+  );
+  await db.$executeRawUnsafe(
+    `INSERT INTO "Grant" (id, "organizationId", "resourceId", kind, "principalKey", "teamId", capabilities, "createdAt", "updatedAt")
+     SELECT 'side-t' || n, '${o}', 'res' || n, 'TEAM', 'team:team-side', 'team-side', ARRAY['view','run'], now(), now()
+     FROM generate_series(0, ${SIDE_PATH_GRANTS - 1}) n`,
+  );
+  return { slug: org.slug, orgId: o, ownerUserId: org.userId };
+}
+
+/** The side-path check before it screened in SQL: every gained grant loaded, one access check per resource. Kept to compare. */
+async function perResourceGainedGrants(db: Db, actor: ActorContext, teamId: string): Promise<Decision> {
+  const grants = await db.grant.findMany({ where: { organizationId: actor.organizationId, teamId }, include: { resource: { include: resourceInclude } } });
+  const subject = await actorSubject(db, actor);
+  const accessByResource = new Map<string, Awaited<ReturnType<typeof accessOf>>>();
+  for (const g of grants) {
+    const access = accessByResource.get(g.resourceId) ?? (await accessOf(db, subject, g.resource));
+    accessByResource.set(g.resourceId, access);
+    const decision = decideGrantChange(access, toResourceFacts(g.resource), { after: g.capabilities });
+    if (!decision.allowed) return decision;
+  }
+  return { allowed: true, reason: "" };
+}
+
+/** Runs a side-path check that must allow, and reports how many grants it passed on. */
+async function allowedSidePath(check: Promise<Decision>) {
+  const decision = await check;
+  if (!decision.allowed) throw new Error(`The side-path bench expected an allowed check: ${decision.reason}`);
+  return { total: SIDE_PATH_GRANTS };
 }
 
 async function main() {
@@ -113,9 +152,10 @@ async function main() {
     const user: ActorContext = await member(5);
     const admin: ActorContext = await member(1);
     const scoped: ActorContext = await member(7);
+    const owner: ActorContext = await loadActor(db, s.ownerUserId, s.slug);
     await db.membership.update({ where: { id: "mbr7" }, data: { resourceScope: ["res0", "res1", "res6"] } });
     const page = { page: 1, pageSize: 25 };
-    const cases: Array<[string, () => Promise<{ total: number } | unknown>]> = [
+    const cases: Array<[string, () => Promise<{ total: number } | unknown>, number?]> = [
       ["User: resources page 1", () => listResources(db, user, page)],
       ["User: page 3", () => listResources(db, user, { ...page, page: 3 })],
       ["User: search “resource-00”", () => listResources(db, user, { ...page, search: "resource-00" })],
@@ -132,11 +172,14 @@ async function main() {
           return accessOf(db, subject, r);
         },
       ],
+      ["Side path: add to a team, 5,000 grants", () => allowedSidePath(decideGainedGrants(db, owner, { teamIds: ["team-side"] }, "Adding"))],
+      // Seconds per run: two timed runs are enough.
+      ["  the same, one check per resource (old)", () => allowedSidePath(perResourceGainedGrants(db, owner, "team-side")), Math.min(RUNS, 2)],
     ];
     console.log(`\n${"query".padEnd(42)} ${"rows".padStart(7)} ${"median ms".padStart(10)} ${"worst ms".padStart(9)}`);
-    for (const [label, run] of cases) {
+    for (const [label, run, runs = RUNS] of cases) {
       const first = (await run()) as { total?: number };
-      const t = await timeRuns(RUNS, run);
+      const t = await timeRuns(runs, run);
       printRow(label, first.total ?? "-", t);
     }
     const mem = process.memoryUsage();

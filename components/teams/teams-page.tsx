@@ -3,11 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
-import { DataForm, DialogActions, FormError } from "../form-parts";
+import { DataForm, DialogActions, FormError, GroupOptions } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
-export function TeamsPage({ canManage }: { canManage: boolean }) {
+/** `canManage`: the role holds "Manage teams"; `wholeOrganization`: with organization reach, so teams may belong to no group. */
+export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean; wholeOrganization: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.teams.list.queryOptions());
@@ -15,7 +16,15 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
   const [adding, setAdding] = useState<{ teamId: string; name: string } | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() });
   const remove = useMutation(trpc.teams.removeMember.mutationOptions({ onSuccess: refresh }));
-  const del = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: refresh }));
+  const [deleting, setDeleting] = useState<{ teamId: string; name: string; memberCount: number; grantCount: number } | null>(null);
+  const del = useMutation(
+    trpc.teams.delete.mutationOptions({
+      onSuccess: () => {
+        setDeleting(null);
+        refresh();
+      },
+    }),
+  );
 
   return (
     <div className="space-y-4">
@@ -24,7 +33,7 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
           <Button onClick={() => setCreating(true)}>New team</Button>
         </div>
       )}
-      {(remove.error || del.error || teams.error) && <Alert>{errorMessage(remove.error ?? del.error ?? teams.error)}</Alert>}
+      {(remove.error || teams.error) && <Alert>{errorMessage(remove.error ?? teams.error)}</Alert>}
       {teams.data && !teams.data.length && (
         <EmptyState title="No teams yet">
           {canManage ? "Create a team, add members, then give it access to resources." : "Teams appear here once an administrator creates them."}
@@ -42,16 +51,22 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
                 </Badge>{" "}
                 <Badge tone="indigo">
                   {t.grantCount} grant{t.grantCount === 1 ? "" : "s"}
-                </Badge>
+                </Badge>{" "}
+                <Badge tone="slate">{t.group ? `${t.group.name} and subgroups` : "Whole organization"}</Badge>
               </>
             }
             actions={
-              canManage && (
+              t.canManage && (
                 <div className="flex gap-1">
                   <Button size="sm" variant="secondary" onClick={() => setAdding({ teamId: t.id, name: t.name })}>
                     Add member
                   </Button>
-                  <Button size="sm" variant="ghost" onClick={() => del.mutate({ teamId: t.id })} aria-label={`Delete team ${t.name}`}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setDeleting({ teamId: t.id, name: t.name, memberCount: t.memberCount, grantCount: t.grantCount })}
+                    aria-label={`Delete team ${t.name}`}
+                  >
                     Delete
                   </Button>
                 </div>
@@ -65,7 +80,7 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
                   <span>
                     <span className="font-medium text-slate-900">{m.name}</span> <span className="text-xs text-slate-500">{m.email}</span>
                   </span>
-                  {canManage && (
+                  {t.canManage && (
                     <Button
                       size="sm"
                       variant="ghost"
@@ -82,14 +97,43 @@ export function TeamsPage({ canManage }: { canManage: boolean }) {
           </Card>
         ))}
       </div>
-      {creating && <CreateTeam onClose={() => setCreating(false)} onDone={refresh} />}
+      <Dialog
+        open={deleting !== null}
+        onClose={() => {
+          del.reset();
+          setDeleting(null);
+        }}
+        title={`Delete ${deleting?.name ?? "team"}?`}
+      >
+        {deleting && (
+          <DataForm onData={() => del.mutate({ teamId: deleting.teamId })}>
+            <p className="text-sm text-slate-700">
+              Its {deleting.memberCount} member{deleting.memberCount === 1 ? "" : "s"} lose what the team&apos;s {deleting.grantCount} grant
+              {deleting.grantCount === 1 ? "" : "s"} gave them. Their accounts and other access stay.
+            </p>
+            <FormError error={del.error} />
+            <DialogActions
+              variant="danger"
+              submitting={del.isPending}
+              onCancel={() => {
+                del.reset();
+                setDeleting(null);
+              }}
+            >
+              Delete team
+            </DialogActions>
+          </DataForm>
+        )}
+      </Dialog>
+      {creating && <CreateTeam wholeOrganization={wholeOrganization} onClose={() => setCreating(false)} onDone={refresh} />}
       {adding && <AddMember team={adding} onClose={() => setAdding(null)} onDone={refresh} />}
     </div>
   );
 }
 
-function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+function CreateTeam({ wholeOrganization, onClose, onDone }: { wholeOrganization: boolean; onClose: () => void; onDone: () => void }) {
   const trpc = useTRPC();
+  const options = useQuery(trpc.members.options.queryOptions());
   const create = useMutation(
     trpc.teams.create.mutationOptions({
       onSuccess: () => {
@@ -103,7 +147,8 @@ function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => vo
     <Dialog open onClose={onClose} title="New team">
       <DataForm
         onData={(f) => {
-          create.mutate({ name: String(f.get("name")), description: String(f.get("description")) });
+          const groupId = String(f.get("groupId") ?? "");
+          create.mutate({ name: String(f.get("name")), description: String(f.get("description")), groupId: groupId || null });
         }}
       >
         <FormError error={create.error} />
@@ -112,6 +157,17 @@ function CreateTeam({ onClose, onDone }: { onClose: () => void; onDone: () => vo
         </Field>
         <Field label="Description (optional)" htmlFor="team-description" error={errors.description?.[0]}>
           <Input id="team-description" name="description" autoComplete="off" />
+        </Field>
+        <Field
+          label="Belongs to"
+          htmlFor="team-group"
+          hint="A team that belongs to a group holds only members of that group and its subgroups, and that group's admins manage it."
+          error={errors.groupId?.[0]}
+        >
+          <Select id="team-group" name="groupId" defaultValue={wholeOrganization ? "" : undefined}>
+            {wholeOrganization && <option value="">Whole organization</option>}
+            <GroupOptions groups={options.data?.groups ?? []} suffix=" and subgroups" />
+          </Select>
         </Field>
         <DialogActions onCancel={onClose} submitting={create.isPending}>
           Create team

@@ -3,3 +3,4 @@ export * from "./roles";
 export * from "./decisions";
 export * from "./resources";
 export * from "./principals";
+export * from "./teams";

@@ -9,10 +9,10 @@ const description = z.string().trim().max(500, "Descriptions are at most 500 cha
 export const teamsRouter = createTRPCRouter({
   list: orgProcedure("members.view").query(({ ctx }) => listTeams(ctx.db, ctx.actor)),
   create: orgProcedure("teams.manage")
-    .input(z.object({ name, description }))
+    .input(z.object({ name, description, groupId: id("Group").nullable().optional() }))
     .mutation(({ ctx, input }) => createTeam(ctx.db, ctx.actor, input)),
   update: orgProcedure("teams.manage")
-    .input(z.object({ teamId: id("Team"), name, description }))
+    .input(z.object({ teamId: id("Team"), name, description, groupId: id("Group").nullable().optional() }))
     .mutation(({ ctx, input }) => updateTeam(ctx.db, ctx.actor, input)),
   delete: orgProcedure("teams.manage")
     .input(z.object({ teamId: id("Team") }))

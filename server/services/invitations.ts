@@ -2,7 +2,7 @@
 // by email"). Inviting obeys the same rules as creating a member; nothing exists for the
 // invitee until they accept, and acceptance re-checks that the inviter still may give
 // the role and group, since authority is judged when it is used.
-import { decideCreateMember, decidePermission, holds, type Decision } from "../authz";
+import { decideCreateMember, decideJoinTeams, decidePermission, type Decision, type TeamFacts } from "../authz";
 import { linkTokenHash, newLinkToken } from "../auth/link-token";
 import { hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
@@ -70,13 +70,17 @@ async function sendInvitationEmail(
 export type InviteResult = { email: string; outcome: "invited" | "skipped"; reason: string; invitationId: string | null };
 
 /** Invites each address; one address's refusal does not stop the others. */
-/** The invitation's teams: of this organization, and joinable by the actor (rule 4: the team's grants). */
-async function checkTeams(db: Db | Tx, actor: ActorContext, teamIds: string[]) {
+const teamJoinSelect = { id: true, name: true, group: { select: { name: true, path: true } } } as const;
+const asTeamFacts = (t: { name: string; group: { name: string; path: string } | null }): TeamFacts => ({ name: t.name, anchor: t.group });
+
+/** The invitation's teams: of this organization, managed by the actor, fitting the invitee's group, and joinable (rule 4: the team's grants). */
+async function checkTeams(db: Db | Tx, actor: ActorContext, teamIds: string[], group: { name: string; path: string }) {
   if (!teamIds.length) return [];
   enforce(decidePermission(actor, "teams.manage"), "Team", actor);
-  const teams = await db.team.findMany({ where: { organizationId: actor.organizationId, id: { in: teamIds } }, select: { id: true, name: true } });
+  const teams = await db.team.findMany({ where: { organizationId: actor.organizationId, id: { in: teamIds } }, select: teamJoinSelect });
   if (teams.length !== new Set(teamIds).size) throw notFound("Team", actor);
-  enforce(await decideGainedGrants(db, actor, { teamId: { in: teams.map((t) => t.id) } }, "Joining those teams"), "Team", actor);
+  enforce(decideJoinTeams(actor, teams.map(asTeamFacts), { name: "The person invited", group }), "Team", actor);
+  enforce(await decideGainedGrants(db, actor, { teamIds: teams.map((t) => t.id) }, "Joining those teams"), "Team", actor);
   return teams;
 }
 
@@ -95,7 +99,7 @@ export async function inviteMembers(
   if (!role) throw notFound("Role", actor);
   enforce(decideInvite(actor, group, role), "Group", actor);
   enforce(await decideGainedGrants(db, actor, groupGrantsGained(null, group.path), `Inviting someone to ${group.name}`), "Group", actor);
-  const teams = await checkTeams(db, actor, [...new Set(input.teamIds ?? [])]);
+  const teams = await checkTeams(db, actor, [...new Set(input.teamIds ?? [])], group);
 
   const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
   const results: InviteResult[] = [];
@@ -446,7 +450,9 @@ async function inviterMayStillInvite(
     // Grants given to the group since the invitation was sent count too (rule 4).
     if (!(await decideGainedGrants(tx, inviter, groupGrantsGained(null, inv.group.path), "Joining")).allowed) return false;
     if (!inv.teamIds.length) return true;
-    return holds(inviter.role, "teams.manage") && (await decideGainedGrants(tx, inviter, { teamId: { in: inv.teamIds } }, "Joining")).allowed;
+    const teams = await tx.team.findMany({ where: { id: { in: inv.teamIds } }, select: teamJoinSelect });
+    if (!decideJoinTeams(inviter, teams.map(asTeamFacts), { name: "The person invited", group: inv.group }).allowed) return false;
+    return (await decideGainedGrants(tx, inviter, { teamIds: inv.teamIds }, "Joining")).allowed;
   } catch (error) {
     if (error instanceof StewardError && error.code === "NOT_FOUND") return false;
     throw error;

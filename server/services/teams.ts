@@ -1,7 +1,7 @@
 // Teams (seed 000's user groups): flat sets of members, and principals for grants. Rule 4:
 // membership is a grant, so putting someone in a team (oneself included) needs the power
 // to grant them directly everything the team holds.
-import { decidePermission, decideSpan } from "../authz";
+import { decideDeleteTeam, decideManageTeam, decideSpan, decideTeamAnchor, decideTeamMembership, type TeamFacts } from "../authz";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
@@ -10,10 +10,15 @@ import { enforce, notFound, StewardError } from "./errors";
 import { membersVisibleTo } from "./members";
 import { decideGainedGrants } from "./side-paths";
 
+const groupSelect = { select: { id: true, name: true, path: true } } as const;
+type TeamRow = { name: string; group: { name: string; path: string } | null };
+const teamFacts = (t: TeamRow): TeamFacts => ({ name: t.name, anchor: t.group });
+
 export async function listTeams(db: Db, actor: ActorContext) {
   const teams = await db.team.findMany({
     where: { organizationId: actor.organizationId },
     include: {
+      group: groupSelect,
       _count: { select: { members: true, grants: true } },
       // Rule 5: who belongs to a team is shown only within the viewer's span.
       members: {
@@ -28,44 +33,73 @@ export async function listTeams(db: Db, actor: ActorContext) {
     id: t.id,
     name: t.name,
     description: t.description,
+    group: t.group ? { id: t.group.id, name: t.group.name } : null,
+    canManage: decideManageTeam(actor, teamFacts(t)).allowed,
     memberCount: t._count.members,
     grantCount: t._count.grants,
     members: t.members.map((m) => ({ membershipId: m.membershipId, name: m.membership.user.name, email: m.membership.user.email })),
   }));
 }
 
-export async function createTeam(db: Db, actor: ActorContext, input: { name: string; description: string }) {
-  enforce(decidePermission(actor, "teams.manage"), "Team");
+/** The group a team is anchored at, or null for an organization-wide team; another organization's group is NOT_FOUND. */
+async function loadAnchor(tx: Tx, actor: ActorContext, groupId: string | null) {
+  if (!groupId) return null;
+  const group = await tx.group.findFirst({ where: { id: groupId, organizationId: actor.organizationId }, ...groupSelect });
+  if (!group) throw notFound("Group", actor);
+  return group;
+}
+
+export async function createTeam(db: Db, actor: ActorContext, input: { name: string; description: string; groupId?: string | null }) {
   return withUniqueConflict(
     () =>
       db.$transaction(async (tx) => {
-        const team = await tx.team.create({ data: { organizationId: actor.organizationId, name: input.name, description: input.description } });
-        await auditBy(tx, actor, { action: "team.create", targetType: "Team", targetId: team.id, after: input });
+        const group = await loadAnchor(tx, actor, input.groupId ?? null);
+        enforce(decideTeamAnchor(actor, group), "Team");
+        const team = await tx.team.create({
+          data: { organizationId: actor.organizationId, name: input.name, description: input.description, groupId: group?.id ?? null },
+        });
+        await auditBy(tx, actor, { action: "team.create", targetType: "Team", targetId: team.id, after: { ...input, group: group?.name ?? null } });
         return { id: team.id };
       }),
     () => new StewardError("CONFLICT", `There is already a team named ${input.name}.`),
   );
 }
 
+/** The team and the actor's right to manage it (a team outside the actor's reach is still named: the list shows every team). */
 async function loadTeam(tx: Tx, actor: ActorContext, teamId: string) {
-  const team = await tx.team.findFirst({ where: { id: teamId, organizationId: actor.organizationId } });
+  const team = await tx.team.findFirst({ where: { id: teamId, organizationId: actor.organizationId }, include: { group: groupSelect } });
   if (!team) throw notFound("Team");
+  enforce(decideManageTeam(actor, teamFacts(team)), "Team");
   return team;
 }
 
-export async function updateTeam(db: Db, actor: ActorContext, input: { teamId: string; name: string; description: string }) {
-  enforce(decidePermission(actor, "teams.manage"), "Team");
+/** Renames a team, or moves it to another group (or to the whole organization) when every member fits there. */
+export async function updateTeam(db: Db, actor: ActorContext, input: { teamId: string; name: string; description: string; groupId?: string | null }) {
   return withUniqueConflict(
     () =>
       db.$transaction(async (tx) => {
         const team = await loadTeam(tx, actor, input.teamId);
-        await tx.team.update({ where: { id: team.id }, data: { name: input.name, description: input.description } });
+        const group = input.groupId === undefined ? team.group : await loadAnchor(tx, actor, input.groupId);
+        if (group?.id !== team.group?.id) {
+          enforce(decideTeamAnchor(actor, group), "Team");
+          const outside = group
+            ? await tx.teamMember.count({ where: { teamId: team.id, membership: { group: { path: { not: { startsWith: group.path } } } } } })
+            : 0;
+          if (outside) {
+            throw new StewardError(
+              "FORBIDDEN",
+              `${outside} member${outside === 1 ? " is" : "s are"} of ${team.name} outside ${group!.name}; remove them first.`,
+            );
+          }
+        }
+        const after = { name: input.name, description: input.description, groupId: group?.id ?? null };
+        await tx.team.update({ where: { id: team.id }, data: after });
         await auditBy(tx, actor, {
           action: "team.update",
           targetType: "Team",
           targetId: team.id,
-          before: { name: team.name, description: team.description },
-          after: { name: input.name, description: input.description },
+          before: { name: team.name, description: team.description, group: team.group?.name ?? null },
+          after: { name: input.name, description: input.description, group: group?.name ?? null },
         });
         return { id: team.id };
       }),
@@ -75,12 +109,16 @@ export async function updateTeam(db: Db, actor: ActorContext, input: { teamId: s
 
 /** Deleting a team removes its grants with it (its members lose what only the team gave). */
 export async function deleteTeam(db: Db, actor: ActorContext, teamId: string) {
-  enforce(decidePermission(actor, "teams.manage"), "Team");
   return db.$transaction(async (tx) => {
     const team = await loadTeam(tx, actor, teamId);
-    const counts = { members: await tx.teamMember.count({ where: { teamId } }), grants: await tx.grant.count({ where: { teamId } }) };
+    const [members, grants, inSpan] = await Promise.all([
+      tx.teamMember.count({ where: { teamId } }),
+      tx.grant.count({ where: { teamId } }),
+      tx.teamMember.count({ where: { teamId, OR: [{ membershipId: actor.membershipId }, { membership: membersVisibleTo(actor) }] } }),
+    ]);
+    enforce(decideDeleteTeam(actor, teamFacts(team), members - inSpan), "Team");
     await tx.team.delete({ where: { id: team.id } });
-    await auditBy(tx, actor, { action: "team.delete", targetType: "Team", targetId: team.id, before: { name: team.name, ...counts } });
+    await auditBy(tx, actor, { action: "team.delete", targetType: "Team", targetId: team.id, before: { name: team.name, members, grants } });
     return { id: team.id };
   });
 }
@@ -93,14 +131,14 @@ async function loadTeamTarget(tx: Tx, actor: ActorContext, membershipId: string)
 }
 
 export async function addTeamMember(db: Db, actor: ActorContext, input: { teamId: string; membershipId: string }) {
-  enforce(decidePermission(actor, "teams.manage"), "Team");
   return db.$transaction(async (tx) => {
     const team = await loadTeam(tx, actor, input.teamId);
     const target = await loadTeamTarget(tx, actor, input.membershipId);
+    enforce(decideTeamMembership(teamFacts(team), { name: target.user.name, group: target.group }), "Team");
     if (await tx.teamMember.findUnique({ where: { teamId_membershipId: { teamId: team.id, membershipId: target.id } } })) {
       throw new StewardError("CONFLICT", `${target.user.name} is already in ${team.name}.`);
     }
-    enforce(await decideGainedGrants(tx, actor, { teamId: team.id }, `Adding ${target.user.name} to ${team.name}`), "Team");
+    enforce(await decideGainedGrants(tx, actor, { teamIds: [team.id] }, `Adding ${target.user.name} to ${team.name}`), "Team");
     await tx.teamMember.create({ data: { teamId: team.id, membershipId: target.id } });
     await auditBy(tx, actor, { action: "team.addMember", targetType: "Team", targetId: team.id, after: { membershipId: target.id, name: target.user.name } });
     return { teamId: team.id, membershipId: target.id };
@@ -108,7 +146,6 @@ export async function addTeamMember(db: Db, actor: ActorContext, input: { teamId
 }
 
 export async function removeTeamMember(db: Db, actor: ActorContext, input: { teamId: string; membershipId: string }) {
-  enforce(decidePermission(actor, "teams.manage"), "Team");
   return db.$transaction(async (tx) => {
     const team = await loadTeam(tx, actor, input.teamId);
     const target = await loadTeamTarget(tx, actor, input.membershipId);

@@ -14,7 +14,7 @@ export default async function Teams({ params }: { params: Promise<{ slug: string
         title="Teams"
         description="Sets of members who receive access to resources together. A member can be in several teams; their access is the sum."
       />
-      <TeamsPage canManage={holds(actor.role, "teams.manage")} />
+      <TeamsPage canManage={holds(actor.role, "teams.manage")} wholeOrganization={actor.role.reach === "ORGANIZATION"} />
     </>
   );
 }
