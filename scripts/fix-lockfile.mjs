@@ -9,7 +9,7 @@ for (const [loc, meta] of Object.entries(pk)) {
   for (const [name, spec] of Object.entries(meta.optionalDependencies ?? {})) {
     const key = `node_modules/${name}`;
     if (pk[key] || pk[`${loc}/node_modules/${name}`]) continue;
-    const m = name.match(/-(darwin|win32|freebsd|android|linux|wasm32)-?([a-z0-9]*)/);
+    const m = name.match(/-(darwin|win32|freebsd|android|openharmony|linux|wasm32)-?([a-z0-9]*)/);
     if (!m) {
       console.log("skip", name);
       continue;
