@@ -187,7 +187,7 @@ function AddAccess({
           </fieldset>
         )}
         {kind === "EMAIL" ? (
-          <Field label="Email address" htmlFor="grant-email" hint="Notified of runs and access changes; gets no access.">
+          <Field label="Email address" htmlFor="grant-email" hint="Emailed when a run or restore fails and when access changes; gets no access.">
             <Input id="grant-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
           </Field>
         ) : picked ? (
