@@ -74,3 +74,13 @@ export async function signIn(db: Db, email: string, password: string, orgSlug: s
 export function callerFor(db: Db, claims: { userId: string; sessionVersion: number; sessionId?: string } | null, orgSlug: string | null) {
   return createCaller({ db, claims, orgSlug, ip: "127.0.0.1" });
 }
+
+/** The refusal a call ends in (lazy, so no refused promise lies around unawaited); fails the test if it succeeds. */
+export async function refusal(call: () => Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await call();
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+  throw new Error("expected the call to be refused, but it succeeded");
+}

@@ -3,7 +3,7 @@
 // the chart show outcomes only of the resources the viewer sees.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
-import { signIn, testDatabase, type TestDatabase } from "./harness";
+import { refusal, signIn, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
@@ -33,15 +33,6 @@ beforeAll(async () => {
   await owner.resources.grant({ resourceId: vault, principal: { kind: "MEMBER", membershipId: acme.member("dan") }, capabilities: ["view", "data"] });
 });
 afterAll(() => t.close());
-
-const refusal = async (call: () => Promise<unknown>) => {
-  try {
-    await call();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected a refusal");
-};
 
 describe("reporting how a run ended", () => {
   it("a run starts RUNNING, and its outcome, output, reporter and end are recorded once", async () => {

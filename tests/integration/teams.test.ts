@@ -4,7 +4,7 @@
 // grant (rule 4) whoever manages the team.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { org, type BuiltOrg } from "../factories/org";
-import { testDatabase, type TestDatabase } from "./harness";
+import { refusal, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
@@ -24,15 +24,6 @@ beforeAll(async () => {
   globex = await org(t.db, "Globex").withTree("Ops").create();
 });
 afterAll(() => t.close());
-
-const refusal = async (call: () => Promise<unknown>) => {
-  try {
-    await call();
-  } catch (e) {
-    return e as { code: string; message: string };
-  }
-  throw new Error("expected a refusal");
-};
 
 describe("teams that belong to a group", () => {
   it("a Group Admin creates teams only inside their subtree, never organization-wide ones", async () => {
