@@ -129,7 +129,7 @@ describe("a Group Admin searches the span of their subtree", () => {
       members: ["ella", "gus", "ulla", "uma"],
       teams: [],
       groups: [],
-      directory: { members: "span", teams: "own", groups: "reach" },
+      directory: { members: "span", teams: "organization", groups: "reach" },
     });
     expect((await pick("gus", "gus-job", "eve")).members).toEqual([]);
     expect((await pick("gus", "gus-job", "tom@acme")).members).toEqual([]);
@@ -139,9 +139,9 @@ describe("a Group Admin searches the span of their subtree", () => {
     expect((await pick("gus", "gus-job", "Eve@Acme.test")).members).toEqual(["eve"]);
   });
 
-  it("lists the groups in their reach and those they are in, no team they are not in", async () => {
+  it("lists the groups in their reach and those they are in, and every team (a Group Admin holds “Manage teams”)", async () => {
     expect((await pick("gus", "gus-job", "")).groups).toEqual(["", "Sales", "Sales/EMEA"]);
-    expect((await pick("gus", "gus-job", "Ops")).teams).toEqual([]);
+    expect((await pick("gus", "gus-job", "Ops")).teams).toEqual(["Ops"]);
   });
 });
 
