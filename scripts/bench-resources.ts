@@ -10,7 +10,7 @@ import { createDb, type Db } from "../server/db";
 import { applyMigrations } from "../server/db/schema-engine";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "../server/services/access";
 import { loadActor, type ActorContext } from "../server/services/actor";
-import { listActivity } from "../server/services/activity";
+import { listActivity, runsReport } from "../server/services/activity";
 import { listResources } from "../server/services/resources";
 import { createOrganization } from "../server/services/setup";
 import { decideGainedGrants } from "../server/services/side-paths";
@@ -164,6 +164,8 @@ async function main() {
       ["Admin (sees all): page 1000", () => listResources(db, admin, { ...page, page: 1000 })],
       ["Admin: jobs only, page 1", () => listResources(db, admin, { ...page, type: "job" })],
       ["User: activity page 1", () => listActivity(db, user, { page: 1, pageSize: 20 })],
+      ["User: runs report, 30 days", () => runsReport(db, user, { days: 30, sort: "failed", page: 1, pageSize: 25 })],
+      ["Admin: runs report, 30 days", () => runsReport(db, admin, { days: 30, sort: "failed", page: 1, pageSize: 25 })],
       [
         "User: effective access to one resource",
         async () => {
