@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { checkCredentials } from "../services/account";
-import { endMySessions, startSession } from "../services/sessions";
+import { endMySessions, SESSION_MAX_AGE_S, startSession } from "../services/sessions";
 import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "./sign-in-errors";
 import { authSecret } from "./secret";
 import type { SessionClaims } from "./session";
@@ -28,7 +28,7 @@ declare module "next-auth/jwt" {
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({

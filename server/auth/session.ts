@@ -2,7 +2,7 @@
 // at. Every request re-checks both against the database (rule 9), so that disabling an
 // account or changing its password ends its sessions at the next request.
 import type { Db } from "../db";
-import { noteSessionSeen } from "../services/sessions";
+import { idleCutoff, noteSessionSeen } from "../services/sessions";
 
 /** `sessionId` names the Session row of this sign-in (tokens from before sessions were
  * recorded have none and are checked by sessionVersion alone until they expire). */
@@ -14,7 +14,7 @@ export async function resolveViewer(db: Db, claims: SessionClaims | null): Promi
   if (!claims) return null;
   const user = await db.user.findUnique({
     where: { id: claims.userId },
-    include: { sessions: { where: { id: claims.sessionId ?? "", endedAt: null } } },
+    include: { sessions: { where: { id: claims.sessionId ?? "", endedAt: null, lastSeenAt: { gt: idleCutoff() } } } },
   });
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
   if (claims.sessionId) {

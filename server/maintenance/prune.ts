@@ -18,7 +18,7 @@ export type Retention = {
   failedEmails: number;
   /** Password reset and email change links, after they were used or expired. */
   accountLinks: number;
-  /** Sessions, after they were ended. */
+  /** Sessions, after they were ended or last seen (a session idle past its token's 12 hours is over). */
   endedSessions: number;
 };
 
@@ -92,8 +92,15 @@ export async function pruneExpired(db: Db, now = new Date(), retention: Retentio
     // A failed email's nextAttemptAt is when its last attempt was due (the index serves it).
     failedEmails: await deleteInBatches(db, "OutboxEmail", "id", Prisma.sql`status = 'FAILED' AND "nextAttemptAt" < ${failedBefore}`, batch),
     accountTokens: await deleteInBatches(db, "AccountToken", "id", Prisma.sql`"usedAt" < ${linksBefore} OR "expiresAt" < ${linksBefore}`, batch),
-    // Live sessions (endedAt null) are never candidates; the sessions list shows only those.
-    endedSessions: await deleteInBatches(db, "Session", "id", Prisma.sql`"endedAt" < ${sessionsBefore}`, batch),
+    // A session still in use is seen at least every 12 hours, so one unseen for the whole
+    // retention is over even if nobody signed it out.
+    endedSessions: await deleteInBatches(
+      db,
+      "Session",
+      "id",
+      Prisma.sql`("endedAt" < ${sessionsBefore} OR ("endedAt" IS NULL AND "lastSeenAt" < ${sessionsBefore}))`,
+      batch,
+    ),
     // Past its window a counter counts for nothing: the next attempt starts a new window.
     signInThrottles: await deleteInBatches(db, "SignInThrottle", "key", Prisma.sql`"lastAttemptAt" < ${throttleBefore}`, batch),
   };

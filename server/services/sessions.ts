@@ -6,6 +6,12 @@ import { StewardError } from "./errors";
 
 const SEEN_GRANULARITY_MS = 60_000;
 
+/** A sign-in's token lives 12 hours; a session not seen for that long is over, whatever its token says. */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+/** Sessions last seen before this moment are over (idle past the token's life). */
+export const idleCutoff = (now = new Date()) => new Date(now.getTime() - SESSION_MAX_AGE_S * 1000 - SEEN_GRANULARITY_MS);
+
 export async function startSession(db: Db, userId: string, client: { userAgent?: string | null; ip?: string | null }): Promise<string> {
   const session = await db.session.create({ data: { userId, userAgent: (client.userAgent ?? "").slice(0, 400), ip: client.ip ?? null } });
   return session.id;
@@ -19,7 +25,11 @@ export async function noteSessionSeen(db: Db, session: { id: string; lastSeenAt:
 }
 
 export async function listMySessions(db: Db, userId: string, currentSessionId: string | undefined) {
-  const sessions = await db.session.findMany({ where: { userId, endedAt: null }, orderBy: { lastSeenAt: "desc" }, take: 100 });
+  const sessions = await db.session.findMany({
+    where: { userId, endedAt: null, lastSeenAt: { gt: idleCutoff() } },
+    orderBy: { lastSeenAt: "desc" },
+    take: 100,
+  });
   return sessions.map((s) => ({
     id: s.id,
     userAgent: s.userAgent,

@@ -26,6 +26,20 @@ describe("active sessions", () => {
     expect(await laptop.account.sessions()).toHaveLength(1);
   });
 
+  it("a session unseen for longer than its token lives is over: refused, and gone from the list", async () => {
+    const desk = await acme.signIn("ute");
+    const attic = await acme.signIn("ute");
+    const [current] = (await desk.account.sessions()).filter((x) => x.current);
+    const atticSession = (await desk.account.sessions()).find((x) => !x.current)!;
+    // The attic browser was last used 12 hours and 2 minutes ago (the token's life plus a margin).
+    await t.db.session.update({ where: { id: atticSession.id }, data: { lastSeenAt: new Date(Date.now() - (12 * 60 + 2) * 60_000) } });
+    await expect(attic.account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await desk.account.sessions()).map((x) => x.id)).toEqual([current!.id]);
+    // Seen 11 hours ago: still live.
+    await t.db.session.update({ where: { id: current!.id }, data: { lastSeenAt: new Date(Date.now() - 11 * 60 * 60_000) } });
+    await expect(desk.account.me()).resolves.toBeTruthy();
+  });
+
   it("ends every other session, and never someone else's", async () => {
     const a = await acme.signIn("ulla");
     const b = await acme.signIn("ulla");

@@ -60,8 +60,10 @@ async function token(name: string, at: { createdAt: Date; expiresAt: Date; usedA
 }
 const tokensLeft = async () => (await t.db.accountToken.findMany({ select: { tokenHash: true }, orderBy: { tokenHash: "asc" } })).map((r) => r.tokenHash);
 
-async function session(userAgent: string, at: { createdAt: Date; endedAt?: Date }) {
-  await t.db.session.create({ data: { userId, userAgent, createdAt: at.createdAt, lastSeenAt: at.endedAt ?? at.createdAt, endedAt: at.endedAt ?? null } });
+async function session(userAgent: string, at: { createdAt: Date; endedAt?: Date; lastSeenAt?: Date }) {
+  await t.db.session.create({
+    data: { userId, userAgent, createdAt: at.createdAt, lastSeenAt: at.lastSeenAt ?? at.endedAt ?? at.createdAt, endedAt: at.endedAt ?? null },
+  });
 }
 const sessionsLeft = async () => (await t.db.session.findMany({ select: { userAgent: true }, orderBy: { userAgent: "asc" } })).map((r) => r.userAgent);
 
@@ -98,13 +100,15 @@ describe("pruneExpired", () => {
     expect(await pruneExpired(t.db, NOW, DEFAULT_RETENTION)).toEqual(NOTHING);
   });
 
-  it("deletes sessions ended more than 30 days ago and never a live one, however old", async () => {
+  it("deletes sessions ended, or unseen, more than 30 days ago, and never one in use, however old", async () => {
     await session("ended-31d", { createdAt: ago(40 * DAY), endedAt: ago(31 * DAY) });
     await session("ended-29d", { createdAt: ago(40 * DAY), endedAt: ago(29 * DAY) });
-    await session("live-400d", { createdAt: ago(400 * DAY) });
+    await session("idle-31d", { createdAt: ago(40 * DAY), lastSeenAt: ago(31 * DAY) });
+    await session("idle-29d", { createdAt: ago(40 * DAY), lastSeenAt: ago(29 * DAY) });
+    await session("in-use-400d", { createdAt: ago(400 * DAY), lastSeenAt: ago(HOUR) });
 
-    expect(await pruneExpired(t.db, NOW, DEFAULT_RETENTION)).toEqual({ ...NOTHING, endedSessions: 1 });
-    expect(await sessionsLeft()).toEqual(["ended-29d", "live-400d"]);
+    expect(await pruneExpired(t.db, NOW, DEFAULT_RETENTION)).toEqual({ ...NOTHING, endedSessions: 2 });
+    expect(await sessionsLeft()).toEqual(["ended-29d", "idle-29d", "in-use-400d"]);
     expect(await pruneExpired(t.db, NOW, DEFAULT_RETENTION)).toEqual(NOTHING);
   });
 
