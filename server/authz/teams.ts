@@ -59,3 +59,10 @@ export function decideJoinTeams(actor: Actor, teams: TeamFacts[], member: { name
   }
   return allow("");
 }
+
+/** Moving a team to another group (or to the whole organization): the actor may anchor it there, and every member fits. */
+export function decideMoveTeam(actor: Actor, team: TeamFacts, to: TeamFacts["anchor"], membersOutside: number): Decision {
+  const anchor = decideTeamAnchor(actor, to);
+  if (!anchor.allowed || !to || membersOutside === 0) return anchor;
+  return deny(`${membersOutside} member${membersOutside === 1 ? " is" : "s are"} of ${team.name} outside ${to.name}; remove them first.`);
+}

@@ -1,7 +1,7 @@
 // Teams (seed 000's user groups): flat sets of members, and principals for grants. Rule 4:
 // membership is a grant, so putting someone in a team (oneself included) needs the power
 // to grant them directly everything the team holds.
-import { decideDeleteTeam, decideManageTeam, decideSpan, decideTeamAnchor, decideTeamMembership, type TeamFacts } from "../authz";
+import { decideDeleteTeam, decideManageTeam, decideMoveTeam, decideSpan, decideTeamAnchor, decideTeamMembership, type TeamFacts } from "../authz";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
@@ -81,16 +81,10 @@ export async function updateTeam(db: Db, actor: ActorContext, input: { teamId: s
         const team = await loadTeam(tx, actor, input.teamId);
         const group = input.groupId === undefined ? team.group : await loadAnchor(tx, actor, input.groupId);
         if (group?.id !== team.group?.id) {
-          enforce(decideTeamAnchor(actor, group), "Team");
           const outside = group
             ? await tx.teamMember.count({ where: { teamId: team.id, membership: { group: { path: { not: { startsWith: group.path } } } } } })
             : 0;
-          if (outside) {
-            throw new StewardError(
-              "FORBIDDEN",
-              `${outside} member${outside === 1 ? " is" : "s are"} of ${team.name} outside ${group!.name}; remove them first.`,
-            );
-          }
+          enforce(decideMoveTeam(actor, teamFacts(team), group, outside), "Team");
         }
         const after = { name: input.name, description: input.description, groupId: group?.id ?? null };
         await tx.team.update({ where: { id: team.id }, data: after });

@@ -2,7 +2,15 @@
 // subtree admins ("as Admin, inside the subtree", DESIGN.md) the teams anchored in their
 // reach; nobody else any. Expected outcomes are literal, written from DESIGN.md.
 import { describe, expect, it } from "vitest";
-import { decideDeleteTeam, decideManageTeam, decideTeamAnchor, decideTeamMembership, type BuiltInRoleKey, type TeamFacts } from "@/server/authz";
+import {
+  decideDeleteTeam,
+  decideManageTeam,
+  decideMoveTeam,
+  decideTeamAnchor,
+  decideTeamMembership,
+  type BuiltInRoleKey,
+  type TeamFacts,
+} from "@/server/authz";
 import { extraGroup, GROUPS, member, type GroupName } from "../../factories/authz";
 
 const team = (anchor: GroupName | null): TeamFacts => ({ name: "On call", anchor: anchor ? GROUPS[anchor] : null });
@@ -63,5 +71,19 @@ describe("deleting a team", () => {
     });
     expect(decideDeleteTeam(member("admin", "Acme"), team("Sales"), 2).allowed).toBe(true);
     expect(decideDeleteTeam(member("group_admin", "Sales"), team("Engineering"), 0).allowed).toBe(false);
+  });
+});
+
+describe("moving a team", () => {
+  it("needs the new group in reach and every member inside it; to the whole organization only with organization reach", () => {
+    const gary = member("group_admin", "Sales");
+    expect(decideMoveTeam(gary, team("Sales"), GROUPS.EMEA, 0).allowed).toBe(true);
+    expect(decideMoveTeam(gary, team("Sales"), GROUPS.EMEA, 1)).toMatchObject({
+      allowed: false,
+      reason: "1 member is of On call outside EMEA; remove them first.",
+    });
+    expect(decideMoveTeam(gary, team("Sales"), GROUPS.Engineering, 0).allowed).toBe(false);
+    expect(decideMoveTeam(gary, team("Sales"), null, 0).allowed).toBe(false);
+    expect(decideMoveTeam(member("admin", "Acme"), team("Sales"), null, 0).allowed).toBe(true);
   });
 });
