@@ -2,7 +2,7 @@
 // The table frame every list shares: sortable headers (as buttons, with aria-sort), rows,
 // a loading line, an empty state, and the pager under it. Lists are paged on the server.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type PaginationState, type Table } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import { Button, Select } from "./ui";
 
 export function DataTable<Row>({ table, loading, loadingText, empty }: { table: Table<Row>; loading: boolean; loadingText: string; empty: ReactNode }) {
@@ -87,6 +87,13 @@ export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: n
       </div>
     </div>
   );
+}
+
+/** Paging state for a server-paged list, and a way back to its first page when a filter changes. */
+export function usePaging(pageSize: number) {
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize });
+  const toFirstPage = useCallback(() => setPagination((p) => (p.pageIndex === 0 ? p : { ...p, pageIndex: 0 })), []);
+  return { pagination, setPagination, toFirstPage };
 }
 
 /** A table paged on the server, in the order the server gives (no client sorting). */

@@ -6,7 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager, usePagedTable } from "../data-table";
+import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { Dialog } from "../dialog";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Select } from "../ui";
@@ -23,7 +23,7 @@ export function OutboxTable() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<Status | "">("");
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+  const { pagination, setPagination, toFirstPage } = usePaging(25);
   const [opened, setOpened] = useState<Row | null>(null);
 
   const outbox = useQuery({
@@ -125,7 +125,7 @@ export function OutboxTable() {
           value={status}
           onChange={(e) => {
             setStatus(e.target.value as Status | "");
-            setPagination((p) => ({ ...p, pageIndex: 0 }));
+            toFirstPage();
           }}
         >
           <option value="">All emails</option>

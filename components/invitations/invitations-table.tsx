@@ -5,7 +5,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager, usePagedTable } from "../data-table";
+import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
@@ -22,7 +22,7 @@ export function InvitationsTable() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State | "">("");
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+  const { pagination, setPagination, toFirstPage } = usePaging(25);
   const [revoking, setRevoking] = useState<Row | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -130,7 +130,7 @@ export function InvitationsTable() {
           value={state}
           onChange={(e) => {
             setState(e.target.value as State | "");
-            setPagination((p) => ({ ...p, pageIndex: 0 }));
+            toFirstPage();
           }}
         >
           <option value="">All invitations</option>

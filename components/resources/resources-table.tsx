@@ -8,7 +8,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { RESOURCE_TYPE_KEYS, RESOURCE_TYPES, type ResourceType } from "@/server/authz/resources";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager, usePagedTable } from "../data-table";
+import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
@@ -26,14 +26,14 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
   const [type, setType] = useState<ResourceType | "">("");
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+  const { pagination, setPagination, toFirstPage } = usePaging(25);
   useEffect(() => {
     const id = setTimeout(() => {
       setQ(search);
-      setPagination((p) => (p.pageIndex === 0 ? p : { ...p, pageIndex: 0 }));
+      toFirstPage();
     }, 250);
     return () => clearTimeout(id);
-  }, [search]);
+  }, [search, toFirstPage]);
 
   const list = useQuery({
     ...trpc.resources.list.queryOptions({
@@ -95,7 +95,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
           value={type}
           onChange={(e) => {
             setType(e.target.value as ResourceType | "");
-            setPagination((p) => ({ ...p, pageIndex: 0 }));
+            toFirstPage();
           }}
         >
           <option value="">All types</option>

@@ -9,7 +9,7 @@ import { useParams } from "next/navigation";
 import Papa from "papaparse";
 import { useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager, usePagedTable } from "../data-table";
+import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Select } from "../ui";
 import { typeLabel } from "./resources-table";
@@ -32,7 +32,7 @@ export function RunsReport() {
   const { slug } = useParams<{ slug: string }>();
   const [days, setDays] = useState<number>(30);
   const [sort, setSort] = useState<Sort>("failed");
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 10 });
+  const { pagination, setPagination, toFirstPage } = usePaging(10);
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const report = useQuery({
@@ -136,7 +136,7 @@ export function RunsReport() {
             value={days}
             onChange={(e) => {
               setDays(Number(e.target.value));
-              setPagination((p) => ({ ...p, pageIndex: 0 }));
+              toFirstPage();
             }}
           >
             {PERIODS.map((d) => (
@@ -152,7 +152,7 @@ export function RunsReport() {
             value={sort}
             onChange={(e) => {
               setSort(e.target.value as Sort);
-              setPagination((p) => ({ ...p, pageIndex: 0 }));
+              toFirstPage();
             }}
           >
             {(Object.keys(SORTS) as Sort[]).map((s) => (

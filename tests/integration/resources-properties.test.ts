@@ -245,15 +245,20 @@ async function insertGrant(built: BuiltOrg, model: Model, resource: number, kind
     capabilities: p.kind === "EMAIL" ? [] : CAPS.filter((c) => caps.includes(c)),
   };
   const row = await t.db.grant.create({ data });
+  recordGrant(model, row.id, resource, p, data.capabilities as Cap[]);
+}
+
+/** The model's copy of a grant the database now holds. */
+function recordGrant(model: Model, id: string, resource: number, p: ReturnType<typeof principalOf>, caps: Cap[]) {
   model.grants.push({
-    id: row.id,
+    id,
     resource,
     kind: p.kind,
     key: p.key,
     member: "member" in p ? p.member : undefined,
     team: "team" in p ? p.team : undefined,
     group: "group" in p ? p.group : undefined,
-    caps: data.capabilities as Cap[],
+    caps,
   });
 }
 
@@ -378,16 +383,7 @@ async function attempt(built: BuiltOrg, model: Model, a: Scenario["attempts"][nu
       if (existing) existing.caps = after;
       else {
         const row = await t.db.grant.findUniqueOrThrow({ where: { resourceId_principalKey: { resourceId: r.id, principalKey: p.key } } });
-        model.grants.push({
-          id: row.id,
-          resource,
-          kind: p.kind,
-          key: p.key,
-          member: "member" in p ? p.member : undefined,
-          team: "team" in p ? p.team : undefined,
-          group: "group" in p ? p.group : undefined,
-          caps: after,
-        });
+        recordGrant(model, row.id, resource, p, after);
       }
     }
   }
