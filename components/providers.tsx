@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE } from "@/server/trpc/limits";
 import type { AppRouter } from "@/server/trpc/root";
 import { TRPCProvider } from "./trpc";
 
@@ -23,6 +24,8 @@ export function Providers({ children }: { children: ReactNode }) {
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,
+          maxItems: MAX_BATCH_SIZE,
+          maxURLLength: 4_000,
           headers() {
             const slug = currentOrgSlug();
             return slug ? { "x-steward-org": slug } : {};

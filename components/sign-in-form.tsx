@@ -3,8 +3,16 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "@/server/auth/sign-in-errors";
+import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED, SIGN_IN_UNAVAILABLE } from "@/server/auth/sign-in-errors";
 import { Alert, Button, Field, Input } from "./ui";
+
+/** The wait the sign-in limit actually applies, in words: seconds under a minute. */
+function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
 
 export function SignInForm({ next, email, notice }: { next: string; email?: string; notice?: string }) {
   const router = useRouter();
@@ -25,10 +33,13 @@ export function SignInForm({ next, email, notice }: { next: string; email?: stri
         setError(null);
       } else if (result?.error?.startsWith(SIGN_IN_LOCKED)) {
         const retryAt = new Date(result.error.slice(SIGN_IN_LOCKED.length + 1));
-        const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
-        setError(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+        setError(`Too many attempts. Try again in ${waitInWords(retryAt.getTime() - Date.now())}.`);
+      } else if (result?.error === SIGN_IN_UNAVAILABLE) {
+        setError("Sign-in is unavailable for a moment. Try again in a few seconds.");
       } else if (result?.error === SECOND_FACTOR_INVALID) {
         setError("That code is not right, or was already used. Enter the current code from your app, or a recovery code.");
+      } else if (result?.error && result.error !== "CredentialsSignin") {
+        setError("Something went wrong on our side. Try again; if it keeps happening, tell your administrator.");
       } else {
         setNeedsCode(false);
         setError("That email or username and password do not match an active account.");

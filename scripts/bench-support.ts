@@ -14,7 +14,7 @@ export async function openBenchDatabase(url: string | undefined, keep: boolean) 
   const target = new URL(url);
   target.pathname = `/${name}`;
   return {
-    conn: openConnection({ url: target.toString() }),
+    conn: openConnection({ url: target.toString(), timeouts: false }),
     drop: async () => {
       if (keep) return console.log(`kept database ${name}`);
       const c = new pg.Client({ connectionString: url });

@@ -33,7 +33,8 @@ const USAGE = `Usage: npm run steward -- <command>
       30 days, stale sign-in counters. Prints how many rows of each kind went.`;
 
 async function withDatabase<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const conn = openConnection();
+  // Operators' commands (migrations, pruning, the demo) may run longer than a request may.
+  const conn = openConnection({ timeouts: false });
   try {
     await applyMigrations(conn.factory);
     const db = createDb(conn);
@@ -77,7 +78,7 @@ async function main(argv: string[]) {
       return;
     }
     case "migrate": {
-      const conn = openConnection();
+      const conn = openConnection({ timeouts: false });
       try {
         const applied = await applyMigrations(conn.factory);
         console.log(applied.length ? `Applied ${applied.join(", ")}` : `${conn.describe} is up to date`);

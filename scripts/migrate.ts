@@ -8,7 +8,7 @@ import { applyMigrations, createMigration } from "../server/db/schema-engine";
 async function main() {
   const [command, name] = process.argv.slice(2);
   if (command === "apply") {
-    const conn = openConnection();
+    const conn = openConnection({ timeouts: false });
     try {
       const applied = await applyMigrations(conn.factory);
       console.log(applied.length ? `Applied ${applied.join(", ")} to ${conn.describe}` : `${conn.describe} is up to date`);

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { SignInForm } from "@/components/sign-in-form";
 import { getDb } from "@/server/db";
+import { safeRedirectPath } from "@/server/http/origin";
 import { isSetupDone } from "@/server/services/setup";
 
 export const metadata = { title: "Sign in" };
@@ -15,8 +16,8 @@ const NOTICES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string; notice?: string }> }) {
   if (!(await isSetupDone(getDb()))) redirect("/setup");
   const { callbackUrl, email, notice } = await searchParams;
-  // Only local paths: never bounce a fresh session to another site.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  // Only places on Steward: never bounce a fresh session to another site.
+  const next = safeRedirectPath(callbackUrl);
   return (
     <AuthCard title="Sign in" subtitle="Use the email and password of your Steward account.">
       <SignInForm next={next} email={email?.slice(0, 254)} notice={notice ? NOTICES[notice] : undefined} />

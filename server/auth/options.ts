@@ -5,7 +5,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { checkCredentials } from "../services/account";
 import { endMySessions, SESSION_MAX_AGE_S, startSession } from "../services/sessions";
-import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED } from "./sign-in-errors";
+import { isDatabaseUnavailable } from "../db/errors";
+import { clientAddress } from "../http/client-address";
+import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_FAILED, SIGN_IN_LOCKED, SIGN_IN_UNAVAILABLE } from "./sign-in-errors";
 import { authSecret } from "./secret";
 import type { SessionClaims } from "./session";
 
@@ -26,6 +28,18 @@ declare module "next-auth/jwt" {
   }
 }
 
+/** next-auth puts a thrown error's message into the sign-in form's error (and URL): only our
+ * own words may go there, never a database's. */
+async function ourWordsOnly<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new Error(SIGN_IN_UNAVAILABLE);
+    console.error("[steward] sign-in failed:", error);
+    throw new Error(SIGN_IN_FAILED);
+  }
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -40,17 +54,21 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const forwarded = req.headers?.["x-forwarded-for"];
-        const address = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || null;
-        const result = await checkCredentials(getDb(), credentials.email, credentials.password, credentials.code || undefined, address);
-        if (result.status === "locked") throw new Error(`${SIGN_IN_LOCKED}:${result.retryAt.toISOString()}`);
+        const address = clientAddress(req.headers ?? {});
+        const userAgent = req.headers?.["user-agent"];
+        const outcome = await ourWordsOnly(async () => {
+          const result = await checkCredentials(getDb(), credentials.email, credentials.password, credentials.code || undefined, address);
+          if (result.status !== "ok") return { result, sessionId: null };
+          const client = { userAgent: Array.isArray(userAgent) ? userAgent[0] : userAgent, ip: address };
+          return { result, sessionId: await startSession(getDb(), result.claims.userId, client) };
+        });
+        const { result, sessionId } = outcome;
         // next-auth hands a thrown error's message to the sign-in form as `error`.
+        if (result.status === "locked") throw new Error(`${SIGN_IN_LOCKED}:${result.retryAt.toISOString()}`);
         if (result.status === "second-factor-required") throw new Error(SECOND_FACTOR_REQUIRED);
         if (result.status === "second-factor-invalid") throw new Error(SECOND_FACTOR_INVALID);
-        if (result.status !== "ok") return null;
+        if (result.status !== "ok" || !sessionId) return null;
         const { claims } = result;
-        const userAgent = req.headers?.["user-agent"];
-        const sessionId = await startSession(getDb(), claims.userId, { userAgent: Array.isArray(userAgent) ? userAgent[0] : userAgent, ip: address });
         return { id: claims.userId, email: claims.email, name: claims.name, sessionVersion: claims.sessionVersion, sessionId };
       },
     }),

@@ -18,16 +18,42 @@ export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.STEWARD_DATA_DIR ?? path.join(process.cwd(), ".steward", "pgdata"));
 }
 
+/** Milliseconds from the environment: a whole number, 0 meaning "no limit". */
+function millis(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number of milliseconds (0: no limit), not "${raw}".`);
+  return value;
+}
+
+/**
+ * How long a request may wait on PostgreSQL, so that a frozen or overloaded server answers
+ * "try again" within seconds instead of holding requests. The statement limit is enforced by
+ * the server; the read limit by the client, for a server that stopped answering at all.
+ * Migrations pass `timeouts: false`: building an index may take longer.
+ */
+export function postgresTimeouts() {
+  const statement = millis("DATABASE_STATEMENT_TIMEOUT_MS", 5_000);
+  return {
+    connectionTimeoutMillis: millis("DATABASE_CONNECT_TIMEOUT_MS", 3_000),
+    statement_timeout: statement || undefined,
+    query_timeout: statement ? statement + 2_000 : undefined,
+    idle_in_transaction_session_timeout: statement ? statement * 2 : undefined,
+  };
+}
+
 /**
  * Opens the configured database. Options override the environment: `memory` gives a
  * throwaway PGlite, `url` a PostgreSQL server, `dataDir` an embedded folder (tests, CLI).
  */
-export function openConnection(opts: { memory?: boolean; url?: string; dataDir?: string } = {}): Connection {
+export function openConnection(opts: { memory?: boolean; url?: string; dataDir?: string; timeouts?: boolean } = {}): Connection {
   const url = opts.dataDir ? undefined : (opts.url ?? process.env.DATABASE_URL);
   if (url && !opts.memory) {
+    const timeouts = opts.timeouts === false ? {} : postgresTimeouts();
     return {
       kind: "postgres",
-      factory: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      factory: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...timeouts }),
       close: async () => {},
       describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
     };

@@ -8,14 +8,18 @@
  * - orgProcedure(permission): a member of the organization named by the request (header
  *   x-steward-org), whose role holds `permission`. The acting member is `ctx.actor`.
  */
+import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
-import { decidePermission, decideTwoFactorRequired, type Permission } from "../authz";
+import { ZodError } from "zod";
+import { decidePermission, decideSessionInOrganization, decideTwoFactorRequired, type Permission } from "../authz";
 import type { Db } from "../db";
+import { isDatabaseUnavailable, isLostRace } from "../db/errors";
 import { resolveViewer, type SessionClaims } from "../auth/session";
 import { loadActor } from "../services/actor";
 import { StewardError } from "../services/errors";
+import { describeZodError, fieldLabel, findInputProblem } from "./input-errors";
+import { MAX_BATCH_SIZE } from "./limits";
 
 // ---- 1. Context --------------------------------------------------------------------
 
@@ -31,40 +35,96 @@ export const ORG_HEADER = "x-steward-org";
 
 // ---- 2. Initialization -------------------------------------------------------------
 
-function describeZodError(error: ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+export const DATABASE_UNAVAILABLE = "Steward cannot reach its database right now. Try again in a few seconds.";
+
+/** Per-field messages for forms, keyed by the input's top-level field, in sentences. */
+function fieldErrors(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = typeof issue.path[0] === "string" ? issue.path[0] : null;
+    if (key) (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+const UNREADABLE = "The request could not be read: its body is not valid JSON.";
+
+/** What a caller may read of an error: our own messages pass; tRPC's parser and batch texts
+ * become sentences; anything unexpected is logged under an id and answered with that id only. */
+function publicMessage(error: TRPCError, path: string | undefined): string {
+  if (error.cause instanceof ZodError) return describeZodError(error.cause);
+  switch (error.code) {
+    case "INTERNAL_SERVER_ERROR": {
+      const id = randomBytes(6).toString("hex");
+      console.error(`[steward] error ${id} in ${path ?? "request"}:`, error.cause ?? error);
+      return `Something went wrong on our side (error ${id}). Try again; if it keeps happening, give this id to your administrator.`;
+    }
+    case "PARSE_ERROR":
+      return UNREADABLE;
+    case "BAD_REQUEST":
+      // The parser's own text ("Expected property name … at position 1") stays here.
+      if (error.cause instanceof SyntaxError || error.cause instanceof RangeError) return UNREADABLE;
+      if (error.message === "Batch call exceeds maximum size") return `A request may carry at most ${MAX_BATCH_SIZE} calls.`;
+      return error.message;
+    case "METHOD_NOT_SUPPORTED":
+      return "This procedure does not accept that HTTP method.";
+    case "NOT_FOUND":
+      return path && error.message.startsWith("No procedure found") ? "There is no such procedure." : error.message;
+    default:
+      return error.message;
+  }
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
+    const { code, httpStatus } = shape.data;
     return {
       ...shape,
-      message: zod ? describeZodError(zod) : shape.message,
-      data: { ...shape.data, zodError: zod ? z.flattenError(zod) : null, stack: undefined },
+      message: publicMessage(error, path),
+      data: { code, httpStatus, path: shape.data.path, zodError: zod ? { formErrors: [], fieldErrors: fieldErrors(zod) } : null },
     };
   },
 });
 
-export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
 
 // ---- 3. Procedure kinds ------------------------------------------------------------
 
 /** Services speak StewardError; callers get the same code as a TRPCError. Invalid input
- * gets a readable message, for server-side callers as much as over the wire. */
+ * gets a readable message, for server-side callers as much as over the wire; a database
+ * that cannot answer is "try again" (503), a write that lost a race is CONFLICT. */
 const translateErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof StewardError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
     if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: describeZodError(cause), cause });
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      if (isDatabaseUnavailable(cause)) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE, cause });
+      if (isLostRace(cause)) {
+        throw new TRPCError({ code: "CONFLICT", message: "Someone changed this at the same moment. Reload and try again.", cause });
+      }
+    }
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(translateErrors);
+/** Text no field may hold (NUL and other control characters, broken Unicode), refused in
+ * one place before any schema or database sees it. */
+const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) {
+    const label = fieldLabel(problem.path);
+    const message = label ? `${label}: ${problem.message.charAt(0).toLowerCase()}${problem.message.slice(1)}` : problem.message;
+    throw new TRPCError({ code: "BAD_REQUEST", message, cause: new ZodError([{ code: "custom", path: problem.path, message, input: undefined }]) });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(translateErrors).use(refuseUnsafeInput);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const viewer = await resolveViewer(ctx.db, ctx.claims);
@@ -88,6 +148,9 @@ export function orgProcedure(permission: Permission | null) {
     }
     if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: `No organization given (header ${ORG_HEADER}).` });
     const actor = await loadActor(ctx.db, ctx.viewer.userId, ctx.orgSlug);
+    if (!decideSessionInOrganization(ctx.viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
+    }
     const twoFactor = decideTwoFactorRequired(actor.twoFactorPolicy, actor.role);
     if (twoFactor.allowed && !ctx.viewer.hasTwoFactor) {
       throw new TRPCError({ code: "FORBIDDEN", message: `${twoFactor.reason} Set it up under 2FA before you continue.` });

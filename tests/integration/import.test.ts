@@ -44,7 +44,7 @@ describe("the import tool", () => {
     expect([created.role.name, created.group.name]).toEqual(["User", "EMEA"]);
   });
 
-  it("sets group, status and personal info of any member regardless of rank, but never the owner", async () => {
+  it("sets group, status and personal info of any member regardless of rank, but never the owner's status", async () => {
     const ian = await acme.signIn("ian");
     const results = await ian.importer.run({
       rows: [
@@ -60,6 +60,23 @@ describe("the import tool", () => {
     expect([adam.group.name, adam.user.name]).toEqual(["Engineering", "Adam Moved"]);
     expect((await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("owner") } })).status).toBe("ACTIVE");
     expect(await t.db.auditEvent.count({ where: { action: "member.import" } })).toBe(2);
+  });
+
+  it("moves and renames the owner like anyone (seed 004), never changing their status or deleting them (seed 002)", async () => {
+    const ian = await acme.signIn("ian");
+    const owner = () => t.db.membership.findUniqueOrThrow({ where: { id: acme.member("owner") }, include: { group: true, user: true } });
+    const before = await owner();
+    const results = await ian.importer.run({
+      rows: [
+        { email: acme.email("owner"), group: "Engineering", name: "Owner Renamed" },
+        { email: acme.email("owner"), action: "delete" },
+      ],
+    });
+    expect(results.map((r) => r.outcome)).toEqual(["updated", "refused"]);
+    const after = await owner();
+    expect([after.group.name, after.user.name, after.status, after.isOwner]).toEqual(["Engineering", "Owner Renamed", "ACTIVE", true]);
+    await t.db.membership.update({ where: { id: before.id }, data: { groupId: before.groupId } });
+    await t.db.user.update({ where: { id: before.userId }, data: { name: before.user.name } });
   });
 
   it("deletes end users only, and never acts on the importer's own account", async () => {
@@ -86,7 +103,7 @@ describe("the import tool", () => {
     await expect(ian.importer.run({ rows: [] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("no rows") });
     await expect(ian.importer.run({ rows: [{ email: "bad", name: "X" }] })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("rows.0.email"),
+      message: "Row 1: Enter a valid email address.",
     });
   });
 

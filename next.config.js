@@ -1,0 +1,19 @@
+// @ts-check
+
+/** @type {import("next").NextConfig} */
+const config = {
+  // Native and WebAssembly database drivers run from node_modules, not from the bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "@node-rs/argon2",
+    "pg",
+    "nodemailer",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+module.exports = config;

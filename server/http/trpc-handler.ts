@@ -1,0 +1,47 @@
+// The HTTP face of the API (/api/trpc): who is asking (session cookie, client address,
+// organization header), what a request may be (same-site, JSON, bounded), and how errors
+// leave (server/trpc/init.ts's formatter; Retry-After when the database cannot answer).
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPCError } from "@trpc/server";
+import { claimsFromRequest } from "../auth/request-claims";
+import type { Db } from "../db";
+import { ORG_HEADER } from "../trpc/init";
+import { MAX_BATCH_SIZE } from "../trpc/limits";
+import { appRouter } from "../trpc/root";
+import { clientAddress } from "./client-address";
+import { crossSiteRefusal } from "./origin";
+
+/** The largest request body the API reads (a CSV import of 10,000 members fits). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Refusals due before the request is read: cross-site, not JSON, too large. */
+function refuseRequest(req: Request): void {
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) throw new TRPCError({ code: "FORBIDDEN", message: crossSite });
+  if (req.method !== "POST") return;
+  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json")
+    throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the request body as JSON (Content-Type: application/json)." });
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` });
+  }
+}
+
+export function handleTrpcRequest(req: Request, db: () => Db): Promise<Response> {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: async () => {
+      refuseRequest(req);
+      return { db: db(), claims: await claimsFromRequest(req.headers), orgSlug: req.headers.get(ORG_HEADER), ip: clientAddress(req.headers) };
+    },
+    responseMeta({ errors }) {
+      const headers = new Headers({ "cache-control": "no-store" });
+      if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", "5");
+      return { headers };
+    },
+  });
+}

@@ -1,0 +1,70 @@
+// Calls the API as a browser does: HTTP requests to the real route handler
+// (server/http/trpc-handler.ts), with a next-auth session cookie, an Origin header and the
+// peer address Steward's server records. For tests of what lives at the HTTP layer.
+import { encode } from "next-auth/jwt";
+import { authSecret } from "@/server/auth/secret";
+import type { Db } from "@/server/db";
+import { PEER_HEADER } from "@/server/http/client-address";
+import { handleTrpcRequest } from "@/server/http/trpc-handler";
+import { verifyCredentials } from "@/server/services/account";
+import { startSession } from "@/server/services/sessions";
+
+export const APP_ORIGIN = "http://localhost:3000";
+
+/** The cookie a browser holds after signing in with this email and password. */
+export async function sessionCookie(db: Db, email: string, password: string): Promise<string> {
+  const claims = await verifyCredentials(db, email, password);
+  if (!claims) throw new Error(`Sign-in failed for ${email}`);
+  const sid = await startSession(db, claims.userId, { userAgent: "vitest", ip: "127.0.0.1" });
+  const token = await encode({ token: { uid: claims.userId, sv: claims.sessionVersion, sid }, secret: authSecret() });
+  return `next-auth.session-token=${token}`;
+}
+
+export type HttpCall = {
+  method?: "GET" | "POST";
+  /** Procedure input (encoded with superjson's envelope), or `body` for raw bytes. */
+  input?: unknown;
+  body?: BodyInit;
+  cookie?: string | null;
+  org?: string | null;
+  /** Defaults to Steward's own origin on POST; null sends none. */
+  origin?: string | null;
+  peer?: string;
+  headers?: Record<string, string>;
+};
+
+export type HttpResult = { status: number; headers: Headers; text: string; json: unknown; message: string | null };
+
+/** One procedure call (or a comma-separated batch path with `?batch=1`). */
+export async function callHttp(db: () => Db, path: string, call: HttpCall = {}): Promise<HttpResult> {
+  const method = call.method ?? "POST";
+  const headers = new Headers(call.headers);
+  headers.set(PEER_HEADER, call.peer ?? "127.0.0.1");
+  if (call.cookie) headers.set("cookie", call.cookie);
+  if (call.org) headers.set("x-steward-org", call.org);
+  const origin = call.origin === undefined ? (method === "POST" ? APP_ORIGIN : null) : call.origin;
+  if (origin) headers.set("origin", origin);
+  let url = `${APP_ORIGIN}/api/trpc/${path}`;
+  let body = call.body;
+  if (body === undefined && call.input !== undefined) {
+    const envelope = JSON.stringify({ json: call.input });
+    if (method === "GET") url += `${url.includes("?") ? "&" : "?"}input=${encodeURIComponent(envelope)}`;
+    else body = envelope;
+  }
+  if (method === "POST" && !headers.has("content-type") && typeof body === "string") headers.set("content-type", "application/json");
+  const response = await handleTrpcRequest(new Request(url, { method, headers, body: method === "POST" ? (body ?? "") : undefined }), db);
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  const first = Array.isArray(json) ? json[0] : json;
+  const message = (first as { error?: { json?: { message?: string } } } | null)?.error?.json?.message ?? null;
+  return { status: response.status, headers: response.headers, text, json, message };
+}
+
+/** Text that only a fault of ours would put in an answer. */
+export const INTERNAL_TEXT =
+  /prisma|Invalid `|invocation|at position \d|Maximum call stack|Unexpected token|stack|ECONNREFUSED|127\.0\.0\.1:\d+|:5432|node_modules|TypeError|ReferenceError|SyntaxError|DriverAdapterError|SQLSTATE|violates|duplicate key|btree|relation "/i;
