@@ -33,7 +33,7 @@ function fingerprint() {
     }
   };
   for (const dir of ["app", "components", "server", "emails"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json"])
+  for (const file of ["package-lock.json", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json"])
     hash.update(readFileSync(path.join(root, file)));
   return hash.digest("hex");
 }
@@ -48,11 +48,15 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stamp) || r
   writeFileSync(stamp, current);
 }
 
-const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+  cwd: root,
+  env: { ...env, PORT: port },
+  stdio: ["inherit", "pipe", "inherit"],
+});
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
-  if (!announced && /ready|started|Local:/i.test(String(chunk))) {
+  if (!announced && /Steward ready/.test(String(chunk))) {
     announced = true;
     console.log(`\n  Steward is running: open ${env.NEXTAUTH_URL}\n  (first run: it takes you to /setup to create your organization)\n`);
   }

@@ -163,8 +163,8 @@ export async function resetPassword(db: Db, input: { token: string; newPassword:
     return user;
   });
   // After the commit: the throttle is counted on the app's client, outside any transaction.
-  await clearSignIn(db, user.email);
-  if (user.username) await clearSignIn(db, user.username);
+  await clearSignIn(db, user.email, null);
+  if (user.username) await clearSignIn(db, user.username, null);
   // In full, for the sign-in form: whoever got this far holds the link, which was emailed there.
   return { email: user.email };
 }

@@ -4,7 +4,7 @@ import { burnVerification, hashPassword, verifyPassword } from "../auth/password
 import type { SessionClaims } from "../auth/session";
 import { audit } from "./audit";
 import { endAllSessions } from "./sessions";
-import { clearSignIn, reserveSignIn } from "./throttle";
+import { clearSignIn, isPlausibleLogin, normalizeLogin, reserveSignIn } from "./throttle";
 import { acceptSecondFactor } from "./two-factor";
 import { StewardError } from "./errors";
 
@@ -26,11 +26,11 @@ export async function checkCredentials(
   secondFactor?: string,
   address: string | null = null,
 ): Promise<CredentialsCheck> {
-  const key = login.trim().toLowerCase();
+  const key = normalizeLogin(login);
   // Known or unknown login, the same limit and the same answer.
   const gate = await reserveSignIn(db, key, address);
   if (!gate.allowed) return { status: "locked", retryAt: gate.retryAt };
-  const user = await db.user.findUnique({ where: key.includes("@") ? { email: key } : { username: key } });
+  const user = isPlausibleLogin(key) ? await db.user.findUnique({ where: key.includes("@") ? { email: key } : { username: key } }) : null;
   if (!user?.passwordHash) {
     await burnVerification(password);
     return { status: "invalid" };
@@ -41,7 +41,7 @@ export async function checkCredentials(
     if (!(await acceptSecondFactor(db, user.id, secondFactor))) return { status: "second-factor-invalid" };
   }
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await clearSignIn(db, key);
+  await clearSignIn(db, key, address);
   return { status: "ok", claims: { userId: user.id, sessionVersion: user.sessionVersion, email: user.email, name: user.name } };
 }
 

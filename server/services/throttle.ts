@@ -2,6 +2,7 @@
 // so that they hold across app instances. An attempt is reserved (counted) BEFORE the
 // password is checked, under a row lock, so a parallel burst gets no more checks than the
 // limits allow.
+import { createHash } from "node:crypto";
 import type { Db } from "../db";
 
 /**
@@ -39,18 +40,38 @@ async function reserve(db: Db, key: string, limit: Limit, now: Date): Promise<Ga
   });
 }
 
-const loginKey = (login: string) => `login:${login}`;
+/** The longest login that can name an account (an email address). */
+export const MAX_LOGIN_LENGTH = 254;
+
+/** A login as sign-in compares it: trimmed, lower case. */
+export const normalizeLogin = (login: string) => login.trim().toLowerCase();
+
+/** Whether a normalized login could name an account at all; others are counted under a
+ * hash of themselves and checked against no account. */
+export const isPlausibleLogin = (login: string) => login.length > 0 && login.length <= MAX_LOGIN_LENGTH && !/[\u0000-\u001f\u007f]/.test(login);
+
+/** Keys stay short and printable whatever a client sends: implausible logins are hashed. */
+export const loginKey = (login: string) => (isPlausibleLogin(login) ? `login:${login}` : `login#${createHash("sha256").update(login).digest("hex")}`);
+/** Callers pass a normalized IP address (server/http/client-address.ts), never header text. */
+const addressKey = (address: string) => `address:${address.slice(0, 64)}`;
 
 /** Counts one sign-in attempt for this login (and address); refuses past the limits. */
 export async function reserveSignIn(db: Db, login: string, address: string | null, now = new Date()): Promise<Gate> {
   if (address) {
-    const byAddress = await reserve(db, `address:${address}`, SIGN_IN_LIMITS.address, now);
+    const byAddress = await reserve(db, addressKey(address), SIGN_IN_LIMITS.address, now);
     if (!byAddress.allowed) return byAddress;
   }
   return reserve(db, loginKey(login), SIGN_IN_LIMITS.login, now);
 }
 
-/** A successful sign-in clears the login's count (the address keeps its own). */
-export async function clearSignIn(db: Db, login: string): Promise<void> {
+/**
+ * A successful sign-in clears the login's count and takes its own attempt back from the
+ * address, so that an office behind one address is limited by its failures, not by how
+ * many people sign in.
+ */
+export async function clearSignIn(db: Db, login: string, address: string | null): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: loginKey(login) } });
+  if (address) {
+    await db.$executeRaw`UPDATE "SignInThrottle" SET "attempts" = GREATEST("attempts" - 1, 0) WHERE "key" = ${addressKey(address)}`;
+  }
 }

@@ -27,6 +27,8 @@ describe("sign-in limits", () => {
     const burst = await Promise.all(Array.from({ length: 12 }, () => checkCredentials(t.db, acme.email("ulla"), "wrong password!")));
     expect(burst.filter((r) => r.status === "invalid")).toHaveLength(FREE);
     expect(burst.filter((r) => r.status === "locked")).toHaveLength(12 - FREE);
+    // As if the burst had just ended (on a busy machine it may take longer than the delay).
+    await t.db.signInThrottle.update({ where: { key: key(acme.email("ulla")) }, data: { lastAttemptAt: new Date() } });
     const right = await checkCredentials(t.db, acme.email("ulla"), PASSWORD);
     expect(right.status).toBe("locked");
   });
@@ -66,6 +68,32 @@ describe("sign-in limits", () => {
     await t.db.signInThrottle.create({ data: { key: `address:${address}`, attempts: SIGN_IN_LIMITS.address.attempts, windowStartedAt: new Date() } });
     expect((await checkCredentials(t.db, acme.email("ute"), PASSWORD, undefined, address)).status).toBe("locked");
     expect((await checkCredentials(t.db, acme.email("ute"), PASSWORD, undefined, "198.51.100.1")).status).toBe("ok");
+  });
+});
+
+describe("one address, many people", () => {
+  it("counts failures, not successful sign-ins: an office behind one address is not locked out", async () => {
+    const address = "192.0.2.44";
+    const { delayFrom } = SIGN_IN_LIMITS.address;
+    for (let i = 0; i < delayFrom + 5; i++) {
+      await t.db.signInThrottle.deleteMany({ where: { key: { startsWith: "login:" } } });
+      expect((await checkCredentials(t.db, acme.email(["ulla", "uwe", "ute"][i % 3]!), PASSWORD, undefined, address)).status).toBe("ok");
+    }
+    const row = await t.db.signInThrottle.findUniqueOrThrow({ where: { key: `address:${address}` } });
+    expect(row.attempts).toBe(0);
+    // Failures from the address still add up to its limit.
+    for (let i = 0; i < delayFrom; i++)
+      expect((await checkCredentials(t.db, `nobody${i}@acme.test`, "wrong password!", undefined, address)).status).toBe("invalid");
+    expect((await checkCredentials(t.db, "nobody-else@acme.test", "wrong password!", undefined, address)).status).toBe("locked");
+  });
+
+  it("keeps keys short and printable whatever login is sent", async () => {
+    for (const login of ["x".repeat(3000) + "@acme.test", "nul\u0000@acme.test"]) {
+      expect((await checkCredentials(t.db, login, "wrong password!")).status).toBe("invalid");
+    }
+    const keys = (await t.db.signInThrottle.findMany({ select: { key: true } })).map((r) => r.key);
+    expect(keys.every((k) => k.length <= 80 && !/[\u0000-\u001f]/.test(k))).toBe(true);
+    expect(keys.filter((k) => k.startsWith("login#"))).toHaveLength(2);
   });
 });
 
