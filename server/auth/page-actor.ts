@@ -3,7 +3,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "../db";
-import { decideTwoFactorRequired, holds } from "../authz";
+import { decideSessionInOrganization, decideTwoFactorRequired, holds } from "../authz";
 import type { Permission } from "../authz/permissions";
 import { loadActor } from "../services/actor";
 import { StewardError } from "../services/errors";
@@ -21,6 +21,7 @@ export async function requirePageActor(slug: string, permission?: Permission) {
     if (err instanceof StewardError && err.code === "NOT_FOUND") notFound();
     throw err;
   }
+  if (!decideSessionInOrganization(viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) notFound();
   // The organization's policy leads members through enrollment before anything else.
   if (decideTwoFactorRequired(actor.twoFactorPolicy, actor.role).allowed && !viewer.hasTwoFactor) redirect(`/account/security?required=${slug}`);
   if (permission && !holds(actor.role, permission)) notFound();

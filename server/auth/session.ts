@@ -8,7 +8,15 @@ import { idleCutoff, noteSessionSeen } from "../services/sessions";
  * recorded have none and are checked by sessionVersion alone until they expire). */
 export type SessionClaims = { userId: string; sessionVersion: number; sessionId?: string };
 
-export type Viewer = { userId: string; email: string; name: string; mustChangePassword: boolean; hasTwoFactor: boolean };
+export type Viewer = {
+  userId: string;
+  email: string;
+  name: string;
+  mustChangePassword: boolean;
+  hasTwoFactor: boolean;
+  /** When this sign-in began (null for a token that names no session). */
+  sessionStartedAt: Date | null;
+};
 
 export async function resolveViewer(db: Db, claims: SessionClaims | null): Promise<Viewer | null> {
   if (!claims) return null;
@@ -17,10 +25,17 @@ export async function resolveViewer(db: Db, claims: SessionClaims | null): Promi
     include: { sessions: { where: { id: claims.sessionId ?? "", endedAt: null, lastSeenAt: { gt: idleCutoff() } } } },
   });
   if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
+  const [session] = user.sessions;
   if (claims.sessionId) {
-    const [session] = user.sessions;
     if (!session) return null;
     await noteSessionSeen(db, session);
   }
-  return { userId: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword, hasTwoFactor: user.totpEnabledAt !== null };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    mustChangePassword: user.mustChangePassword,
+    hasTwoFactor: user.totpEnabledAt !== null,
+    sessionStartedAt: session?.createdAt ?? null,
+  };
 }

@@ -422,6 +422,17 @@ export function decideTransferOwnership(actor: Actor, target: MemberFacts & { ac
 
 // ---- Two-factor policy ----------------------------------------------------------------
 
+/**
+ * Rule 9: a session begun before the membership was last disabled is over in that
+ * organization, even after it is enabled again (its other organizations are theirs to
+ * decide). NOT_FOUND, as for a member who is disabled now.
+ */
+export function decideSessionInOrganization(sessionStartedAt: Date | null, sessionsValidFrom: Date | null): Decision {
+  if (!sessionsValidFrom) return allow("Your membership was never disabled.");
+  if (sessionStartedAt && sessionStartedAt.getTime() > sessionsValidFrom.getTime()) return allow("You signed in after your membership was last enabled.");
+  return deny("Your membership was disabled after you signed in; sign in again.", "NOT_FOUND");
+}
+
 export type TwoFactorPolicy = "OFF" | "ADMINS" | "EVERYONE";
 
 /** Whether the organization's policy requires this member to use two-factor sign-in. */

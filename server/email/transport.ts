@@ -19,8 +19,8 @@ export class PermanentDeliveryError extends Error {}
 
 export function smtpTransport(url: string, from = emailFrom()): MailTransport {
   const transporter = nodemailer.createTransport(url, { from });
-  // Short timeouts: a claim lasts minutes, and a hung server must not hold it.
-  Object.assign(transporter.options, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  // Short timeouts, well inside the worker's send limit and lease (server/email/worker.ts).
+  Object.assign(transporter.options, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   const domain = from.match(/@([^>\s]+)/)?.[1] ?? "steward.local";
   return {
     name: "smtp",

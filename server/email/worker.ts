@@ -1,15 +1,30 @@
 // The mail worker: claims due outbox rows with FOR UPDATE SKIP LOCKED (so that several
 // instances never take the same row), sends them, and retries failures with exponential
-// backoff. A claim is a lease: should a worker die mid-send, the row becomes due again
-// when the lease lapses. Beside delivery it can run occasional housekeeping (pruning expired
+// backoff. A claim is a lease of one row, just before its send, and a send that outlasts its
+// time limit counts as failed: so a lease never lapses while its email is being sent, and
+// should a worker die mid-send, the row is due again within a minute. Delivery is
+// at-least-once: a crash between the SMTP server's acceptance and our record of it resends
+// the email with the same Message-ID, which mail systems recognize. Beside delivery it can run occasional housekeeping (pruning expired
 // rows, server/maintenance/prune.ts) on its own timer.
 import type { Db } from "../db";
 import { onMailWake, openContent } from "./outbox";
 import { PermanentDeliveryError, type MailTransport } from "./transport";
 
-export type RetryPolicy = { baseMs: number; capMs: number; maxAttempts: number; leaseMs: number };
+/** `sendTimeoutMs` (default three quarters of the lease) must stay below `leaseMs`. */
+export type RetryPolicy = { baseMs: number; capMs: number; maxAttempts: number; leaseMs: number; sendTimeoutMs?: number };
 
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 60 * 60_000, maxAttempts: 20, leaseMs: 5 * 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 60 * 60_000, maxAttempts: 20, leaseMs: 60_000, sendTimeoutMs: 45_000 };
+
+class SendTimeout extends Error {}
+
+/** The transport's send, or a failure once `ms` have passed (the send may still finish: at-least-once). */
+function sendWithin<T>(send: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeout(`The mail server did not finish within ${Math.round(ms / 1000)} s.`)), ms);
+  });
+  return Promise.race([send, timeout]).finally(() => clearTimeout(timer));
+}
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
@@ -19,20 +34,22 @@ export function backoffMs(attempts: number, policy: RetryPolicy, random = Math.r
   return Math.round(raw * (0.8 + 0.4 * random()));
 }
 
-async function claim(db: Db, limit: number, leaseMs: number): Promise<string[]> {
+/** Claims one due email for `leaseMs`, skipping those this pass already tried. */
+async function claimOne(db: Db, leaseMs: number, tried: string[]): Promise<string | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE "OutboxEmail"
        SET status = 'SENDING', attempts = attempts + 1,
            "lockedUntil" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::float8)
      WHERE id IN (
        SELECT id FROM "OutboxEmail"
-        WHERE (status = 'PENDING' AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC'))
-           OR (status = 'SENDING' AND "lockedUntil" < (now() AT TIME ZONE 'UTC'))
+        WHERE ((status = 'PENDING' AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC'))
+           OR (status = 'SENDING' AND "lockedUntil" < (now() AT TIME ZONE 'UTC')))
+          AND NOT (id = ANY(${tried}::text[]))
         ORDER BY "nextAttemptAt"
-        LIMIT ${limit}
+        LIMIT 1
         FOR UPDATE SKIP LOCKED)
     RETURNING id`;
-  return rows.map((r) => r.id);
+  return rows[0]?.id ?? null;
 }
 
 async function deliverOne(db: Db, transport: MailTransport, id: string, policy: RetryPolicy): Promise<keyof DeliveryReport> {
@@ -40,7 +57,7 @@ async function deliverOne(db: Db, transport: MailTransport, id: string, policy: 
   try {
     if (!row.content) throw new PermanentDeliveryError("The email's content is gone; it cannot be sent.");
     const content = openContent(row.content);
-    await transport.send({ id: row.id, to: row.to, subject: row.subject, ...content });
+    await sendWithin(transport.send({ id: row.id, to: row.to, subject: row.subject, ...content }), policy.sendTimeoutMs ?? Math.floor(policy.leaseMs * 0.75));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentDeliveryError || row.attempts >= policy.maxAttempts;
@@ -66,10 +83,16 @@ async function deliverOne(db: Db, transport: MailTransport, id: string, policy: 
   return "sent";
 }
 
-/** One pass: claims up to `batch` due emails and delivers them. */
+/** One pass: delivers up to `batch` due emails, claiming each just before its send. */
 export async function deliverDueEmails(db: Db, transport: MailTransport, policy: RetryPolicy = DEFAULT_RETRY, batch = 10): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
-  for (const id of await claim(db, batch, policy.leaseMs)) report[await deliverOne(db, transport, id, policy)] += 1;
+  const tried: string[] = [];
+  for (let i = 0; i < batch; i++) {
+    const id = await claimOne(db, policy.leaseMs, tried);
+    if (!id) break;
+    tried.push(id);
+    report[await deliverOne(db, transport, id, policy)] += 1;
+  }
   return report;
 }
 

@@ -35,6 +35,7 @@ export async function accessSubject(
       organizationName: organization.organizationName,
       twoFactorPolicy: organization.twoFactorPolicy,
       userId: m.userId,
+      sessionsValidFrom: m.sessionsValidFrom,
     },
     groupChain: m.group.path.split("/").filter(Boolean),
   };

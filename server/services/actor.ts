@@ -44,6 +44,8 @@ export type ActorContext = Actor & {
   organizationSlug: string;
   organizationName: string;
   twoFactorPolicy: "OFF" | "ADMINS" | "EVERYONE";
+  /** Sessions begun before this moment are refused here (rule 9; set on disabling). */
+  sessionsValidFrom: Date | null;
   ip?: string | null;
 };
 
@@ -60,6 +62,7 @@ export async function loadActor(db: Db | Tx, userId: string, organizationSlug: s
     organizationSlug: membership.organization.slug,
     organizationName: membership.organization.name,
     twoFactorPolicy: membership.organization.twoFactorPolicy,
+    sessionsValidFrom: membership.sessionsValidFrom,
   };
 }
 

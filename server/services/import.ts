@@ -10,6 +10,7 @@ import { auditBy } from "./audit";
 import { enforce, StewardError } from "./errors";
 import { ensureUsernameFree } from "./member-lifecycle";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
+import { membershipStatusChange } from "./sessions";
 import { topRoleFacts } from "./top-role";
 
 export type ImportRow = {
@@ -176,7 +177,8 @@ async function applyRow(
     );
   }
   if (!infoChanged && after.groupId === before.groupId && after.status === before.status) return { outcome: "unchanged", message: "Nothing to change" };
-  await tx.membership.update({ where: { id: target.id }, data: { groupId: after.groupId, status: after.status } });
+  const statusChange = after.status !== before.status ? membershipStatusChange(after.status) : {};
+  await tx.membership.update({ where: { id: target.id }, data: { groupId: after.groupId, ...statusChange } });
   await auditBy(tx, actor, { action: "member.import", targetType: "Membership", targetId: target.id, before, after });
   return { outcome: "updated", message: "Updated" };
 }

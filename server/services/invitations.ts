@@ -371,7 +371,12 @@ export type AcceptInput = {
 /** Accepts once: the PENDING → ACCEPTED update is conditional, so of two simultaneous
  * acceptances one wins and the other is told the link was used. */
 export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ organizationSlug: string; email: string; newAccount: boolean }> {
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  // The link is checked before any password hashing, so that a made-up link costs no argon2
+  // work; the transaction checks it again.
+  const open = await findByLink(db, input.organizationSlug, input.token);
+  if (stateOf(open) !== "PENDING") throw new StewardError("PRECONDITION_FAILED", explainClosed(open, open.organization.name));
+  const accountExists = (await db.user.count({ where: { email: open.email } })) > 0;
+  const passwordHash = input.password && !accountExists ? await hashPassword(input.password) : null;
   return withUniqueConflict(
     () =>
       db.$transaction(async (tx) => {

@@ -18,7 +18,7 @@ import { withUniqueConflict } from "../db/errors";
 import { loadMember, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
-import { endAllSessions } from "./sessions";
+import { endAllSessions, membershipStatusChange } from "./sessions";
 import { enforceHandOver } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
@@ -88,7 +88,7 @@ export async function setMemberStatus(db: Db, actor: ActorContext, input: { memb
     if (target.status === input.status) return { id: target.id, status: target.status };
     // INVITED members are enabled by accepting their invitation, not by an admin.
     if (target.status === "INVITED") throw new StewardError("BAD_REQUEST", `${target.user.name} has not accepted their invitation yet.`);
-    await tx.membership.update({ where: { id: target.id }, data: { status: input.status } });
+    await tx.membership.update({ where: { id: target.id }, data: membershipStatusChange(input.status) });
     await auditBy(tx, actor, {
       action: input.status === "DISABLED" ? "member.disable" : "member.enable",
       targetType: "Membership",

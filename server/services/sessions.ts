@@ -58,3 +58,9 @@ export async function endMySessions(db: Db, userId: string, input: { sessionId: 
 export async function endAllSessions(tx: Tx, userId: string): Promise<void> {
   await tx.session.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date() } });
 }
+
+/** The membership update of a status change: disabling also ends the member's sessions in
+ * that organization, for good (rule 9; see decideSessionInOrganization). */
+export function membershipStatusChange(status: "ACTIVE" | "DISABLED" | "INVITED") {
+  return status === "DISABLED" ? { status, sessionsValidFrom: new Date() } : { status };
+}

@@ -10,6 +10,7 @@ import {
   decideTwoFactorRequired,
   decideEditMember,
   decideResetCredentials,
+  decideSessionInOrganization,
   decideSetStatus,
   decideTransferOwnership,
 } from "@/server/authz";
@@ -162,5 +163,19 @@ describe("decideTwoFactorRequired", () => {
     { policy: "EVERYONE", role: "user", required: true },
   ] as const)("$policy for $role: $required", ({ policy, role: key, required }) => {
     expect(decideTwoFactorRequired(policy, role(key)).allowed).toBe(required);
+  });
+});
+
+describe("decideSessionInOrganization (rule 9: disabling ends sessions, enabling revives none)", () => {
+  const at = (iso: string) => new Date(`2026-12-01T${iso}Z`);
+  it.each([
+    { started: "09:00:00", validFrom: null, outcome: ALLOWED },
+    { started: "09:00:00", validFrom: "10:00:00", outcome: NOT_FOUND },
+    { started: "10:00:00", validFrom: "10:00:00", outcome: NOT_FOUND },
+    { started: "10:00:01", validFrom: "10:00:00", outcome: ALLOWED },
+    { started: null, validFrom: "10:00:00", outcome: NOT_FOUND },
+    { started: null, validFrom: null, outcome: ALLOWED },
+  ] as const)("a session begun at $started, valid from $validFrom: $outcome", ({ started, validFrom, outcome }) => {
+    expectDecision(decideSessionInOrganization(started ? at(started) : null, validFrom ? at(validFrom) : null), outcome);
   });
 });

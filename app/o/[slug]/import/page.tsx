@@ -11,7 +11,7 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
     <>
       <PageHeader
         title="Import members"
-        description="Create and delete end users, and set the group, status and personal details of any member, from a CSV file. The owner is never changed."
+        description="Create and delete end users, and set the group, status and personal details of any member, from a CSV file. The owner is never disabled or deleted."
       />
       <ImportTool />
     </>

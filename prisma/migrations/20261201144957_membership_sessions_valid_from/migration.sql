@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Membership" ADD COLUMN     "sessionsValidFrom" TIMESTAMP(3);
