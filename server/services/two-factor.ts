@@ -1,6 +1,6 @@
 // A person's second factor: TOTP enrollment, recovery codes, and the check at sign-in.
 import { decryptSecret, encryptSecret, hashToken } from "../auth/crypto";
-import { enrollmentDetails, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpStep } from "../auth/totp";
+import { enrollmentDetails, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, recoveryCodeForms, totpStep } from "../auth/totp";
 import type { Db, Tx } from "../db";
 import { audit } from "./audit";
 import { StewardError } from "./errors";
@@ -58,8 +58,8 @@ export async function regenerateRecoveryCodes(db: Db, userId: string, code: stri
 
 /**
  * Accepts a current TOTP code (once: its step must be later than the last accepted one) or
- * an unused recovery code (then spent). Both updates are conditional, so two requests
- * racing with the same code cannot both succeed.
+ * an unused recovery code (then spent; typed in any case, with or without its dashes). Both
+ * updates are conditional, so two requests racing with the same code cannot both succeed.
  */
 export async function acceptSecondFactor(db: Db | Tx, userId: string, code: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true } });
@@ -72,8 +72,10 @@ export async function acceptSecondFactor(db: Db | Tx, userId: string, code: stri
     });
     return count === 1;
   }
+  const forms = recoveryCodeForms(code);
+  if (!forms.length) return false;
   const { count } = await db.recoveryCode.updateMany({
-    where: { userId, codeHash: hashToken(normalizeRecoveryCode(code)), usedAt: null },
+    where: { userId, codeHash: { in: forms.map(hashToken) }, usedAt: null },
     data: { usedAt: new Date() },
   });
   return count === 1;
