@@ -126,7 +126,7 @@ async function main(argv: string[]) {
         );
         process.exitCode = 1;
       } else {
-        console.log("No stored secret needs an older key (or NEXTAUTH_SECRET) any more: the keys after the first can be removed from STEWARD_ENCRYPTION_KEY.");
+        console.log("No stored secret needs an older key (or NEXTAUTH_SECRET) any more: the keys after the first can be removed.");
       }
       return;
     }
