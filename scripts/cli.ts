@@ -6,6 +6,8 @@
 //   migrate                                        apply pending database migrations
 //   prune                                          delete expired rows now (the mail worker
 //                                                  also does it hourly)
+//   rotate-key                                     re-encrypt stored secrets under the first
+//                                                  key of STEWARD_ENCRYPTION_KEY
 //
 // With the embedded database, stop the server first: one process at a time opens it.
 import { parseArgs } from "node:util";
@@ -13,7 +15,9 @@ import { createDemo, DEMO_ADMINS, DEMO_DOMAIN, DEMO_PASSWORD } from "../prisma/d
 import { createDb } from "../server/db";
 import { openConnection } from "../server/db/connection";
 import { applyMigrations } from "../server/db/schema-engine";
+import { encryptionKeys, EncryptionKeyConfigError } from "../server/auth/encryption-key";
 import { describePruned, pruneExpired, retentionFromEnv, type Retention } from "../server/maintenance/prune";
+import { describeRotation, rotateEncryptionKey, unreadableTotal } from "../server/services/key-rotation";
 import { StewardError } from "../server/services/errors";
 import { setupFirstOrganization, syncBuiltInRoles } from "../server/services/setup";
 import { BUILT_IN_ROLES } from "../server/authz";
@@ -30,7 +34,12 @@ const USAGE = `Usage: npm run steward -- <command>
   prune
       Delete what is no longer kept: sent emails after 30 days (STEWARD_OUTBOX_RETENTION_DAYS),
       failed ones after 90, used or expired account links after 1 day, ended sessions after
-      30 days, stale sign-in counters. Prints how many rows of each kind went.`;
+      30 days, stale sign-in counters. Prints how many rows of each kind went.
+  rotate-key
+      Re-encrypt every stored secret (TOTP secrets, email contents) under the first key of
+      STEWARD_ENCRYPTION_KEY, with the keys after it (and NEXTAUTH_SECRET, for values from
+      before Steward had its own key) only to decrypt. Afterwards those can be removed.
+      Running it again reseals nothing new.`;
 
 async function withDatabase<T>(run: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
   // Operators' commands (migrations, pruning, the demo) may run longer than a request may.
@@ -99,6 +108,27 @@ async function main(argv: string[]) {
       }
       const counts = await withDatabase((db) => pruneExpired(db, new Date(), retention));
       console.log(`Deleted ${describePruned(counts)}.`);
+      return;
+    }
+    case "rotate-key": {
+      try {
+        encryptionKeys();
+      } catch (err) {
+        if (err instanceof EncryptionKeyConfigError) throw new UsageError(err.message);
+        throw err;
+      }
+      const report = await withDatabase((db) => rotateEncryptionKey(db));
+      console.log(`Re-encrypted stored secrets under key ${report.kid}:`);
+      for (const line of describeRotation(report)) console.log(`  ${line}`);
+      const unreadable = unreadableTotal(report);
+      if (unreadable) {
+        console.error(
+          `${unreadable} value${unreadable === 1 ? "" : "s"} could not be decrypted and stay as they were: add the keys named above after the first one in STEWARD_ENCRYPTION_KEY and run rotate-key again. Keep the old keys until none is left.`,
+        );
+        process.exitCode = 1;
+      } else {
+        console.log("No stored secret needs an older key (or NEXTAUTH_SECRET) any more: the keys after the first can be removed.");
+      }
       return;
     }
     default:

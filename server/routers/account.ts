@@ -31,6 +31,6 @@ export const accountRouter = createTRPCRouter({
     .input(z.object({ code: z.string().trim().min(6, "Enter the 6-digit code from your authenticator.").max(20) }))
     .mutation(({ ctx, input }) => confirmEnrollment(ctx.db, ctx.viewer.userId, input.code)),
   regenerateRecoveryCodes: authedProcedure
-    .input(z.object({ code: z.string().trim().min(6, "Enter a current code from your authenticator.").max(20) }))
+    .input(z.object({ code: z.string().trim().min(6, "Enter a current code from your authenticator.").max(64) }))
     .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.db, ctx.viewer.userId, input.code)),
 });

@@ -1,6 +1,7 @@
 // The outbox as admins see it (Outbox in the console): every email of the organization with
 // its delivery status and last error. With no SMTP server configured the outbox is the
 // built-in mailbox, and the owner may open the emails themselves.
+import { UnreadableSecretError } from "../auth/crypto";
 import { decideOpenOutboxEmail } from "../authz";
 import type { Db } from "../db";
 import type { EmailStatus } from "../db/generated/client";
@@ -55,7 +56,7 @@ export async function openOutboxEmail(db: Db, actor: ActorContext, emailId: stri
   const row = await db.outboxEmail.findFirst({ where: { id: emailId, organizationId: actor.organizationId } });
   if (!row) throw notFound("Email", actor);
   if (!row.content) throw new StewardError("PRECONDITION_FAILED", "This email's content is no longer kept.");
-  const content = openContent(row.content);
+  const content = readContent(row.content, row.id);
   return { id: row.id, to: row.to, subject: row.subject, createdAt: row.createdAt, html: content.html, text: content.text };
 }
 
@@ -81,4 +82,15 @@ export async function retryOutboxEmail(db: Db, actor: ActorContext, emailId: str
     });
     return { id: row.id, to: row.to };
   });
+}
+
+/** The content, or a refusal that says why it cannot be read; the log names the missing key. */
+function readContent(sealed: string, emailId: string) {
+  try {
+    return openContent(sealed);
+  } catch (error) {
+    if (!(error instanceof UnreadableSecretError)) throw error;
+    console.error(`[steward] outbox email ${emailId}: ${error.message}`);
+    throw new StewardError("PRECONDITION_FAILED", "This email's content cannot be read with the server's encryption keys. Ask the operator of Steward.");
+  }
 }

@@ -5,9 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { encryptSecret } from "@/server/auth/crypto";
 import { createDb } from "@/server/db";
 import { openConnection } from "@/server/db/connection";
 import { verifyCredentials } from "@/server/services/account";
+import { kidOf, newKey, saveEnv } from "../support/keys";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "steward-cli-"));
@@ -116,6 +118,56 @@ describe("npm run steward -- prune", () => {
     const err = (await bad.catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(err.code).toBe(1);
     expect(err.stderr).toContain("STEWARD_OUTBOX_RETENTION_DAYS must be a whole number of days from 1 to 36500 (it is “30d”).");
+    expect(err.stderr).toContain("Usage: npm run steward");
+  });
+});
+
+describe("npm run steward -- rotate-key", () => {
+  const A = newKey();
+  const B = newKey();
+  const rotate = (keys: string) =>
+    run(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", "rotate-key"], { env: { ...env, STEWARD_ENCRYPTION_KEY: keys } });
+
+  it("reseals under the first key and prints the counts; a second run reseals nothing; a missing key fails the run, named", async () => {
+    const restore = saveEnv("STEWARD_ENCRYPTION_KEY");
+    process.env.STEWARD_ENCRYPTION_KEY = A;
+    const content = encryptSecret(JSON.stringify({ html: "<p>hi</p>", text: "hi", link: null }));
+    restore();
+    const conn = openConnection({ dataDir: env.STEWARD_DATA_DIR });
+    const db = createDb(conn);
+    const { id } = await db.outboxEmail.create({ data: { kind: "password-reset", to: "rot@hooli.test", subject: "s", content }, select: { id: true } });
+    await db.$disconnect();
+    await conn.close();
+
+    const first = await rotate(`${B},${A}`);
+    expect(first.stdout).toContain(`Re-encrypted stored secrets under key ${kidOf(B)}:`);
+    expect(first.stdout).toContain(`email contents: 1 resealed, 1 under key ${kidOf(B)}`);
+    expect(first.stdout).toContain("the keys after the first can be removed");
+    expect((await rotate(B)).stdout).toContain(`email contents: 0 resealed, 1 under key ${kidOf(B)}`);
+
+    // A key missing: the value stays, the key it needs is named, and the exit code says so.
+    const missing = (await rotate(A).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`email contents: 0 resealed, 0 under key ${kidOf(A)}, 1 unreadable (need key ${kidOf(B)})`);
+    expect(missing.stderr).toContain("1 value could not be decrypted");
+
+    const check = openConnection({ dataDir: env.STEWARD_DATA_DIR });
+    const after = createDb(check);
+    try {
+      const row = await after.outboxEmail.findUniqueOrThrow({ where: { id } });
+      expect(row.content!.startsWith(`v2.${kidOf(B)}.`)).toBe(true);
+      expect(await after.auditEvent.count({ where: { action: "encryptionKey.reseal", actorUserId: null, organizationId: null } })).toBe(1);
+    } finally {
+      await after.$disconnect();
+      await check.close();
+    }
+  }, 120_000);
+
+  it("refuses a key that is not 32 bytes of base64, without printing it", async () => {
+    const err = (await rotate("not-a-real-key").catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(err.code).toBe(1);
+    expect(err.stderr).toContain("STEWARD_ENCRYPTION_KEY: the key is not valid.");
+    expect(err.stderr).not.toContain("not-a-real-key");
     expect(err.stderr).toContain("Usage: npm run steward");
   });
 });

@@ -166,7 +166,7 @@ describe("the outbox is transactional", () => {
   it("keeps the content encrypted at rest", async () => {
     const id = await queue("fay@example.test");
     const row = await t.db.outboxEmail.findUniqueOrThrow({ where: { id } });
-    expect(row.content).toMatch(/^v1\./);
+    expect(row.content).toMatch(/^v2\.[0-9a-f]{8}\./);
     expect(row.content).not.toContain("reset-password");
   });
 });

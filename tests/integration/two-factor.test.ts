@@ -1,5 +1,6 @@
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "@/server/auth/crypto";
 import { openContent } from "@/server/email/outbox";
 import { checkCredentials as check } from "@/server/services/account";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
@@ -62,8 +63,23 @@ describe("two-factor sign-in", () => {
     const code = recoveryCodes[0]!;
     expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, ` ${code.toUpperCase()} `)).toMatchObject({ status: "ok" });
     expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, code)).toEqual({ status: "second-factor-invalid" });
+    // Without its dashes, or with spaces between the groups, it is the same code.
+    const bare = recoveryCodes[3]!.replaceAll("-", "").toUpperCase();
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, bare)).toMatchObject({ status: "ok" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, recoveryCodes[3]!.replaceAll("-", " "))).toEqual({ status: "second-factor-invalid" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, recoveryCodes[4]!.replaceAll("-", " "))).toMatchObject({ status: "ok" });
     const ulla = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("ulla") } });
-    expect(await t.db.recoveryCode.count({ where: { userId: ulla.id, usedAt: null } })).toBe(9);
+    expect(await t.db.recoveryCode.count({ where: { userId: ulla.id, usedAt: null } })).toBe(7);
+  });
+
+  it("still accepts codes issued before 80-bit codes (12 symbols, stored with their dashes), typed either way", async () => {
+    const ulla = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("ulla") } });
+    const legacy = ["abcd-efgh-jkmn", "pqrs-tuvw-xyz2"];
+    await t.db.recoveryCode.createMany({ data: legacy.map((c) => ({ userId: ulla.id, codeHash: hashToken(c) })) });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, "ABCDEFGHJKMN")).toMatchObject({ status: "ok" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, "abcd-efgh-jkmn")).toEqual({ status: "second-factor-invalid" });
+    expect(await checkCredentials(t.db, acme.email("ulla"), PASSWORD, " pqrs-tuvw-xyz2 ")).toMatchObject({ status: "ok" });
+    await t.db.recoveryCode.deleteMany({ where: { userId: ulla.id, codeHash: { in: legacy.map(hashToken) } } });
   });
 
   it("lets two racing requests with the same code succeed only once", async () => {
