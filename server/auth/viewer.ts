@@ -1,15 +1,11 @@
-// The signed-in viewer for server components and route handlers.
+// The session claims of the request, for the API's context (server/trpc/request-context.ts).
+// Who they belong to is resolved by the API's gate, never here.
 import "server-only";
 import { getServerSession } from "next-auth";
-import { getDb } from "../db";
 import { authOptions } from "./options";
-import { resolveViewer, type SessionClaims } from "./session";
+import type { SessionClaims } from "./session";
 
 export async function getClaims(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions);
   return session?.claims?.userId ? session.claims : null;
-}
-
-export async function getViewer() {
-  return resolveViewer(getDb(), await getClaims());
 }

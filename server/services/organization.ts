@@ -1,4 +1,4 @@
-// The overview page: what the actor's span and reach hold.
+// The overview page, and the facts the console draws around every page.
 import { decideTwoFactorRequired } from "../authz";
 import type { Db } from "../db";
 import type { ActorContext } from "./actor";
@@ -7,6 +7,19 @@ import { StewardError } from "./errors";
 import { groupsInReach } from "./groups";
 import { invitationsInReach } from "./invitations";
 import { membersVisibleTo } from "./members";
+
+/** Who the actor is in this organization and what their role holds. */
+export function consoleFrame(actor: ActorContext) {
+  return {
+    organization: { slug: actor.organizationSlug, name: actor.organizationName },
+    you: {
+      name: actor.name,
+      isOwner: actor.isOwner,
+      group: { name: actor.group.name },
+      role: { name: actor.role.name, reach: actor.role.reach, permissions: [...actor.role.permissions] },
+    },
+  };
+}
 
 export async function organizationOverview(db: Db, actor: ActorContext) {
   const inSpan = membersVisibleTo(actor);

@@ -1,9 +1,7 @@
 import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
 import { Badge, Card, PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
-import { holds } from "@/server/authz";
-import { getDb } from "@/server/db";
-import { organizationOverview } from "@/server/services/organization";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Overview" };
 
@@ -11,33 +9,39 @@ const REACH = { ORGANIZATION: "the whole organization", SUBTREE: "your home grou
 
 export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug);
+  const at = { slug, path: `/o/${slug}` };
+  const frame = await readForPage(at, (api) => api.console.you());
+  if (!frame.allowed) return <Forbidden slug={slug} reason={frame.reason} />;
+  const { you, organization } = frame.data;
   // Seed 000: members whose role administers nothing see no overview, only their account.
-  if (!holds(actor.role, "overview.view")) {
+  if (!you.role.permissions.includes("overview.view")) {
     return (
       <>
-        <PageHeader title={`Welcome, ${actor.name}`} description={`You are a member of ${actor.organizationName}.`} />
+        <PageHeader title={`Welcome, ${you.name}`} description={`You are a member of ${organization.name}.`} />
         <Card title="Your membership">
           <dl className="grid grid-cols-2 gap-4 text-sm">
             <div>
               <dt className="text-slate-500">Role</dt>
-              <dd className="font-medium">{actor.role.name}</dd>
+              <dd className="font-medium">{you.role.name}</dd>
             </div>
             <div>
               <dt className="text-slate-500">Group</dt>
-              <dd className="font-medium">{actor.group.name}</dd>
+              <dd className="font-medium">{you.group.name}</dd>
             </div>
           </dl>
         </Card>
       </>
     );
   }
-  const o = await organizationOverview(getDb(), actor);
+  const read = await readForPage(at, (api) => api.organization.overview());
+  if (!read.allowed) return <Forbidden slug={slug} reason={read.reason} />;
+  const o = read.data;
+  const may = (permission: string) => you.role.permissions.includes(permission);
   const stats = [
-    { label: "Members in your span", value: o.members.total, href: holds(actor.role, "members.view") ? `/o/${slug}/members` : null },
+    { label: "Members in your span", value: o.members.total, href: may("members.view") ? `/o/${slug}/members` : null },
     { label: "Active", value: o.members.active, href: null },
-    { label: "Pending invitations", value: o.members.invited, href: holds(actor.role, "members.create") ? `/o/${slug}/invitations` : null },
-    { label: "Groups in your reach", value: o.groups, href: holds(actor.role, "groups.view") ? `/o/${slug}/groups` : null },
+    { label: "Pending invitations", value: o.members.invited, href: may("members.create") ? `/o/${slug}/invitations` : null },
+    { label: "Groups in your reach", value: o.groups, href: may("groups.view") ? `/o/${slug}/groups` : null },
   ];
   return (
     <>

@@ -1,7 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getClaims } from "@/server/auth/viewer";
-import { getDb } from "@/server/db";
 import { ORG_HEADER } from "@/server/trpc/init";
+import { requestContext } from "@/server/trpc/request-context";
 import { appRouter } from "@/server/trpc/root";
 
 function handler(req: Request) {
@@ -9,12 +8,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => ({
-      db: getDb(),
-      claims: await getClaims(),
-      orgSlug: req.headers.get(ORG_HEADER),
-      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-    }),
+    createContext: () => requestContext(req.headers, req.headers.get(ORG_HEADER)),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path}:`, error.cause ?? error);
     },
