@@ -6,6 +6,10 @@ import { readForPage } from "@/server/trpc/server";
 export const metadata = { title: "Overview" };
 
 const REACH = { ORGANIZATION: "the whole organization", SUBTREE: "your home group and its subgroups", SELF: "your own account" };
+const TOWARD_MEMBERS = {
+  manage: "You manage the members ranked below you who hold no power you lack.",
+  see: "You see the members ranked below you who hold no power you lack, and change none of them.",
+};
 
 export default async function OverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -36,30 +40,36 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const read = await readForPage(at, (api) => api.organization.overview());
   if (!read.allowed) return <Forbidden slug={slug} reason={read.reason} />;
   const o = read.data;
-  const may = (permission: string) => you.role.permissions.includes(permission);
+  // Each figure comes only to a role that may open the page it summarizes.
   const stats = [
-    { label: "Members in your span", value: o.members.total, href: may("members.view") ? `/o/${slug}/members` : null },
-    { label: "Active", value: o.members.active, href: null },
-    { label: "Pending invitations", value: o.members.invited, href: may("members.create") ? `/o/${slug}/invitations` : null },
-    { label: "Groups in your reach", value: o.groups, href: may("groups.view") ? `/o/${slug}/groups` : null },
+    ...(o.members
+      ? [
+          { label: "Members in your span", value: o.members.total, href: `/o/${slug}/members` },
+          { label: "Active", value: o.members.active, href: null },
+        ]
+      : []),
+    ...(o.pendingInvitations === null ? [] : [{ label: "Pending invitations", value: o.pendingInvitations, href: `/o/${slug}/invitations` }]),
+    ...(o.groups === null ? [] : [{ label: "Groups in your reach", value: o.groups, href: `/o/${slug}/groups` }]),
   ];
   return (
     <>
       <PageHeader title="Overview" description={o.organization.name} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {stats.map((s) => (
-          <div key={s.label} className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
-            <p className="text-sm text-slate-500">{s.label}</p>
-            <p className="mt-1 text-3xl font-semibold text-slate-900">{s.value}</p>
-            {s.href && (
-              <Link href={s.href} className="mt-2 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
-                View →
-              </Link>
-            )}
-          </div>
-        ))}
-      </div>
-      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+      {stats.length > 0 && (
+        <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {stats.map((s) => (
+            <div key={s.label} className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
+              <p className="text-sm text-slate-500">{s.label}</p>
+              <p className="mt-1 text-3xl font-semibold text-slate-900">{s.value}</p>
+              {s.href && (
+                <Link href={s.href} className="mt-2 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
+                  View →
+                </Link>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Your authority">
           <p className="text-sm text-slate-700">
             You are <strong>{o.you.role}</strong>
@@ -69,8 +79,16 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
                 and the <Badge tone="indigo">owner</Badge>
               </>
             )}{" "}
-            in <strong>{o.you.group}</strong>. Your role reaches {REACH[o.you.reach]}; you manage members ranked below you who hold no power you lack.
+            in <strong>{o.you.group}</strong>. Your role reaches {REACH[o.you.reach]}.{o.you.members && ` ${TOWARD_MEMBERS[o.you.members]}`}
           </p>
+          <p className="mt-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Your role may</p>
+          <ul className="mt-2 flex flex-wrap gap-1.5">
+            {o.you.holds.map((label) => (
+              <li key={label}>
+                <Badge>{label}</Badge>
+              </li>
+            ))}
+          </ul>
         </Card>
         <Card title="Your recent changes">
           {o.recentActivity.length === 0 ? (
