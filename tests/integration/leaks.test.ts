@@ -80,3 +80,19 @@ describe("the overview shows each figure only to roles that open its page", () =
     expect(o.you.members).toBe("see");
   });
 });
+
+describe("team counts include only members the viewer may see", () => {
+  it("counts as the list shows, for each viewer", async () => {
+    const owner = await acme.signIn("owner");
+    const { id } = await owner.teams.create({ name: "Mixed", description: "" });
+    for (const login of ["erin", "tom", "gina", "gary"]) await owner.teams.addMember({ teamId: id, membershipId: acme.member(login) });
+    const counts: Record<string, number> = {};
+    for (const login of ["owner", "adam", "gary"]) {
+      const team = (await (await acme.signIn(login)).teams.list()).find((x) => x.id === id)!;
+      expect(team.memberCount).toBe(team.members.length);
+      counts[login] = team.memberCount;
+    }
+    // gary (Group Admin, Sales) sees erin and himself: not tom (Engineering), not gina (powers he lacks).
+    expect(counts).toEqual({ owner: 4, adam: 3, gary: 2 });
+  });
+});
