@@ -3,10 +3,11 @@
 // another organization (creating and importing members).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
+import { verifyCredentials } from "@/server/services/account";
 import { loadActor } from "@/server/services/actor";
 import { organizationOverview } from "@/server/services/organization";
-import { org, type BuiltOrg } from "../factories/org";
-import { testDatabase, type TestDatabase } from "./harness";
+import { org, PASSWORD, type BuiltOrg } from "../factories/org";
+import { refusal, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
@@ -94,5 +95,57 @@ describe("team counts include only members the viewer may see", () => {
     }
     // gary (Group Admin, Sales) sees erin and himself: not tom (Engineering), not gina (powers he lacks).
     expect(counts).toEqual({ owner: 4, adam: 3, gary: 2 });
+  });
+});
+
+describe("adding a member answers the same whether or not the address has an account elsewhere", () => {
+  const shape = (r: object) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v]));
+
+  it("members.create: the same answer, a one-time password each time, never set on the other account", async () => {
+    const adam = await acme.signIn("adam");
+    const input = { roleId: acme.role("user"), groupId: acme.group("Sales") };
+    const fresh = await adam.members.create({ ...input, name: "Fresh", email: "fresh@example.test" });
+    const known = await adam.members.create({ ...input, name: "Gil", email: globex.email("gil") });
+    expect(shape(known)).toEqual(shape(fresh));
+    expect(fresh.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(known.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(await verifyCredentials(t.db, "fresh@example.test", fresh.oneTimePassword)).not.toBeNull();
+    // The account elsewhere keeps its own password; the one shown does nothing for it.
+    expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
+    expect(await verifyCredentials(t.db, globex.email("gil"), known.oneTimePassword)).toBeNull();
+    const rows = await t.db.membership.findMany({ where: { id: { in: [fresh.membershipId, known.membershipId] } }, select: { status: true } });
+    expect(rows.map((r) => r.status)).toEqual(["ACTIVE", "ACTIVE"]);
+    // Nor does the organization's audit log record which of the two it was.
+    const audits = await t.db.auditEvent.findMany({ where: { action: "member.create", targetId: { in: [fresh.membershipId, known.membershipId] } } });
+    expect(audits.map((a) => Object.keys(a.after as object).sort())).toEqual([
+      Object.keys(audits[0]!.after as object).sort(),
+      Object.keys(audits[0]!.after as object).sort(),
+    ]);
+  });
+
+  it("members.create: a taken username is refused alike", async () => {
+    const adam = await acme.signIn("adam");
+    const input = { roleId: acme.role("user"), groupId: acme.group("Sales"), username: "gwen" };
+    const fresh = await refusal(() => adam.members.create({ ...input, name: "Other", email: "other@example.test" }));
+    const known = await refusal(() => adam.members.create({ ...input, name: "Gwen", email: globex.email("gwen") }));
+    expect([fresh.code, fresh.message]).toEqual(["CONFLICT", "The username gwen is taken."]);
+    expect([known.code, known.message]).toEqual([fresh.code, fresh.message]);
+  });
+
+  it("the import tool: the same outcome and message, and a one-time password for each", async () => {
+    await t.db.membership.deleteMany({ where: { organizationId: acme.id, user: { email: globex.email("gil") } } });
+    const ian = await acme.signIn("ian");
+    const [fresh, known] = await ian.importer.run({
+      rows: [
+        { email: "imported@example.test", name: "Imported" },
+        { email: globex.email("gil"), name: "Gil" },
+      ],
+    });
+    expect(shape(known!)).toEqual(shape(fresh!));
+    expect([known!.outcome, known!.message]).toEqual([fresh!.outcome, fresh!.message]);
+    expect(fresh!.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(known!.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(await verifyCredentials(t.db, globex.email("gil"), PASSWORD)).not.toBeNull();
+    expect(await verifyCredentials(t.db, globex.email("gil"), known!.oneTimePassword!)).toBeNull();
   });
 });
