@@ -116,7 +116,10 @@ export function ImportTool() {
         <Card title={`3. Results: ${run.data.filter((r) => r.outcome !== "refused").length} of ${run.data.length} rows applied`}>
           {run.data.some((r) => r.oneTimePassword) && (
             <div className="mb-3">
-              <Alert tone="info">One-time passwords are shown only now. Hand each to its member through a channel you trust.</Alert>
+              <Alert tone="info">
+                One-time passwords are shown only now. Hand each to its member through a channel you trust. Someone who already uses Steward in another
+                organization keeps signing in with their own password, and theirs does nothing.
+              </Alert>
             </div>
           )}
           <table className="min-w-full text-left text-sm">

@@ -37,11 +37,7 @@ function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[]
       <Dialog open={open} onClose={close} title={create.data ? "Member added" : "Add a member"}>
         {create.data ? (
           <div className="space-y-4">
-            {create.data.oneTimePassword ? (
-              <OneTimePassword email={create.data.email} password={create.data.oneTimePassword} />
-            ) : (
-              <Alert tone="success">{create.data.email} already has a Steward account: they sign in with their own password.</Alert>
-            )}
+            <OneTimePassword email={create.data.email} password={create.data.oneTimePassword} newMember />
             <div className="flex justify-end">
               <Button onClick={close}>Done</Button>
             </div>

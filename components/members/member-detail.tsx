@@ -5,7 +5,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
@@ -37,10 +37,11 @@ function describeChange(action: string, before: unknown, after: unknown): string
 
 type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | null;
 
-export function MemberDetail({ membershipId }: { membershipId: string }) {
+/** `initial`: the member as the page read it on the server, shown without a second fetch. */
+export function MemberDetail({ membershipId, initial }: { membershipId: string; initial?: RouterOutputs["members"]["get"] }) {
   const trpc = useTRPC();
   const { slug } = useParams<{ slug: string }>();
-  const member = useQuery(trpc.members.get.queryOptions({ membershipId }));
+  const member = useQuery(trpc.members.get.queryOptions({ membershipId }, { initialData: initial }));
   const options = useQuery(trpc.members.options.queryOptions());
   const [action, setAction] = useState<MemberAction>(null);
   const [local, setLocal] = useState<Local>(null);

@@ -6,7 +6,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, useTRPC, type RouterOutputs } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, cx } from "../ui";
 import { AccessTab } from "./access-tab";
 import { ActivityPanel } from "./activity-panel";
@@ -15,10 +15,19 @@ import { typeLabel } from "./resources-table";
 type Tab = "activity" | "access";
 type Local = "edit" | "delete" | "transfer" | null;
 
-export function ResourceDetail({ resourceId, asMembershipId }: { resourceId: string; asMembershipId?: string }) {
+/** `initial`: the resource as the page read it on the server (not when viewing as someone). */
+export function ResourceDetail({
+  resourceId,
+  asMembershipId,
+  initial,
+}: {
+  resourceId: string;
+  asMembershipId?: string;
+  initial?: RouterOutputs["resources"]["get"];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const resource = useQuery(trpc.resources.get.queryOptions({ resourceId, asMembershipId }));
+  const resource = useQuery(trpc.resources.get.queryOptions({ resourceId, asMembershipId }, { initialData: initial }));
   const [tab, setTab] = useState<Tab>("activity");
   const [local, setLocal] = useState<Local>(null);
   const [notice, setNotice] = useState<string | null>(null);

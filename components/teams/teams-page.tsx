@@ -92,7 +92,6 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
                   )}
                 </li>
               ))}
-              {t.memberCount > t.members.length && <li className="py-1.5 text-xs text-slate-500">and {t.memberCount - t.members.length} outside your span</li>}
             </ul>
           </Card>
         ))}

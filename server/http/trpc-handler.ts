@@ -3,12 +3,11 @@
 // leave (server/trpc/init.ts's formatter; Retry-After when the database cannot answer).
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
-import { claimsFromRequest } from "../auth/request-claims";
 import type { Db } from "../db";
 import { ORG_HEADER } from "../trpc/init";
 import { MAX_BATCH_SIZE } from "../trpc/limits";
+import { requestContext } from "../trpc/request-context";
 import { appRouter } from "../trpc/root";
-import { clientAddress } from "./client-address";
 import { crossSiteRefusal } from "./origin";
 
 /** The largest request body the API reads (a CSV import of 10,000 members fits). */
@@ -34,9 +33,9 @@ export function handleTrpcRequest(req: Request, db: () => Db): Promise<Response>
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: async () => {
+    createContext: () => {
       refuseRequest(req);
-      return { db: db(), claims: await claimsFromRequest(req.headers), orgSlug: req.headers.get(ORG_HEADER), ip: clientAddress(req.headers) };
+      return requestContext(req.headers, req.headers.get(ORG_HEADER), db);
     },
     responseMeta({ errors }) {
       const headers = new Headers({ "cache-control": "no-store" });

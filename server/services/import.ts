@@ -121,9 +121,11 @@ async function applyRow(
     );
     enforce(await decideGainedGrants(tx, actor, groupGrantsGained(null, home.path), `Adding a member to ${home.name}`), "Member", actor);
     if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
+    // As createMember: the same answer whether or not the address has an account elsewhere;
+    // an existing account keeps its own password, details and username.
     const existing = await tx.user.findUnique({ where: { email: row.email } });
-    const oneTimePassword = existing ? undefined : generatePassword();
-    if (!existing) await ensureUsernameFree(tx, row.username);
+    const oneTimePassword = generatePassword();
+    await ensureUsernameFree(tx, row.username);
     const user =
       existing ??
       (await tx.user.create({
@@ -132,7 +134,7 @@ async function applyRow(
           name: row.name,
           username: row.username || null,
           company: row.company ?? "",
-          passwordHash: await hashPassword(oneTimePassword!),
+          passwordHash: await hashPassword(oneTimePassword),
           mustChangePassword: true,
         },
       }));
@@ -145,7 +147,7 @@ async function applyRow(
       targetId: membership.id,
       after: { email: row.email, name: user.name, role: endUserRole.name, group: home.name, status: membership.status, via: "import" },
     });
-    return { outcome: "created", message: existing ? "Added; they sign in with their existing account" : "Created", oneTimePassword };
+    return { outcome: "created", message: "Created", oneTimePassword };
   }
 
   const facts = toMemberFacts(target);

@@ -33,10 +33,18 @@ export async function ensureUsernameFree(tx: Tx, username: string | null | undef
 export type CreateMemberResult = {
   membershipId: string;
   email: string;
-  /** Shown exactly once. Absent when the person already had a Steward account. */
-  oneTimePassword: string | null;
+  /** Shown exactly once. Always given: see createMember. */
+  oneTimePassword: string;
 };
 
+/**
+ * Adds a member, with a new account and a one-time password (seed 002). The answer never
+ * depends on accounts outside the actor's organization: a person who already has a
+ * Steward account elsewhere is added the same way and the actor gets a one-time password
+ * all the same, but it is never set on that account. Their password is theirs, not this
+ * organization's to choose, so they keep signing in with it (the dialog says so, in both
+ * cases). Their name and other details are theirs too and stay as they are.
+ */
 export async function createMember(db: Db, actor: ActorContext, input: CreateMemberInput): Promise<CreateMemberResult> {
   const email = input.email.trim().toLowerCase();
   const oneTimePassword = generatePassword();
@@ -60,9 +68,8 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
 
     const existing = await tx.user.findUnique({ where: { email }, include: { memberships: { where: { organizationId: actor.organizationId } } } });
     if (existing?.memberships.length) throw new StewardError("CONFLICT", `${email} is already a member of this organization.`);
-    if (!existing) await ensureUsernameFree(tx, input.username);
-    // A person who already has a Steward account (in another organization) keeps their
-    // password: it is theirs, not this organization's to set.
+    // Checked whether or not the address has an account, so that the answer is the same.
+    await ensureUsernameFree(tx, input.username);
     const user =
       existing ??
       (await tx.user.create({
@@ -75,9 +82,9 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
       action: "member.create",
       targetType: "Membership",
       targetId: membership.id,
-      after: { email, name: user.name, roleId: role.id, role: role.name, groupId: group.id, group: group.name, newAccount: !existing },
+      after: { email, name: user.name, roleId: role.id, role: role.name, groupId: group.id, group: group.name },
     });
-    return { membershipId: membership.id, email, oneTimePassword: existing ? null : oneTimePassword };
+    return { membershipId: membership.id, email, oneTimePassword };
   });
 }
 

@@ -1,5 +1,6 @@
-// The overview page: what the actor's span and reach hold.
-import { decideTwoFactorRequired } from "../authz";
+// The overview page and the facts the console draws around every page: what the actor's
+// span and reach hold, each figure only for a role that may open the page it summarizes.
+import { decidePermission, decideTwoFactorRequired, MEMBER_ACTION_PERMISSION, PERMISSIONS, isPermission, type Permission } from "../authz";
 import type { Db } from "../db";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
@@ -8,14 +9,40 @@ import { groupsInReach } from "./groups";
 import { invitationsInReach } from "./invitations";
 import { membersVisibleTo } from "./members";
 
+/** Who the actor is in this organization and what their role holds. */
+export function consoleFrame(actor: ActorContext) {
+  return {
+    organization: { slug: actor.organizationSlug, name: actor.organizationName },
+    you: {
+      name: actor.name,
+      isOwner: actor.isOwner,
+      group: { name: actor.group.name },
+      role: { name: actor.role.name, reach: actor.role.reach, permissions: [...actor.role.permissions] },
+    },
+  };
+}
+
+/** The permissions that change a member in span (rule 3), as opposed to seeing them. */
+const CHANGES_MEMBERS = Object.values(MEMBER_ACTION_PERMISSION).filter((p) => p !== "members.view");
+
+/**
+ * Each figure is computed only for a role holding the permission of the page it
+ * summarizes (the permission of that page's list procedure): members "View members",
+ * pending invitations "Create members", groups "View groups". Otherwise it is null.
+ */
 export async function organizationOverview(db: Db, actor: ActorContext) {
+  const may = (p: Permission) => decidePermission(actor, p).allowed;
   const inSpan = membersVisibleTo(actor);
-  const [members, active, invited, disabled, groups, recent] = await db.$transaction([
-    db.membership.count({ where: inSpan }),
-    db.membership.count({ where: { AND: [inSpan, { status: "ACTIVE" }] } }),
-    db.invitation.count({ where: { ...invitationsInReach(actor), status: "PENDING", expiresAt: { gt: new Date() } } }),
-    db.membership.count({ where: { AND: [inSpan, { status: "DISABLED" }] } }),
-    db.group.count({ where: groupsInReach(actor) }),
+  const [members, invitations, groups, recentActivity] = await Promise.all([
+    may("members.view")
+      ? Promise.all([
+          db.membership.count({ where: inSpan }),
+          db.membership.count({ where: { AND: [inSpan, { status: "ACTIVE" }] } }),
+          db.membership.count({ where: { AND: [inSpan, { status: "DISABLED" }] } }),
+        ])
+      : null,
+    may("members.create") ? db.invitation.count({ where: { ...invitationsInReach(actor), status: "PENDING", expiresAt: { gt: new Date() } } }) : null,
+    may("groups.view") ? db.group.count({ where: groupsInReach(actor) }) : null,
     db.auditEvent.findMany({
       where: { organizationId: actor.organizationId, actorUserId: actor.userId },
       orderBy: { at: "desc" },
@@ -25,10 +52,20 @@ export async function organizationOverview(db: Db, actor: ActorContext) {
   ]);
   return {
     organization: { name: actor.organizationName, slug: actor.organizationSlug },
-    you: { role: actor.role.name, group: actor.group.name, reach: actor.role.reach, isOwner: actor.isOwner },
-    members: { total: members, active, invited, disabled },
+    you: {
+      role: actor.role.name,
+      group: actor.group.name,
+      reach: actor.role.reach,
+      isOwner: actor.isOwner,
+      /** How the actor stands to the members of their span: changes them, only sees them, or neither. */
+      members: CHANGES_MEMBERS.some(may) ? ("manage" as const) : may("members.view") ? ("see" as const) : null,
+      /** What the role holds, by the catalog's labels. */
+      holds: actor.role.permissions.filter(isPermission).map((p) => PERMISSIONS[p].label),
+    },
+    members: members && { total: members[0], active: members[1], disabled: members[2] },
+    pendingInvitations: invitations,
     groups,
-    recentActivity: recent,
+    recentActivity,
   };
 }
 

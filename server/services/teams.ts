@@ -15,14 +15,15 @@ type TeamRow = { name: string; group: { name: string; path: string } | null };
 const teamFacts = (t: TeamRow): TeamFacts => ({ name: t.name, anchor: t.group });
 
 export async function listTeams(db: Db, actor: ActorContext) {
+  // Rule 5: who belongs to a team is shown, and counted, only within the viewer's span.
+  const inSpan = { membership: membersVisibleTo(actor) };
   const teams = await db.team.findMany({
     where: { organizationId: actor.organizationId },
     include: {
       group: groupSelect,
-      _count: { select: { members: true, grants: true } },
-      // Rule 5: who belongs to a team is shown only within the viewer's span.
+      _count: { select: { members: { where: inSpan }, grants: true } },
       members: {
-        where: { membership: membersVisibleTo(actor) },
+        where: inSpan,
         include: { membership: { include: { user: { select: { name: true, email: true } } } } },
         orderBy: { addedAt: "asc" },
       },

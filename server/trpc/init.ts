@@ -6,7 +6,8 @@
  * - publicProcedure: anyone.
  * - authedProcedure: a signed-in person whose session is still valid (re-checked per request).
  * - orgProcedure(permission): a member of the organization named by the request (header
- *   x-steward-org), whose role holds `permission`. The acting member is `ctx.actor`.
+ *   x-steward-org), whose role holds `permission`. The acting member is `ctx.actor`. A pending
+ *   password change or 2FA setup is refused with an UnmetRequirement cause (requirement.ts).
  */
 import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
@@ -20,6 +21,8 @@ import { loadActor } from "../services/actor";
 import { StewardError } from "../services/errors";
 import { describeZodError, fieldLabel, findInputProblem } from "./input-errors";
 import { MAX_BATCH_SIZE } from "./limits";
+import { once, type RequestMemo } from "./memo";
+import { requirementOf, requirementRefusal } from "./requirement";
 
 // ---- 1. Context --------------------------------------------------------------------
 
@@ -29,6 +32,8 @@ export type Context = {
   /** The organization the request is about: the slug of the page's /o/[slug] URL. */
   orgSlug: string | null;
   ip: string | null;
+  /** Server components only: the viewer and membership resolved once per request (memo.ts). */
+  memo?: RequestMemo;
 };
 
 export const ORG_HEADER = "x-steward-org";
@@ -83,7 +88,14 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: publicMessage(error, path),
-      data: { code, httpStatus, path: shape.data.path, zodError: zod ? { formErrors: [], fieldErrors: fieldErrors(zod) } : null },
+      data: {
+        code,
+        httpStatus,
+        path: shape.data.path,
+        zodError: zod ? { formErrors: [], fieldErrors: fieldErrors(zod) } : null,
+        // What the person must do first (change their password, set up 2FA), for clients to lead them there.
+        requirement: requirementOf(error),
+      },
     };
   },
 });
@@ -126,8 +138,11 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(translateErrors).use(refuseUnsafeInput);
 
+const viewerOf = (ctx: Context) => once(ctx.memo, "viewer", () => resolveViewer(ctx.db, ctx.claims));
+const actorOf = (ctx: Context, userId: string, orgSlug: string) => once(ctx.memo, `actor:${userId}:${orgSlug}`, () => loadActor(ctx.db, userId, orgSlug));
+
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer = await resolveViewer(ctx.db, ctx.claims);
+  const viewer = await viewerOf(ctx);
   if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue; your session has ended or is not valid." });
   return next({ ctx: { ...ctx, viewer } });
 });
@@ -135,7 +150,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 /** Public, but knows who is signed in (viewer null when nobody is): for pages reached
  * from emailed links, which behave differently for the right person. */
 export const optionalViewerProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer = await resolveViewer(ctx.db, ctx.claims);
+  const viewer = await viewerOf(ctx);
   return next({ ctx: { ...ctx, viewer } });
 });
 
@@ -144,16 +159,16 @@ export const optionalViewerProcedure = publicProcedure.use(async ({ ctx, next })
 export function orgProcedure(permission: Permission | null) {
   return authedProcedure.use(async ({ ctx, next }) => {
     if (ctx.viewer.mustChangePassword) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Change your one-time password before you continue." });
+      throw requirementRefusal("PASSWORD_CHANGE", "Change your one-time password before you continue.");
     }
     if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: `No organization given (header ${ORG_HEADER}).` });
-    const actor = await loadActor(ctx.db, ctx.viewer.userId, ctx.orgSlug);
+    const actor = await actorOf(ctx, ctx.viewer.userId, ctx.orgSlug);
     if (!decideSessionInOrganization(ctx.viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     }
     const twoFactor = decideTwoFactorRequired(actor.twoFactorPolicy, actor.role);
     if (twoFactor.allowed && !ctx.viewer.hasTwoFactor) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `${twoFactor.reason} Set it up under 2FA before you continue.` });
+      throw requirementRefusal("TWO_FACTOR_SETUP", `${twoFactor.reason} Set it up under 2FA before you continue.`);
     }
     const decision = permission ? decidePermission(actor, permission) : null;
     if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });

@@ -1,6 +1,7 @@
 // The API: one router per area. This file is the table of contents.
 import { accountRouter } from "../routers/account";
 import { accountLinksRouter } from "../routers/account-links";
+import { consoleRouter } from "../routers/console";
 import { emailRouter } from "../routers/email";
 import { groupsRouter } from "../routers/groups";
 import { importerRouter } from "../routers/importer";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   accountLinks: accountLinksRouter,
   organization: organizationRouter,
+  console: consoleRouter,
   groups: groupsRouter,
   members: membersRouter,
   roles: rolesRouter,

@@ -61,6 +61,12 @@ test("fresh start: setup, sign in, create a subgroup, see it in the tree, sign o
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+  // A deep link survives signing in.
   await page.goto("/o/initech/groups");
-  await expect(page).toHaveURL(/\/signin/);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fo%2Finitech%2Fgroups$/);
+  await page.getByLabel("Email").fill("peter@initech.test");
+  await page.getByLabel("Password").fill("tps-report-cover");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/o\/initech\/groups$/);
+  await expect(page.getByTestId("group-name")).toHaveText(["Initech", "Research"]);
 });

@@ -65,7 +65,11 @@ test("the owner invites an address; the invitee activates from the email and see
   const nav = page.getByRole("navigation", { name: "Console" });
   await expect(nav.getByRole("link", { name: "Members" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Invitations" })).toHaveCount(0);
-  expect((await page.request.get("/o/initech/members")).status()).toBe(404);
+  // A page the role does not open: the console's 403, with the API's reason.
+  await page.goto("/o/initech/members");
+  await expect(page.getByRole("heading", { name: "You can’t open this page" })).toBeVisible();
+  await expect(page.getByText("Your role User does not have “View members”.")).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Resources" })).toBeVisible();
 
   // The link worked once.
   await page.goto(link!);

@@ -2,13 +2,12 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { BackToConsole } from "@/components/back-to-console";
 import { NotificationSettings } from "@/components/account/notification-settings";
-import { getViewer } from "@/server/auth/viewer";
+import { viewerForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/account/notifications");
+  const viewer = await viewerForPage("/account/notifications");
   if (viewer.mustChangePassword) redirect("/account/password");
   return (
     <AuthCard title="Email notifications" subtitle={`Events of the resources on your access list, emailed to ${viewer.email}.`}>

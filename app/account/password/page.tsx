@@ -1,15 +1,13 @@
-import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { BackToConsole } from "@/components/back-to-console";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { SignOutButton } from "@/components/sign-out-button";
-import { getViewer } from "@/server/auth/viewer";
+import { viewerForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Change password" };
 
 export default async function ChangePasswordPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/account/password");
+  const viewer = await viewerForPage("/account/password");
   return (
     <AuthCard
       title="Change your password"

@@ -3,14 +3,13 @@ import { AuthCard } from "@/components/auth-card";
 import { BackToConsole } from "@/components/back-to-console";
 import { TwoFactorSettings } from "@/components/two-factor-settings";
 import { Alert } from "@/components/ui";
-import { getViewer } from "@/server/auth/viewer";
+import { viewerForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Two-factor sign-in" };
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
   const { required } = await searchParams;
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/account/security");
+  const viewer = await viewerForPage(required ? `/account/security?required=${encodeURIComponent(required)}` : "/account/security");
   if (viewer.mustChangePassword) redirect("/account/password");
   return (
     <AuthCard title="Two-factor sign-in" subtitle={`A code from an authenticator app, asked after the password of ${viewer.email}.`}>

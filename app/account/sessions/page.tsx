@@ -1,14 +1,12 @@
-import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { BackToConsole } from "@/components/back-to-console";
 import { SessionList } from "@/components/session-list";
-import { getViewer } from "@/server/auth/viewer";
+import { viewerForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Sessions" };
 
 export default async function SessionsPage() {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/account/sessions");
+  const viewer = await viewerForPage("/account/sessions");
   return (
     <AuthCard title="Where you are signed in" subtitle={`Browsers signed in as ${viewer.email}. End any you do not recognize.`}>
       <SessionList />

@@ -1,19 +1,18 @@
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/console-shell";
-import { requirePageActor } from "@/server/auth/page-actor";
-import { getDb } from "@/server/db";
-import { listMyOrganizations } from "@/server/services/account";
+import { readShell } from "@/server/trpc/server";
 
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { viewer, actor } = await requirePageActor(slug);
-  const organizations = await listMyOrganizations(getDb(), viewer.userId);
+  const shell = await readShell(slug);
+  // Signed out: the page sends the person to sign in, and back to that very page.
+  if (!shell) return children;
   return (
     <ConsoleShell
-      organization={{ slug: actor.organizationSlug, name: actor.organizationName }}
-      organizations={organizations}
-      viewer={{ name: viewer.name, email: viewer.email, role: actor.role.name }}
-      permissions={[...actor.role.permissions]}
+      organization={shell.organization}
+      organizations={shell.organizations}
+      viewer={{ ...shell.viewer, role: shell.you.role.name }}
+      permissions={shell.you.role.permissions}
     >
       {children}
     </ConsoleShell>

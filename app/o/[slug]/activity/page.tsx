@@ -1,13 +1,15 @@
+import { Forbidden } from "@/components/forbidden";
 import { ActivityPanel } from "@/components/resources/activity-panel";
 import { RunsReport } from "@/components/resources/runs-report";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageActor(slug);
+  const page = await readForPage({ slug, path: `/o/${slug}/activity` }, (api) => api.console.you());
+  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
   return (
     <>
       <PageHeader title="Activity" description="Runs, restores and access changes of the resources you see: nothing else is counted or listed." />

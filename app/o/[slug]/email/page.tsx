@@ -1,12 +1,14 @@
 import { OutboxTable } from "@/components/email/outbox-table";
+import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Outbox" };
 
 export default async function EmailPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageActor(slug, "settings.manage");
+  const page = await readForPage({ slug, path: `/o/${slug}/email` }, (api) => api.console.outbox());
+  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
   return (
     <>
       <PageHeader

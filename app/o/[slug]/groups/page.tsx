@@ -1,20 +1,23 @@
+import { Forbidden } from "@/components/forbidden";
 import { GroupTree } from "@/components/groups/group-tree";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Groups" };
 
 export default async function GroupsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug, "groups.view");
+  const page = await readForPage({ slug, path: `/o/${slug}/groups` }, (api) => api.console.groups());
+  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  const { you } = page.data;
   return (
     <>
       <PageHeader
         title="Groups"
         description={
-          actor.role.reach === "ORGANIZATION"
+          you.role.reach === "ORGANIZATION"
             ? "The organization's group tree. Members sit in one home group; subgroups inherit their parents' grants."
-            : `Your home group ${actor.group.name} and its subgroups: the part of the tree your role reaches.`
+            : `Your home group ${you.group.name} and its subgroups: the part of the tree your role reaches.`
         }
       />
       <GroupTree />

@@ -1,12 +1,14 @@
+import { Forbidden } from "@/components/forbidden";
 import { ImportTool } from "@/components/import/import-tool";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Import members" };
 
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageActor(slug, "members.import");
+  const page = await readForPage({ slug, path: `/o/${slug}/import` }, (api) => api.console.import());
+  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
   return (
     <>
       <PageHeader

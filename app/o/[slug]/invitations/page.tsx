@@ -1,20 +1,22 @@
+import { Forbidden } from "@/components/forbidden";
 import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { InvitePeopleButton } from "@/components/invitations/invite-people";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
-import { holds } from "@/server/authz";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Invitations" };
 
 export default async function InvitationsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug, "members.create");
+  const page = await readForPage({ slug, path: `/o/${slug}/invitations` }, (api) => api.console.invitations());
+  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  const { you } = page.data;
   return (
     <>
       <PageHeader
         title="Invitations"
-        description={`People invited by email${actor.role.reach === "ORGANIZATION" ? "" : ` to ${actor.group.name} and its subgroups`}. Links expire; resending sends a new link and the old one stops working.`}
-        actions={<InvitePeopleButton canManageTeams={holds(actor.role, "teams.manage")} />}
+        description={`People invited by email${you.role.reach === "ORGANIZATION" ? "" : ` to ${you.group.name} and its subgroups`}. Links expire; resending sends a new link and the old one stops working.`}
+        actions={<InvitePeopleButton canManageTeams={you.role.permissions.includes("teams.manage")} />}
       />
       <InvitationsTable />
     </>

@@ -1,9 +1,8 @@
 import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
 import { Badge, Card, cx, PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
 import { PERMISSION_AREAS, PERMISSIONS, type Permission } from "@/server/authz";
-import { getDb } from "@/server/db";
-import { listRoles } from "@/server/services/roles";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Roles" };
 
@@ -13,8 +12,10 @@ const catalog = Object.entries(PERMISSIONS) as Array<[Permission, (typeof PERMIS
 export default async function RolesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ role?: string }> }) {
   const { slug } = await params;
   const { role: selectedId } = await searchParams;
-  const { actor } = await requirePageActor(slug, "roles.view");
-  const roles = await listRoles(getDb(), actor);
+  const path = `/o/${slug}/roles${selectedId ? `?role=${encodeURIComponent(selectedId)}` : ""}`;
+  const read = await readForPage({ slug, path }, (api) => api.roles.list());
+  if (!read.allowed) return <Forbidden slug={slug} reason={read.reason} />;
+  const roles = read.data;
   const selected = roles.find((r) => r.id === selectedId) ?? roles.find((r) => r.isYours) ?? roles[0]!;
 
   return (

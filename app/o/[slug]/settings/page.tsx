@@ -1,15 +1,17 @@
+import { Forbidden } from "@/components/forbidden";
 import { SettingsForm } from "@/components/settings-form";
 import { PageHeader } from "@/components/ui";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requirePageActor(slug, "settings.manage");
+  const page = await readForPage({ slug, path: `/o/${slug}/settings` }, (api) => api.console.settings());
+  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
   return (
     <>
-      <PageHeader title="Settings" description={`How ${actor.organizationName} works for everyone in it.`} />
+      <PageHeader title="Settings" description={`How ${page.data.organization.name} works for everyone in it.`} />
       <SettingsForm />
     </>
   );

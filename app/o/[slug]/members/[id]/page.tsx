@@ -1,18 +1,20 @@
 import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
 import { MemberDetail } from "@/components/members/member-detail";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Member" };
 
 export default async function MemberPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  await requirePageActor(slug, "members.view");
+  const member = await readForPage({ slug, path: `/o/${slug}/members/${encodeURIComponent(id)}` }, (api) => api.members.get({ membershipId: id }));
+  if (!member.allowed) return <Forbidden slug={slug} reason={member.reason} />;
   return (
     <>
       <Link href={`/o/${slug}/members`} className="mb-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
         ← Members
       </Link>
-      <MemberDetail membershipId={id} />
+      <MemberDetail membershipId={id} initial={member.data} />
     </>
   );
 }

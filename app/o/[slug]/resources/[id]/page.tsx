@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { Forbidden } from "@/components/forbidden";
 import { ResourceDetail } from "@/components/resources/resource-detail";
-import { requirePageActor } from "@/server/auth/page-actor";
+import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Resource" };
 
@@ -13,13 +14,16 @@ export default async function ResourcePage({
 }) {
   const { slug, id } = await params;
   const { as } = await searchParams;
-  await requirePageActor(slug);
+  const path = `/o/${slug}/resources/${encodeURIComponent(id)}${as ? `?as=${encodeURIComponent(as)}` : ""}`;
+  // The viewer's own access decides the page; viewing as someone else is explained in it.
+  const resource = await readForPage({ slug, path }, (api) => api.resources.get({ resourceId: id }));
+  if (!resource.allowed) return <Forbidden slug={slug} reason={resource.reason} />;
   return (
     <>
       <Link href={`/o/${slug}/resources${as ? `?as=${as}` : ""}`} className="mb-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
         ← Resources
       </Link>
-      <ResourceDetail resourceId={id} asMembershipId={as} />
+      <ResourceDetail resourceId={id} asMembershipId={as} initial={as ? undefined : resource.data} />
     </>
   );
 }
