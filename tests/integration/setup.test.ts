@@ -44,8 +44,10 @@ describe("first-run setup", () => {
     const anonymous = callerFor(t.db, null, null);
     const err = await anonymous.setup.create({ organizationName: "X", ownerName: "", ownerEmail: "not-an-email", password: "short" }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "BAD_REQUEST" });
-    expect(String((err as Error).message)).toContain("ownerEmail: Enter a valid email address.");
-    expect(String((err as Error).message)).toContain("password: Use at least 10 characters.");
+    const message = String((err as Error).message);
+    expect(message).toContain("Enter a valid email address.");
+    expect(message).toContain("Use at least 10 characters.");
+    expect(message).not.toMatch(/ownerEmail|password:/);
   });
 
   it("signs the owner in, with the organization listed for switching", async () => {
