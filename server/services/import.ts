@@ -97,7 +97,7 @@ async function applyRow(
 
   if (row.action === "delete") {
     if (!target) throw new StewardError("NOT_FOUND", `${row.email} is not a member of this organization.`);
-    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId), "import"), "Member", actor);
+    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target), "import"), "Member", actor);
     const owned = await tx.resource.count({ where: { ownerId: target.id } });
     // Rule 6: no data is lost; the import tool cannot choose a new owner.
     if (owned)
@@ -173,7 +173,7 @@ async function applyRow(
   if (after.status !== before.status) {
     if (before.status === "INVITED") throw new StewardError("BAD_REQUEST", `${row.email} has not accepted their invitation yet.`);
     enforce(
-      decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target.roleId), "import"),
+      decideSetStatus(actor, facts, after.status as "ACTIVE" | "DISABLED", await topRoleFacts(tx, actor.organizationId, target), "import"),
       "Member",
       actor,
     );

@@ -91,7 +91,7 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
 export async function setMemberStatus(db: Db, actor: ActorContext, input: { membershipId: string; status: "ACTIVE" | "DISABLED" }) {
   return db.$transaction(async (tx) => {
     const target = await loadMember(tx, actor, input.membershipId);
-    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
+    enforce(decideSetStatus(actor, toMemberFacts(target), input.status, await topRoleFacts(tx, actor.organizationId, target)), "Member", actor);
     if (target.status === input.status) return { id: target.id, status: target.status };
     // INVITED members are enabled by accepting their invitation, not by an admin.
     if (target.status === "INVITED") throw new StewardError("BAD_REQUEST", `${target.user.name} has not accepted their invitation yet.`);
@@ -172,7 +172,7 @@ async function handOverResources(tx: Tx, actor: ActorContext, target: { id: stri
 export async function deleteMember(db: Db, actor: ActorContext, input: { membershipId: string; transferResourcesTo?: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadMember(tx, actor, input.membershipId);
-    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target.roleId)), "Member", actor);
+    enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target)), "Member", actor);
     const transferred = await handOverResources(tx, actor, target, input.transferResourcesTo);
     await tx.membership.delete({ where: { id: target.id } });
     // The person's account goes with their last membership; elsewhere it stays theirs.
@@ -192,7 +192,7 @@ export async function deleteMember(db: Db, actor: ActorContext, input: { members
 export async function transferOwnership(db: Db, actor: ActorContext, input: { membershipId: string }) {
   return db.$transaction(async (tx) => {
     const target = await loadMember(tx, actor, input.membershipId);
-    const { topRank } = await topRoleFacts(tx, actor.organizationId, target.roleId);
+    const { topRank } = await topRoleFacts(tx, actor.organizationId, target);
     enforce(decideTransferOwnership(actor, { ...toMemberFacts(target), active: target.status === "ACTIVE" }, { topRank }), "Member", actor);
     await tx.membership.update({ where: { id: actor.membershipId }, data: { isOwner: false } });
     await tx.membership.update({ where: { id: target.id }, data: { isOwner: true } });

@@ -151,7 +151,7 @@ export async function changeMemberRole(db: Db, actor: ActorContext, input: { mem
     const target = await loadTarget(tx, actor, input.membershipId);
     const role = await tx.role.findFirst({ where: { id: input.roleId, organizationId: actor.organizationId } });
     if (!role) throw notFound("Role", actor);
-    const facts = await topRoleFacts(tx, actor.organizationId, target.roleId);
+    const facts = await topRoleFacts(tx, actor.organizationId, target);
     const decision = decideChangeRole(actor, toMemberFacts(target), { ...toRoleFacts(role), organizationId: role.organizationId }, facts);
     enforce(decision, "Member", actor);
     if (target.roleId === role.id) return { id: target.id, roleId: role.id };

@@ -113,6 +113,18 @@ describe("disabling and enabling", () => {
     const statuses = await t.db.membership.findMany({ where: { id: { in: [acme.member("uwe"), acme.member("gary"), acme.member("owner")] } } });
     expect(statuses.every((m) => m.status === "ACTIVE")).toBe(true);
   });
+
+  it("lets the owner re-role or delete a disabled Data Admin: the owner is still an active holder of the top role", async () => {
+    const initech = await org(t.db, "Initech").withMember("dana", "data_admin").withMember("dirk", "data_admin").create();
+    const owner = await initech.signIn("owner");
+    await owner.members.setStatus({ membershipId: initech.member("dana"), status: "DISABLED" });
+    await owner.members.setStatus({ membershipId: initech.member("dirk"), status: "DISABLED" });
+    // Rule 6 keeps the last ACTIVE holder of the top role; neither of them is, the owner being active.
+    await owner.members.changeRole({ membershipId: initech.member("dana"), roleId: initech.role("admin") });
+    await owner.members.delete({ membershipId: initech.member("dirk") });
+    expect((await t.db.membership.findUniqueOrThrow({ where: { id: initech.member("dana") } })).roleId).toBe(initech.role("admin"));
+    expect(await t.db.membership.findUnique({ where: { id: initech.member("dirk") } })).toBeNull();
+  });
 });
 
 describe("resetting a password", () => {

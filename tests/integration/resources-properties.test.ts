@@ -5,7 +5,11 @@
 // scopes), every member's resources.list, all pages, is exactly the set this file's own
 // oracle says is visible, and resources.get reports exactly the oracle's capabilities.
 // Then random grant and revoke attempts succeed exactly when the actor holds "share" and
-// every capability given, changed or taken away (rule 4), and the lists still agree.
+// every capability given, changed or taken away (rule 4); random uses (run, restore, rename,
+// make private or public, delete, transfer) succeed exactly when the oracle's capabilities
+// allow them, with the change they should make; and the lists still agree. Both ways: a
+// service that refused everything would fail, and the run checks that many attempts were
+// allowed and carried out.
 //
 // The oracle is written here from DESIGN.md, with its own reaching logic (direct, team
 // membership, group ancestor chain of the generated tree); it never calls server/authz.
@@ -39,6 +43,9 @@ type RoleKey = "data_admin" | "user" | "admin" | "support";
 /** Roles that see every resource that is not private (resources.viewAll): Data Admin and Admin. */
 const SEES_ALL: readonly RoleKey[] = ["data_admin", "admin"];
 type Kind = "MEMBER" | "TEAM" | "GROUP" | "EMAIL";
+/** What a member does with a resource, beyond sharing it. */
+const USES = ["run", "restore", "rename", "private", "delete", "transfer"] as const;
+type Use = (typeof USES)[number];
 
 // ---- Scenarios ------------------------------------------------------------------------------
 
@@ -83,6 +90,18 @@ const scenarioArb = fc.record({
     }),
     { minLength: 1, maxLength: 6 },
   ),
+  uses: fc.array(
+    fc.record({
+      actor: fc.nat(),
+      resource: fc.nat(),
+      /** Pick the actor and resource among those the oracle allows this use, half the time. */
+      aim: fc.boolean(),
+      use: fc.constantFrom(...USES),
+      /** The new owner of a transfer. */
+      to: fc.nat(),
+    }),
+    { maxLength: 6 },
+  ),
   pageSize: fc.integer({ min: 1, max: 4 }),
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
@@ -92,7 +111,7 @@ const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 // ---- The model and its oracle -------------------------------------------------------------------
 
 type MemberModel = { login: string; id: string; userId: string; sessionVersion: number; role: RoleKey; group: number; scope: string[]; email: string };
-type ResourceModel = { id: string; name: string; type: Type; private: boolean; owner: number };
+type ResourceModel = { id: string; name: string; type: Type; private: boolean; owner: number; deleted?: boolean };
 type GrantModel = { id: string; resource: number; kind: Kind; key: string; member?: number; team?: number; group?: number; caps: Cap[] };
 type Model = {
   /** parent[g] of each group (index 0 is the root, with parent -1) and its id. */
@@ -134,6 +153,7 @@ function reaches(model: Model, g: GrantModel, member: number): boolean {
 function oracle(model: Model, member: number, resource: number): Cap[] | null {
   const m = model.members[member]!;
   const r = model.resources[resource]!;
+  if (r.deleted) return null;
   const got = new Set<Cap>();
   if (r.owner === member) CAPS.forEach((c) => got.add(c));
   else if (m.role === "data_admin") ["view", "data"].forEach((c) => got.add(c as Cap));
@@ -152,6 +172,8 @@ let t: TestDatabase;
 let runNo = 0;
 /** Outcomes of the attempts over all runs: the property must see both sides of rule 4. */
 const tally: Record<string, number> = {};
+/** Outcomes of the uses over all runs, per use. */
+const useTally: Partial<Record<Use, Record<string, number>>> = {};
 
 async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
   const paths: string[] = [];
@@ -393,12 +415,92 @@ async function attempt(built: BuiltOrg, model: Model, a: Scenario["attempts"][nu
   expect(got, `${step}\n  expected ${expected}, got ${got}`).toBe(expected);
 }
 
+/** What the oracle says a use comes to: OK, or the refusal's code. */
+function expectedOfUse(model: Model, actor: number, resource: number, use: Use, to: number): string {
+  const caps = oracle(model, actor, resource);
+  if (!caps) return "NOT_FOUND";
+  const r = model.resources[resource]!;
+  switch (use) {
+    case "run":
+    case "restore":
+      return ACTION[r.type]?.action === use && caps.includes(ACTION[r.type]!.needs) ? "OK" : "FORBIDDEN";
+    case "rename":
+      return caps.includes("edit") ? "OK" : "FORBIDDEN";
+    case "private":
+      // Who sees it changes: that is sharing too (rule 4).
+      return caps.includes("edit") && caps.includes("share") ? "OK" : "FORBIDDEN";
+    case "delete":
+      return caps.includes("admin") ? "OK" : "FORBIDDEN";
+    case "transfer": {
+      // Seed 004: an administrator of the resource, or the Data Admin holding its owner's
+      // data. Every member is active, and the only Data Admin here is the organization's
+      // owner, whose span holds everyone else: any member may receive it but its owner.
+      const custodian = model.members[actor]!.role === "data_admin" && r.owner !== actor;
+      if (!custodian && !caps.includes("admin")) return "FORBIDDEN";
+      return to === r.owner ? "BAD_REQUEST" : "OK";
+    }
+  }
+}
+
+let renames = 0;
+
+/**
+ * (b3) Uses of a resource succeed exactly when the oracle allows them, and do what they
+ * should: a rename renames, private flips, delete deletes (and its grants go with it), a
+ * transfer changes the owner; a refusal changes nothing. The model follows what succeeded.
+ */
+async function tryUse(built: BuiltOrg, model: Model, u: Scenario["uses"][number], log: string[]) {
+  const allowed = model.members.flatMap((_, mi) =>
+    model.resources.flatMap((_, ri) => (expectedOfUse(model, mi, ri, u.use, u.to % model.members.length) === "OK" ? [[mi, ri] as const] : [])),
+  );
+  const [actor, resource] = u.aim && allowed.length ? pick(allowed, u.actor) : [u.actor % model.members.length, u.resource % model.resources.length];
+  const to = u.to % model.members.length;
+  const r = model.resources[resource]!;
+  const expected = expectedOfUse(model, actor, resource, u.use, to);
+  const caller = callerOf(built, model.members[actor]!);
+  const newName = `${r.name.split("-")[0]}-${++renames}`;
+  const step = `member ${actor} ${u.use}s ${r.name}${u.use === "transfer" ? ` to member ${to}` : ""} (holds ${oracle(model, actor, resource)?.join("+") ?? "nothing visible"})`;
+  const before = await t.db.resource.findUnique({ where: { id: r.id } });
+  const got = await outcome(
+    u.use === "run" || u.use === "restore"
+      ? caller.resources.act({ resourceId: r.id, action: u.use })
+      : u.use === "rename" || u.use === "private"
+        ? caller.resources.update({
+            resourceId: r.id,
+            name: u.use === "rename" ? newName : r.name,
+            description: "",
+            private: u.use === "private" ? !r.private : r.private,
+          })
+        : u.use === "delete"
+          ? caller.resources.delete({ resourceId: r.id })
+          : caller.resources.transfer({ resourceId: r.id, toMembershipId: model.members[to]!.id }),
+  );
+  log.push(`${step} -> ${got}`);
+  useTally[u.use] ??= {};
+  useTally[u.use]![got] = (useTally[u.use]![got] ?? 0) + 1;
+  expect(got, `${step}\n  expected ${expected}, got ${got}`).toBe(expected);
+  if (got === "OK") {
+    if (u.use === "rename") r.name = newName;
+    if (u.use === "private") r.private = !r.private;
+    if (u.use === "transfer") r.owner = to;
+    if (u.use === "delete") {
+      r.deleted = true;
+      model.grants = model.grants.filter((g) => g.resource !== resource);
+    }
+  }
+  const after = await t.db.resource.findUnique({ where: { id: r.id } });
+  const want = r.deleted ? null : { name: r.name, private: r.private, ownerId: model.members[r.owner]!.id };
+  expect(after && { name: after.name, private: after.private, ownerId: after.ownerId }, `${step}: the resource afterwards`).toEqual(want);
+  if (got !== "OK") expect(after, `${step}: a refused use changed the resource`).toEqual(before);
+}
+
 async function runScenario(s: Scenario) {
   const { built, model } = await build(s);
   const log: string[] = [];
   try {
     await checkAll(built, model, s.pageSize, "as generated");
     for (const a of s.attempts) await attempt(built, model, a, log);
+    for (const u of s.uses) await tryUse(built, model, u, log);
     // What the attempts changed in the database is what the model says they changed.
     const rows = await t.db.grant.findMany({ where: { organizationId: built.id } });
     expect(rows.map((g) => `${g.id}:${[...g.capabilities].sort().join("+")}`).sort()).toEqual(
@@ -419,7 +521,16 @@ afterAll(() => t.close());
 describe("random organizations, grants and scopes", () => {
   it("each member's list is exactly what the oracle shows, get reports exactly its capabilities, and grants never exceed the granter's", async () => {
     await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
-    if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally);
+    if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally, "use outcomes", useTally);
+    // A service that refused everything would fail the exact comparisons above; and so that
+    // they compare something, a good share of the attempts and uses were allowed and done.
+    const outcomes = [tally, ...Object.values(useTally)].flatMap((t) => Object.entries(t).filter(([k]) => k !== "beyond"));
+    const ok = outcomes.filter(([k]) => k === "OK").reduce((n, [, v]) => n + v, 0);
+    expect(ok / outcomes.reduce((n, [, v]) => n + v, 0), "share of attempts and uses allowed and carried out").toBeGreaterThan(0.25);
+    expect(
+      Object.values(useTally).reduce((n, t) => n + (t.OK ?? 0), 0),
+      "no use succeeded",
+    ).toBeGreaterThan(0);
     expect(tally.OK ?? 0, "no grant or revoke attempt succeeded").toBeGreaterThan(0);
     expect(tally.FORBIDDEN ?? 0, "no grant or revoke attempt was refused").toBeGreaterThan(0);
     expect(tally.beyond ?? 0, "no share holder was refused for going beyond what they hold").toBeGreaterThan(0);
