@@ -1,5 +1,6 @@
 // The rules of authority (DESIGN.md, rules 1 to 6) for members and groups. Pure: plain
 // facts in, a decision with its reason out. Every procedure, page and the CLI asks here.
+import { CAPABILITIES } from "./capabilities";
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
 import { END_USER_ROLE_KEY, type Reach } from "./roles";
 
@@ -9,6 +10,8 @@ export type RoleFacts = {
   rank: number;
   reach: Reach;
   permissions: readonly string[];
+  /** The most that grants give the role's holders (custom-roles.ts); absent: everything (built-in roles). */
+  ceiling?: readonly string[];
   /** Set for the built-in roles of roles.ts. */
   builtInKey?: string | null;
 };
@@ -207,6 +210,8 @@ export function decideAssignRole(actor: Actor, role: RoleFacts & { organizationI
   if (actor.role.reach !== "ORGANIZATION" && role.reach === "ORGANIZATION") {
     return deny(`The role ${role.name} reaches the whole organization; your role ${actor.role.name} reaches only your subtree.`);
   }
+  const wider = (role.ceiling ?? CAPABILITIES).filter((c) => !(actor.role.ceiling ?? CAPABILITIES).includes(c));
+  if (wider.length) return deny(`The role ${role.name} gives resource access your role ${actor.role.name} lacks: ${wider.map((c) => `“${c}”`).join(", ")}.`);
   return allow(`The role ${role.name} is ranked below ${actor.role.name} and holds only powers you hold.`);
 }
 

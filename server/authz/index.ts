@@ -4,3 +4,5 @@ export * from "./decisions";
 export * from "./resources";
 export * from "./principals";
 export * from "./teams";
+export * from "./custom-roles";
+export * from "./role-sets";

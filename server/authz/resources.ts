@@ -2,6 +2,7 @@
 // grants that reach a member, the member's role and scope in; effective capabilities, the
 // paths that produce them and decisions with reasons out. The SQL of services/resources.ts
 // mirrors `effectiveAccess`, and the consistency tests hold the two together.
+import { CAPABILITIES, CAPABILITY_LABELS, type Capability } from "./capabilities";
 import { decideMemberAction, holds, type Actor, type Decision, type MemberFacts } from "./decisions";
 
 // ---- Resource types: data, easy to extend ---------------------------------------------
@@ -25,17 +26,7 @@ export type ResourceAction = "run" | "restore";
 
 // ---- Capabilities, presets and resource roles (rule 8) ------------------------------------
 
-export const CAPABILITIES = ["view", "run", "edit", "data", "share", "admin"] as const;
-export type Capability = (typeof CAPABILITIES)[number];
-
-export const CAPABILITY_LABELS: Record<Capability, string> = {
-  view: "View",
-  run: "Run",
-  edit: "Edit",
-  data: "Data (read and write its files)",
-  share: "Share (manage access)",
-  admin: "Administer (delete, everything)",
-};
+export { CAPABILITIES, CAPABILITY_LABELS, isCapability, type Capability } from "./capabilities";
 
 export const PRESETS = {
   view_only: { label: "View only", capabilities: ["view"] },
@@ -48,10 +39,6 @@ export const PRESETS = {
   administrator: { label: "Administrator", capabilities: [...CAPABILITIES] },
 } as const satisfies Record<string, { label: string; capabilities: readonly Capability[] }>;
 export type PresetKey = keyof typeof PRESETS;
-
-export function isCapability(value: string): value is Capability {
-  return (CAPABILITIES as readonly string[]).includes(value);
-}
 
 /** Capabilities in catalog order, without repeats or strangers. */
 export function normalizeCapabilities(values: readonly string[]): Capability[] {
@@ -85,7 +72,7 @@ export type AccessPath =
   | { kind: "owner"; capabilities: Capability[] }
   | { kind: "custodian"; roleName: string; ownerName: string; capabilities: Capability[] }
   | { kind: "role"; roleName: string; capabilities: Capability[] }
-  | ({ kind: "grant"; capabilities: Capability[] } & ReachingGrant);
+  | ({ kind: "grant"; capabilities: Capability[]; /** What the role's ceiling took from this grant. */ limited: Capability[] } & ReachingGrant);
 
 export type EffectiveAccess = {
   capabilities: Capability[];
@@ -120,7 +107,13 @@ export function effectiveAccess(member: MemberAccessFacts, resource: ResourceFac
     paths.push({ kind: "custodian", roleName: member.role.name, ownerName: owner.name, capabilities: CUSTODIAN_CAPABILITIES });
   }
   if (!resource.private && holds(member.role, "resources.viewAll")) paths.push({ kind: "role", roleName: member.role.name, capabilities: ["view"] });
-  for (const g of grants) paths.push({ kind: "grant", ...g, capabilities: normalizeCapabilities(g.capabilities) });
+  // What grants give is capped by the role's ceiling (seed 001: "accessible according to the
+  // member's role"): a viewer on a job's ACL views it, never runs it.
+  const ceiling = member.role.ceiling ? withImplied(member.role.ceiling) : CAPABILITIES;
+  for (const g of grants) {
+    const given = withImplied(g.capabilities);
+    paths.push({ kind: "grant", ...g, capabilities: given.filter((c) => ceiling.includes(c)), limited: given.filter((c) => !ceiling.includes(c)) });
+  }
 
   const union = withImplied(paths.flatMap((p) => p.capabilities));
   if (!union.length) return { capabilities: [], visible: false, paths, removed: "" };

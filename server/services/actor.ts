@@ -4,7 +4,7 @@ import type { Actor, GroupFacts, MemberFacts, RoleFacts } from "../authz";
 import type { Db, Tx } from "../db";
 import { notFound, StewardError } from "./errors";
 
-type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[]; builtInKey: string | null };
+type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[]; ceiling: string[]; builtInKey: string | null };
 type GroupRow = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
 type MembershipRow = {
   id: string;
@@ -23,6 +23,7 @@ export const toRoleFacts = (r: RoleRow): RoleFacts => ({
   rank: r.rank,
   reach: r.reach,
   permissions: r.permissions,
+  ceiling: r.ceiling,
   builtInKey: r.builtInKey,
 });
 export const toGroupFacts = (g: GroupRow): GroupFacts => ({ id: g.id, organizationId: g.organizationId, name: g.name, path: g.path, parentId: g.parentId });

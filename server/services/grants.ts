@@ -2,6 +2,7 @@
 // revoking under rule 4 (only "share" holders, never beyond what they hold), and "Explain
 // access" for one member.
 import {
+  CAPABILITY_LABELS,
   decideGrantChange,
   decideExplainAccessOf,
   decidePrincipalDirectory,
@@ -180,12 +181,15 @@ function describePath(p: AccessPath): string {
       return `${p.roleName} over the owner ${p.ownerName} (seed 004: opens members' data)`;
     case "role":
       return `Role ${p.roleName} sees every resource that is not private`;
-    case "grant":
-      return p.via.kind === "member"
-        ? "Granted directly"
-        : p.via.kind === "team"
-          ? `Member of team ${p.via.teamName}`
-          : `Home group ${p.via.memberGroupName} is in ${p.via.groupName}'s subtree`;
+    case "grant": {
+      const via =
+        p.via.kind === "member"
+          ? "Granted directly"
+          : p.via.kind === "team"
+            ? `Member of team ${p.via.teamName}`
+            : `Home group ${p.via.memberGroupName} is in ${p.via.groupName}'s subtree`;
+      return p.limited.length ? `${via}; the role's resource access leaves out ${p.limited.map((c) => CAPABILITY_LABELS[c]).join(", ")}` : via;
+    }
   }
 }
 

@@ -194,12 +194,12 @@ export async function listInvitations(db: Db, actor: ActorContext, input: { stat
     total,
     rows: rows.map((inv) => {
       const state = stateOf(inv, now);
-      const manageable = decideInvite(actor, inv.group, inv.role).allowed;
+      const manageable = inv.role !== null && decideInvite(actor, inv.group, inv.role).allowed;
       return {
         id: inv.id,
         email: inv.email,
         state,
-        role: inv.role.name,
+        role: inv.role?.name ?? inv.roleName,
         group: inv.group?.name ?? null,
         teamCount: inv.teamIds.length,
         invitedBy: { name: inv.inviterName, email: inv.inviterEmail },
@@ -216,11 +216,19 @@ export async function listInvitations(db: Db, actor: ActorContext, input: { stat
   };
 }
 
+/** The role an invitation offers; one whose role was deleted since can no longer be used. */
+function offeredRole<R>(inv: { role: R | null; roleName: string }): R {
+  if (!inv.role)
+    throw new StewardError("PRECONDITION_FAILED", `The role this invitation offered (${inv.roleName}) was deleted; invite again with another role.`);
+  return inv.role;
+}
+
 async function loadManageable(tx: Tx, actor: ActorContext, invitationId: string) {
   const inv = await tx.invitation.findFirst({ where: { id: invitationId, ...invitationsInReach(actor) }, include: { role: true, group: true } });
   if (!inv) throw notFound("Invitation", actor);
-  enforce(decideInvite(actor, inv.group, inv.role), "Invitation", actor);
-  return inv;
+  const role = offeredRole(inv);
+  enforce(decideInvite(actor, inv.group, role), "Invitation", actor);
+  return { ...inv, role };
 }
 
 /** A new link (the old one stops working) and a new expiry. Works on expired invitations too. */
@@ -317,7 +325,7 @@ async function findByLink(db: Db | Tx, organizationSlug: string, token: string) 
   if (inv.organization.slug !== organizationSlug) {
     throw new StewardError("BAD_REQUEST", `This invitation is not for the organization “${organizationSlug}”. Open the link exactly as it was emailed.`);
   }
-  return inv;
+  return { ...inv, role: offeredRole(inv), roleId: offeredRole(inv).id };
 }
 
 export type InvitationPreview = {

@@ -47,9 +47,24 @@ export function role(key: BuiltInRoleKey, organizationId: string = ACME): OrgRol
   return { id: `${organizationId}:${key}`, organizationId, name, rank, reach, permissions: [...permissions], builtInKey: key };
 }
 
-export function customRole(opts: { name: string; rank: number; reach: Reach; permissions: Permission[]; organizationId?: string }): OrgRole {
+export function customRole(opts: {
+  name: string;
+  rank: number;
+  reach: Reach;
+  permissions: Permission[];
+  ceiling?: string[];
+  organizationId?: string;
+}): OrgRole {
   const organizationId = opts.organizationId ?? ACME;
-  return { id: `${organizationId}:custom:${opts.name}`, organizationId, name: opts.name, rank: opts.rank, reach: opts.reach, permissions: opts.permissions };
+  return {
+    id: `${organizationId}:custom:${opts.name}`,
+    organizationId,
+    name: opts.name,
+    rank: opts.rank,
+    reach: opts.reach,
+    permissions: opts.permissions,
+    ...(opts.ceiling ? { ceiling: opts.ceiling } : {}),
+  };
 }
 
 /**
