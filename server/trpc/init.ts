@@ -37,14 +37,17 @@ export const ORG_HEADER = "x-steward-org";
 
 export const DATABASE_UNAVAILABLE = "Steward cannot reach its database right now. Try again in a few seconds.";
 
-/** Per-field messages for forms, keyed by the input's top-level field, in sentences. */
+/** Per-field messages for forms, keyed by the input's top-level field, in sentences. Names
+ * that no form has and only hostile input brings ("constructor", "__proto__", "prototype")
+ * are left out: as keys they would reach Object.prototype, and superjson refuses to send them. */
 function fieldErrors(error: ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
-    const key = typeof issue.path[0] === "string" ? issue.path[0] : null;
-    if (key) (fields[key] ??= []).push(issue.message);
+    const key = issue.path[0];
+    if (typeof key !== "string" || key in Object.prototype || key === "prototype") continue;
+    fields.set(key, [...(fields.get(key) ?? []), issue.message]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 const UNREADABLE = "The request could not be read: its body is not valid JSON.";
