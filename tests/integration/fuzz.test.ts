@@ -7,7 +7,7 @@
 //
 // A run is 76 procedures x 16 inputs x 3 callers = 3,648 generated requests, and 76 x 34
 // raw ones (malformed bodies, lying superjson envelopes, wrong content types, oversized and
-// odd batches, garbage query strings) = 2,584: 6,232 requests, about 55 s on PGlite and 40 s
+// odd batches, garbage query strings) = 2,584: 6,232 requests, 55-65 s on PGlite and 40-50 s
 // on PostgreSQL on two busy cores. Queries share one seeded organization; each mutation gets
 // a fresh one. FUZZ_SEED and FUZZ_RUNS override the seed (printed) and the runs per procedure;
 // a failure prints fast-check's shrunk counterexample with the procedure and the caller.
@@ -25,6 +25,8 @@ import { testDatabase, type TestDatabase } from "./harness";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_520);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
+/** Time for fast-check to shrink a failure to its smallest input, so that it is reported. */
+const SHRINK_TIMEOUT = 300_000;
 
 type Procedure = { path: string; type: "query" | "mutation" | "subscription"; inputs: unknown[] };
 type ProcedureLike = { _def: { procedure: true; type: Procedure["type"]; inputs?: unknown[] } };
@@ -286,35 +288,39 @@ describe("every procedure, fuzzed over HTTP as owner, end user and signed out", 
     expect(PROCEDURES.filter((p) => p.type !== "query" && p.type !== "mutation")).toEqual([]);
   });
 
-  it.each(PROCEDURES.map((p) => [p.path, p] as const))("%s", async (_, p) => {
-    // Queries change nothing and share one organization; each mutation gets its own.
-    const w = p.type === "query" ? (shared ??= await buildWorld()) : await buildWorld();
-    otherSlug ||= w.org.slug;
-    const orgHeader = fc.oneof(
-      { weight: 12, arbitrary: fc.constant<string | null>(w.org.slug) },
-      { weight: 1, arbitrary: fc.constantFrom(null, otherSlug, "no-such-org", "x".repeat(300), "../acme", "' OR 1=1 --", "Fuzz é") },
-    );
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    try {
-      await fc.assert(
-        fc.asyncProperty(inputFor(p.inputs, hintsFor(w)), orgHeader, async (input, orgSlug) => {
-          if (p.type === "mutation") await keepUsable(w);
-          for (const caller of CALLERS) {
-            const cookie = caller === "anonymous" ? null : w[caller].cookie;
-            log.mockClear();
-            const r = await callHttp(db, p.path, request(p, input, cookie, orgSlug));
-            note(p.path, caller, r.status);
-            if (caller === "owner" && r.status === 401 && /session has ended/.test(r.message ?? "")) ownerSignedOut.add(p.path);
-            const fault = faultIn(r);
-            if (fault) throw new Error(`${p.path} as ${caller}: ${fault}\nlogged: ${log.mock.calls.flat().map(String).join(" ").slice(0, 2_000)}`);
-          }
-        }),
-        { seed: seedOf(p.path), numRuns: RUNS },
+  it.each(PROCEDURES.map((p) => [p.path, p] as const))(
+    "%s",
+    async (_, p) => {
+      // Queries change nothing and share one organization; each mutation gets its own.
+      const w = p.type === "query" ? (shared ??= await buildWorld()) : await buildWorld();
+      otherSlug ||= w.org.slug;
+      const orgHeader = fc.oneof(
+        { weight: 12, arbitrary: fc.constant<string | null>(w.org.slug) },
+        { weight: 1, arbitrary: fc.constantFrom(null, otherSlug, "no-such-org", "x".repeat(300), "../acme", "' OR 1=1 --", "Fuzz é") },
       );
-    } finally {
-      log.mockRestore();
-    }
-  });
+      const log = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        await fc.assert(
+          fc.asyncProperty(inputFor(p.inputs, hintsFor(w)), orgHeader, async (input, orgSlug) => {
+            if (p.type === "mutation") await keepUsable(w);
+            for (const caller of CALLERS) {
+              const cookie = caller === "anonymous" ? null : w[caller].cookie;
+              log.mockClear();
+              const r = await callHttp(db, p.path, request(p, input, cookie, orgSlug));
+              note(p.path, caller, r.status);
+              if (caller === "owner" && r.status === 401 && /session has ended/.test(r.message ?? "")) ownerSignedOut.add(p.path);
+              const fault = faultIn(r);
+              if (fault) throw new Error(`${p.path} as ${caller}: ${fault}\nlogged: ${log.mock.calls.flat().map(String).join(" ").slice(0, 2_000)}`);
+            }
+          }),
+          { seed: seedOf(p.path), numRuns: RUNS },
+        );
+      } finally {
+        log.mockRestore();
+      }
+    },
+    SHRINK_TIMEOUT,
+  );
 
   it("kept the owner signed in throughout", () => {
     expect([...ownerSignedOut]).toEqual([]);
