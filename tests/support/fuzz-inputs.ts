@@ -9,7 +9,7 @@ import type { z } from "zod";
 /** Plausible values for a field, by its name (e.g. real member ids for "membershipId"). */
 export type Hints = (key: string | undefined) => readonly unknown[] | undefined;
 
-export const HOSTILE_TEXT: readonly string[] = [
+const HOSTILE_TEXT: readonly string[] = [
   "a\u0000b",
   "\u0000",
   "x\u0001\u0007\u001b[31m\u001f",
@@ -51,7 +51,7 @@ export const HOSTILE_TEXT: readonly string[] = [
   "constructor",
 ];
 
-export const HOSTILE_NUMBERS: readonly unknown[] = [-1, 0, -0, 0.5, 1e308, -1e308, 2 ** 53 + 2, 1e21, 1.0000001, "NaN", "1", "Infinity", "-0"];
+const HOSTILE_NUMBERS: readonly unknown[] = [-1, 0, -0, 0.5, 1e308, -1e308, 2 ** 53 + 2, 1e21, 1.0000001, "NaN", "1", "Infinity", "-0"];
 
 const nested = (depth: number, leaf: unknown, wrap: (inner: unknown) => unknown) => {
   let value = leaf;
@@ -60,7 +60,7 @@ const nested = (depth: number, leaf: unknown, wrap: (inner: unknown) => unknown)
 };
 
 /** Values of the wrong shape for any field, or for a whole input. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_TEXT) },
   { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) },
   {
