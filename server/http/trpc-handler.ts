@@ -4,7 +4,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db";
-import { ORG_HEADER } from "../trpc/init";
+import { NOT_JSON, ORG_HEADER } from "../trpc/init";
 import { MAX_BATCH_SIZE } from "../trpc/limits";
 import { requestContext } from "../trpc/request-context";
 import { appRouter } from "../trpc/root";
@@ -19,8 +19,7 @@ function refuseRequest(req: Request): void {
   if (crossSite) throw new TRPCError({ code: "FORBIDDEN", message: crossSite });
   if (req.method !== "POST") return;
   const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json")
-    throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the request body as JSON (Content-Type: application/json)." });
+  if (type !== "application/json") throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: NOT_JSON });
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
     throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` });

@@ -12,7 +12,7 @@
 import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, ZodRealError } from "zod";
 import { decidePermission, decideSessionInOrganization, decideTwoFactorRequired, type Permission } from "../authz";
 import type { Db } from "../db";
 import { isDatabaseUnavailable, isLostRace } from "../db/errors";
@@ -42,17 +42,36 @@ export const ORG_HEADER = "x-steward-org";
 
 export const DATABASE_UNAVAILABLE = "Steward cannot reach its database right now. Try again in a few seconds.";
 
-/** Per-field messages for forms, keyed by the input's top-level field, in sentences. */
+/** Per-field messages for forms, keyed by the input's top-level field, in sentences. Names
+ * that no form has and only hostile input brings ("constructor", "__proto__", "prototype")
+ * are left out: as keys they would reach Object.prototype, and superjson refuses to send them. */
 function fieldErrors(error: ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
-    const key = typeof issue.path[0] === "string" ? issue.path[0] : null;
-    if (key) (fields[key] ??= []).push(issue.message);
+    const key = issue.path[0];
+    if (typeof key !== "string" || key in Object.prototype || key === "prototype") continue;
+    fields.set(key, [...(fields.get(key) ?? []), issue.message]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 const UNREADABLE = "The request could not be read: its body is not valid JSON.";
+const NOT_OUR_FORM = "The request could not be read: its input is not in the form Steward's API client sends.";
+export const NOT_JSON = "Send the request body as JSON (Content-Type: application/json).";
+
+/** Refusals of a request's shape, in our words. tRPC reads the request (JSON, superjson's
+ * envelope, batches) before any procedure runs, and its refusals carry its libraries' own
+ * texts ("Trying to deserialize unknown class … github.com/…", "Iterator value x is not an
+ * entry object", "Unsupported content-type …"): none of them passes. Ours come from a
+ * StewardError (or a ZodError, described before this). */
+function badRequestMessage(error: TRPCError): string {
+  if (error.cause instanceof StewardError) return error.message;
+  // The parser's own text ("Expected property name … at position 1") stays here.
+  if (error.cause instanceof SyntaxError || error.cause instanceof RangeError) return UNREADABLE;
+  if (error.message === "Batch call exceeds maximum size") return `A request may carry at most ${MAX_BATCH_SIZE} calls.`;
+  if (error.message.startsWith("Cannot mix procedure types")) return "A batch cannot mix reads and changes: send them as separate requests.";
+  return NOT_OUR_FORM;
+}
 
 /** What a caller may read of an error: our own messages pass; tRPC's parser and batch texts
  * become sentences; anything unexpected is logged under an id and answered with that id only. */
@@ -67,10 +86,10 @@ function publicMessage(error: TRPCError, path: string | undefined): string {
     case "PARSE_ERROR":
       return UNREADABLE;
     case "BAD_REQUEST":
-      // The parser's own text ("Expected property name … at position 1") stays here.
-      if (error.cause instanceof SyntaxError || error.cause instanceof RangeError) return UNREADABLE;
-      if (error.message === "Batch call exceeds maximum size") return `A request may carry at most ${MAX_BATCH_SIZE} calls.`;
-      return error.message;
+      return badRequestMessage(error);
+    case "UNSUPPORTED_MEDIA_TYPE":
+      // tRPC refuses other content types before our own check (server/http/trpc-handler.ts) runs.
+      return NOT_JSON;
     case "METHOD_NOT_SUPPORTED":
       return "This procedure does not accept that HTTP method.";
     case "NOT_FOUND":
@@ -131,7 +150,10 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
   if (problem) {
     const label = fieldLabel(problem.path);
     const message = label ? `${label}: ${problem.message.charAt(0).toLowerCase()}${problem.message.slice(1)}` : problem.message;
-    throw new TRPCError({ code: "BAD_REQUEST", message, cause: new ZodError([{ code: "custom", path: problem.path, message, input: undefined }]) });
+    // ZodRealError: a ZodError that is also an Error, so that tRPC keeps it as the cause (a
+    // plain `new ZodError` is not one, and reached the formatter wrapped, without its path).
+    const cause = new ZodRealError([{ code: "custom", path: problem.path, message, input: undefined }]);
+    throw new TRPCError({ code: "BAD_REQUEST", message, cause });
   }
   return next();
 });
@@ -161,7 +183,7 @@ export function orgProcedure(permission: Permission | null) {
     if (ctx.viewer.mustChangePassword) {
       throw requirementRefusal("PASSWORD_CHANGE", "Change your one-time password before you continue.");
     }
-    if (!ctx.orgSlug) throw new TRPCError({ code: "BAD_REQUEST", message: `No organization given (header ${ORG_HEADER}).` });
+    if (!ctx.orgSlug) throw new StewardError("BAD_REQUEST", `No organization given (header ${ORG_HEADER}).`);
     const actor = await actorOf(ctx, ctx.viewer.userId, ctx.orgSlug);
     if (!decideSessionInOrganization(ctx.viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });

@@ -69,7 +69,7 @@ function itemPrefix(path: readonly PropertyKey[]): string {
   const at = path.findLastIndex((k) => typeof k === "number");
   if (at < 1) return "";
   const list = fieldLabel([path[at - 1]!]);
-  return list ? `${list.replace(/s$/, "")} ${(path[at] as number) + 1}: ` : "";
+  return list ? `${list.replace(/ies$/, "y").replace(/s$/, "")} ${(path[at] as number) + 1}: ` : "";
 }
 
 /** The readable message of a validation failure: its sentences, each once, no schema paths

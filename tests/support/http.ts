@@ -15,9 +15,15 @@ export const APP_ORIGIN = "http://localhost:3000";
 export async function sessionCookie(db: Db, email: string, password: string): Promise<string> {
   const claims = await verifyCredentials(db, email, password);
   if (!claims) throw new Error(`Sign-in failed for ${email}`);
-  const sid = await startSession(db, claims.userId, { userAgent: "vitest", ip: "127.0.0.1" });
-  const token = await encode({ token: { uid: claims.userId, sv: claims.sessionVersion, sid }, secret: authSecret() });
-  return `next-auth.session-token=${token}`;
+  return (await cookieFor(db, claims)).cookie;
+}
+
+/** A new session for this user, as a successful sign-in starts it, without the password
+ * check (for tests that sign the same people in again and again). */
+export async function cookieFor(db: Db, user: { userId: string; sessionVersion: number }) {
+  const sessionId = await startSession(db, user.userId, { userAgent: "vitest", ip: "127.0.0.1" });
+  const token = await encode({ token: { uid: user.userId, sv: user.sessionVersion, sid: sessionId }, secret: authSecret() });
+  return { cookie: `next-auth.session-token=${token}`, claims: { userId: user.userId, sessionVersion: user.sessionVersion, sessionId } };
 }
 
 export type HttpCall = {
@@ -65,6 +71,22 @@ export async function callHttp(db: () => Db, path: string, call: HttpCall = {}):
   return { status: response.status, headers: response.headers, text, json, message };
 }
 
-/** Text that only a fault of ours would put in an answer. */
-export const INTERNAL_TEXT =
-  /prisma|Invalid `|invocation|at position \d|Maximum call stack|Unexpected token|stack|ECONNREFUSED|127\.0\.0\.1:\d+|:5432|node_modules|TypeError|ReferenceError|SyntaxError|DriverAdapterError|SQLSTATE|violates|duplicate key|btree|relation "/i;
+/** Text that only a fault of ours would put in an answer: Prisma's and the database's
+ * errors, JavaScript's own (JSON.parse, stack traces, source paths), zod's default wording,
+ * the texts of the libraries that read a request. */
+export const INTERNAL_TEXT = new RegExp(
+  [
+    /prisma|Invalid `|invocation|\bP[1-6]\d{3}\b|DriverAdapterError|pglite|postgres/,
+    /SQLSTATE|violates|duplicate key|\bbtree\b|relation "|column "|constraint "|syntax error at or near|invalid input syntax|out of range for type|too long for type/,
+    /invalid byte sequence|Unicode escape|cannot be converted to text/,
+    /at position \d|in JSON at|end of JSON input|Unexpected token|Maximum call stack|stack|TypeError|ReferenceError|SyntaxError|RangeError|ZodError(?!":)|TRPCError/,
+    /(?:\\n|\n| {4})\s*at (?:async )?\S+ \(|file:\/\/|node_modules|\/[\w.@-]+\/[\w.@-]+\.(?:[cm]?js|tsx?)\b/,
+    /Invalid input|expected \w+, received|ECONNREFUSED|127\.0\.0\.1:\d+|:5432/,
+    // Libraries' and the engine's own texts (superjson, tRPC's request reading, TypeErrors).
+    /deserialize|github\.com|is not an entry object|is not iterable|is not a function|Cannot read propert|is not defined|is not allowed as a property/,
+    /when doing a batch call|Cannot mix procedure types|content-type header|Unsupported content-type|Invalid URL-encoding|Batch call exceeds/,
+  ]
+    .map((r) => r.source)
+    .join("|"),
+  "i",
+);

@@ -39,6 +39,8 @@ describe("validation messages", () => {
     expect(messageOf(list, { emails: ["x", "x"] })).toBe("Email 1: Enter a valid email address. Email 2: Enter a valid email address.");
     const rows = z.object({ rows: z.array(z.object({ email: z.string().email("Enter a valid email address.") })) });
     expect(messageOf(rows, { rows: [{ email: "bad" }] })).toBe("Row 1: Enter a valid email address.");
+    const capabilities = z.object({ capabilities: z.array(z.enum(["view", "run"])) });
+    expect(messageOf(capabilities, { capabilities: ["view", "fly"] })).toBe("Capability 2: Capabilities must be one of: view, run.");
   });
 });
 
