@@ -520,7 +520,7 @@ afterAll(() => t.close());
 
 describe("random organizations, grants and scopes", () => {
   it("each member's list is exactly what the oracle shows, get reports exactly its capabilities, and grants never exceed the granter's", async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
     if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally, "use outcomes", useTally);
     // A service that refused everything would fail the exact comparisons above; and so that
     // they compare something, a good share of the attempts and uses were allowed and done.

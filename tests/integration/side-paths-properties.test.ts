@@ -166,7 +166,7 @@ async function runScenario(s: Scenario) {
 
 describe("decideGainedGrants", () => {
   it("answers, and refuses, exactly as checking every gained grant would", async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED });
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
     if (process.env.PROPERTY_TALLY) console.log("side-path outcomes", tally);
     expect(tally.allowedWithGrants ?? 0, "no gained grant was ever allowed").toBeGreaterThan(0);
     expect(tally.refused ?? 0, "nothing was ever refused").toBeGreaterThan(0);
