@@ -113,6 +113,11 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
           </div>
         }
       />
+      {m.readOnly && (
+        <div className="mb-4">
+          <Alert tone="info">Read-only: {m.readOnly}</Alert>
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-[22rem_1fr]">
         <div className="space-y-6">
           <Card title="Membership">

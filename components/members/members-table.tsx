@@ -58,6 +58,7 @@ export function MembersTable() {
     status: status || undefined,
   };
   const list = useQuery({ ...trpc.members.list.queryOptions(input), placeholderData: keepPreviousData });
+  const manages = list.data?.manages ?? false;
 
   const columns = useMemo(
     () => [
@@ -94,7 +95,12 @@ export function MembersTable() {
               <Link href={`/o/${slug}/members/${row.original.id}`} className="hover:text-indigo-600 hover:underline">
                 {row.original.name}
               </Link>{" "}
-              {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}
+              {row.original.isSelf && <Badge tone="indigo">you</Badge>} {row.original.isOwner && <Badge tone="indigo">owner</Badge>}{" "}
+              {manages && !row.original.isSelf && !row.original.can.changeRole && !row.original.can.changeGroup && !row.original.can.setStatus && (
+                <span title="You see this member but cannot change them: open them for the reason.">
+                  <Badge>view only</Badge>
+                </span>
+              )}
             </div>
             <div className="text-xs text-slate-500">{row.original.email}</div>
           </div>
@@ -144,7 +150,7 @@ export function MembersTable() {
         ),
       }),
     ],
-    [slug],
+    [slug, manages],
   );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table opts this component out of the React Compiler, as intended

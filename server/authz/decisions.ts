@@ -103,19 +103,32 @@ function outranks(actor: Actor, rank: number): boolean {
   return rank < actor.role.rank || (actor.isOwner && rank === actor.role.rank);
 }
 
-/** Whether the target is in the actor's span: another member, in reach, strictly lower
- * ranked, holding no permission the actor lacks. Outside the span is NOT_FOUND. */
-export function decideSpan(actor: Actor, target: MemberFacts): Decision {
+/**
+ * Rule 3, seeing: another member whose home group is in the actor's reach and whose role
+ * ranks strictly lower. Seeing is wider than managing: such a member is visible even when
+ * they hold a power the actor lacks (read-only, with the reason). Outside is NOT_FOUND.
+ */
+export function decideSee(actor: Actor, target: MemberFacts): Decision {
   if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
-  if (target.membershipId === actor.membershipId) return deny("This is your own account.", "FORBIDDEN");
+  if (target.membershipId === actor.membershipId) return allow("This is your own account.");
   const reach = decideReach(actor, target.group);
   if (!reach.allowed) return deny(`${target.name}'s home group ${target.group.name} is outside your reach: ${reach.reason}`, "NOT_FOUND");
   if (!outranks(actor, target.role.rank) || (target.isOwner && target.role.rank >= actor.role.rank)) {
     return deny(`${target.name}'s role ${target.role.name} is not ranked below your role ${actor.role.name}.`, "NOT_FOUND");
   }
+  return allow(`${target.name} (${target.role.name}, in ${target.group.name}) is in your reach and ranked below your role ${actor.role.name}.`);
+}
+
+/** Rule 3, managing: another member the actor sees who holds no permission the actor
+ * lacks. Someone seen but holding such a power is FORBIDDEN, with the power named. */
+export function decideSpan(actor: Actor, target: MemberFacts): Decision {
+  if (target.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
+  if (target.membershipId === actor.membershipId) return deny("This is your own account.", "FORBIDDEN");
+  const seen = decideSee(actor, target);
+  if (!seen.allowed) return seen;
   const beyond = permissionsBeyond(target.role, actor.role);
   if (beyond.length) {
-    return deny(`${target.name}'s role ${target.role.name} holds powers your role ${actor.role.name} lacks: ${labels(beyond)}.`, "NOT_FOUND");
+    return deny(`${target.name} holds ${labels(beyond)}, which your role ${actor.role.name} lacks, so you see them but cannot manage them.`);
   }
   return allow(`${target.name} (${target.role.name}, in ${target.group.name}) is in your span as ${actor.role.name}.`);
 }
@@ -170,7 +183,13 @@ export function decideMemberAction(actor: Actor, target: MemberFacts, action: Me
       () => ownerRail(target, action),
     );
   }
-  if (action === "view" && target.membershipId === actor.membershipId) return allow("This is your own account.");
+  if (action === "view") {
+    if (target.membershipId === actor.membershipId) return allow("This is your own account.");
+    return all(
+      () => decidePermission(actor, MEMBER_ACTION_PERMISSION.view),
+      () => decideSee(actor, target),
+    );
+  }
   return all(
     () => decidePermission(actor, MEMBER_ACTION_PERMISSION[action]),
     () => {

@@ -3,7 +3,7 @@
 // paths that produce them and decisions with reasons out. The SQL of services/resources.ts
 // mirrors `effectiveAccess`, and the consistency tests hold the two together.
 import { CAPABILITIES, CAPABILITY_LABELS, type Capability } from "./capabilities";
-import { decideMemberAction, holds, type Actor, type Decision, type MemberFacts } from "./decisions";
+import { decidePermission, decideSpan, holds, type Actor, type Decision, type MemberFacts } from "./decisions";
 
 // ---- Resource types: data, easy to extend ---------------------------------------------
 
@@ -203,7 +203,9 @@ export function decideTransferResource(access: EffectiveAccess, resource: Resour
  */
 export function decideViewAs(actor: Actor, target: MemberFacts): Decision {
   if (target.membershipId === actor.membershipId) return deny("That is you: your own view needs no preview.");
-  const span = decideMemberAction(actor, target, "view");
+  const permission = decidePermission(actor, "members.view");
+  if (!permission.allowed) return permission;
+  const span = decideSpan(actor, target);
   if (!span.allowed) return span;
   if (!holds(actor.role, "resources.viewAll") && !holds(actor.role, "data.access")) {
     return deny(`Your role ${actor.role.name} neither sees all resources nor holds members' data, so it cannot preview what others see.`);

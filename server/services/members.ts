@@ -1,7 +1,6 @@
 // Members of an organization as seen by an actor: the list of their span, and changes of
 // role and home group under rules 3 and 4.
 import {
-  ALL_PERMISSIONS,
   decideAssignRole,
   decideCreateMember,
   decideChangeGroup,
@@ -9,7 +8,10 @@ import {
   decideMemberAction,
   decideTransferOwnership,
   decidePermission,
+  decideSpan,
   decideViewAs,
+  MEMBER_ACTION_PERMISSION,
+  type MemberFacts,
   type MemberAction,
 } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
@@ -22,27 +24,22 @@ import { topRoleFacts } from "./top-role";
 import { groupsInReach, listGroups } from "./groups";
 
 /**
- * The Prisma `where` for the memberships the actor may see: their own, and every member
- * in their span (rule 3): in reach, ranked strictly lower, holding no permission the actor
- * lacks. Mirrors decideMemberAction(actor, target, "view"); the consistency tests hold
- * the two together.
+ * The Prisma `where` for the memberships the actor may see (rule 3, seeing): their own, and
+ * every member in their reach ranked strictly lower, whatever powers they hold. Mirrors
+ * decideMemberAction(actor, target, "view"); the consistency tests hold the two together.
  */
 export function membersVisibleTo(actor: ActorContext): Prisma.MembershipWhereInput {
-  const lacking = ALL_PERMISSIONS.filter((p) => !actor.role.permissions.includes(p));
   const reach = actor.role.reach === "ORGANIZATION" ? {} : actor.role.reach === "SUBTREE" ? { group: { path: { startsWith: actor.group.path } } } : null;
-  const span: Prisma.MembershipWhereInput | null =
+  const seen: Prisma.MembershipWhereInput | null =
     reach && actor.role.permissions.includes("members.view")
       ? {
           ...reach,
           id: { not: actor.membershipId },
-          // The owner stands just above the other holders of their role (see decideSpan).
-          role: {
-            rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank },
-            ...(lacking.length ? { NOT: { permissions: { hasSome: lacking } } } : {}),
-          },
+          // The owner stands just above the other holders of their role (see decideSee).
+          role: { rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank } },
         }
       : null;
-  return { organizationId: actor.organizationId, OR: span ? [{ id: actor.membershipId }, span] : [{ id: actor.membershipId }] };
+  return { organizationId: actor.organizationId, OR: seen ? [{ id: actor.membershipId }, seen] : [{ id: actor.membershipId }] };
 }
 
 export const MEMBER_SORTS = ["name", "email", "role", "group", "status", "createdAt"] as const;
@@ -136,6 +133,8 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     total,
     page: input.page,
     pageSize: input.pageSize,
+    /** Whether the actor's role changes members at all (then rows it may not change say so). */
+    manages: ROW_ACTIONS.some((a) => decidePermission(actor, MEMBER_ACTION_PERMISSION[a]).allowed),
     rows: rows.map((m) => memberView(actor, m, ROW_ACTIONS)),
   };
 }
@@ -210,6 +209,12 @@ export async function assignableRoles(db: Db, actor: ActorContext) {
   });
 }
 
+function readOnlyReason(actor: ActorContext, target: MemberFacts): string | null {
+  if (target.membershipId === actor.membershipId) return null;
+  const span = decideSpan(actor, target);
+  return span.allowed ? null : span.reason;
+}
+
 const DETAIL_ACTIONS = ["edit", "changeRole", "changeGroup", "setStatus", "resetCredentials", "delete"] as const satisfies readonly MemberAction[];
 
 /** One member as the actor may see them, with what the actor may do and their recent history. */
@@ -235,6 +240,8 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     /** Resources they own: deleting them needs a new owner chosen (rule 6). */
     ownedResources: await db.resource.count({ where: { ownerId: m.id } }),
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
+    /** Why a member the actor sees is beyond their management (rule 3: seeing is wider), or null. */
+    readOnly: readOnlyReason(actor, toMemberFacts(m)),
     history: history.map((e) => ({
       id: e.id,
       action: e.action,

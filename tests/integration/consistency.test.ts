@@ -4,7 +4,7 @@
 // says yes. The list is filtered in SQL (membersVisibleTo); this holds the two together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membersInSpanSql } from "@/server/services/access";
-import { BUILT_IN_ROLES, decideMemberAction, decideReach, holds, type MemberFacts } from "@/server/authz";
+import { BUILT_IN_ROLES, decideMemberAction, decideReach, decideSpan, holds, type MemberFacts } from "@/server/authz";
 import { loadActor, memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
 import { MEMBER_SORTS } from "@/server/services/members";
 import { org, type BuiltOrg } from "../factories/org";
@@ -60,7 +60,7 @@ function loginOf(membershipId: string, logins: string[]) {
   return logins.find((l) => acme.member(l) === membershipId)!;
 }
 
-describe("the custodians' SQL span (membersInSpanSql) = decideMemberAction(..., 'view') without oneself", () => {
+describe("the custodians' SQL span (membersInSpanSql) = those the actor may manage: “View members” and decideSpan", () => {
   it("holds for every active member of every role", async () => {
     const facts = await memberFacts();
     const rows = await t.db.membership.findMany({ where: { organizationId: acme.id, status: "ACTIVE" }, select: { id: true, userId: true } });
@@ -69,7 +69,7 @@ describe("the custodians' SQL span (membersInSpanSql) = decideMemberAction(..., 
       const span = membersInSpanSql(actor);
       const got = span ? (await t.db.$queryRaw<Array<{ id: string }>>`${span}`).map((r) => r.id).sort() : [];
       const expected = facts
-        .filter((target) => target.membershipId !== actor.membershipId && decideMemberAction(actor, target, "view").allowed)
+        .filter((target) => holds(actor.role, "members.view") && decideSpan(actor, target).allowed)
         .map((m) => m.membershipId)
         .sort();
       expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual(expected);

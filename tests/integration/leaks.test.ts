@@ -93,8 +93,9 @@ describe("team counts include only members the viewer may see", () => {
       expect(team.memberCount).toBe(team.members.length);
       counts[login] = team.memberCount;
     }
-    // gary (Group Admin, Sales) sees erin and himself: not tom (Engineering), not gina (powers he lacks).
-    expect(counts).toEqual({ owner: 4, adam: 3, gary: 2 });
+    // gary (Group Admin, Sales) sees erin and himself: not tom (Engineering), not gina (ranked
+    // above him). adam (Admin) sees all four: gina ranks below him (he may not manage her).
+    expect(counts).toEqual({ owner: 4, adam: 4, gary: 2 });
   });
 });
 

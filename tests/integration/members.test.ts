@@ -49,7 +49,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const USERS = ["ivan", "mia", "mo", "ulla berg", "uma bergström", "ursula", "uwe", "vera"];
-const ADMIN_SEES = ["adam", "egon", "gary", "gina", "rita", "rosa", "sofia", "tess", "theo", ...USERS].sort();
+// Rule 3: seeing needs reach and a lower rank; managing also needs no power the viewer lacks.
+const ADMIN_SEES = ["adam", "bex", "bim", "dora", "egon", "gary", "gina", "rita", "rosa", "sofia", "tess", "theo", ...USERS].sort();
+const ADMIN_SEES_ONLY = ["bex", "bim", "dora"];
+const SUPPORT_SEES = ["bex", "bim", "dora", "egon", "gary", "gina", "rita", "rosa", "sofia", "tess", "theo", ...USERS].sort();
 const GARY_SEES = ["gary", "ivan", "mia", "mo", "rosa", "theo", "ulla berg", "uma bergström", "vera"];
 
 async function names(caller: Caller, input: ListInput = {}) {
@@ -72,16 +75,24 @@ describe("who appears in the members list", () => {
     expect(page.rows.filter((r) => r.isSelf).map((r) => r.name)).toEqual(["gary"]);
   });
 
-  it("hides from an Admin the members holding powers it lacks, and higher ranks", async () => {
+  it("shows an Admin everyone ranked below it, read-only those holding powers it lacks, and hides higher ranks", async () => {
     const adam = await acme.signIn("adam");
     const seen = await names(adam);
     expect(seen).toEqual(ADMIN_SEES);
-    for (const hidden of ["owner", "Owner", "dora", "bex", "bim"]) expect(seen).not.toContain(hidden);
+    for (const hidden of ["owner", "Owner"]) expect(seen).not.toContain(hidden);
+    const rows = (await adam.members.list({ pageSize: 200 })).rows;
+    const readOnly = rows.filter((r) => !r.isSelf && !r.can.changeRole && !r.can.changeGroup && !r.can.setStatus).map((r) => r.name);
+    expect(readOnly.sort()).toEqual(ADMIN_SEES_ONLY);
+    const dora = await adam.members.get({ membershipId: acme.member("dora") });
+    expect(dora.readOnly).toMatch(/dora holds .*Access members' data.*which your role Admin lacks/);
+    expect((await adam.members.get({ membershipId: acme.member("gina") })).readOnly).toBeNull();
   });
 
-  it("shows Support (view-only) end users only, besides themselves", async () => {
+  it("shows Support (view-only) everyone ranked below it, managing none of them", async () => {
     const sofia = await acme.signIn("sofia");
-    expect(await names(sofia)).toEqual(["sofia", ...USERS].sort());
+    expect(await names(sofia)).toEqual(SUPPORT_SEES);
+    const rows = (await sofia.members.list({ pageSize: 200 })).rows;
+    expect(rows.some((r) => r.can.changeRole || r.can.changeGroup || r.can.setStatus)).toBe(false);
   });
 
   it("shows a Data Admin everyone else of the organization and no one of another", async () => {
@@ -131,7 +142,7 @@ describe("pagination, sorting and filtering in the database", () => {
     expect(await names(adam, { search: "BERG" })).toEqual(["ulla berg", "uma bergström"]);
     expect(await names(adam, { search: "URSULA@ACME.TEST" })).toEqual(["ursula"]);
     expect(await names(adam, { search: "  Gin  " })).toEqual(["gina"]);
-    expect(await names(adam, { search: "dora" })).toEqual([]);
+    expect(await names(adam, { search: "dora" })).toEqual(["dora"]);
   });
 
   it("filters by group (its whole subtree), role and status", async () => {
@@ -139,7 +150,7 @@ describe("pagination, sorting and filtering in the database", () => {
     expect(await names(adam, { groupId: acme.group("Sales/EMEA") })).toEqual(["gina", "ivan", "mo", "rosa", "theo", "ulla berg"]);
     expect(await names(adam, { groupId: acme.group("Engineering") })).toEqual(["egon", "ursula", "uwe"]);
     expect(await names(adam, { roleId: acme.role("user") })).toEqual(USERS);
-    expect(await names(adam, { roleId: acme.role("group_data_admin") })).toEqual([]);
+    expect(await names(adam, { roleId: acme.role("group_data_admin") })).toEqual(["dora"]);
     expect(await names(adam, { status: "DISABLED" })).toEqual(["vera"]);
     expect(await names(adam, { status: "INVITED" })).toEqual(["ivan"]);
     const gary = await acme.signIn("gary");
@@ -193,8 +204,9 @@ describe("changing a member's role", () => {
     await refused(gary.members.changeRole({ membershipId: acme.member("dora"), roleId: acme.role("user") }), "NOT_FOUND");
     await refused(gary.members.changeRole({ membershipId: acme.member("gary"), roleId: acme.role("user") }), "FORBIDDEN", "your own account");
     await refused(adam.members.changeRole({ membershipId: acme.member("owner"), roleId: acme.role("user") }), "NOT_FOUND");
-    await refused(adam.members.changeRole({ membershipId: acme.member("dora"), roleId: acme.role("user") }), "NOT_FOUND");
-    await refused(adam.members.changeRole({ membershipId: acme.member("bim"), roleId: acme.role("user") }), "NOT_FOUND");
+    // Seen, not managed: FORBIDDEN, naming the power.
+    await refused(adam.members.changeRole({ membershipId: acme.member("dora"), roleId: acme.role("user") }), "FORBIDDEN", "Access members' data");
+    await refused(adam.members.changeRole({ membershipId: acme.member("bim"), roleId: acme.role("user") }), "FORBIDDEN", "Bulk import");
     await refused(adam.members.changeRole({ membershipId: globex.member("gil"), roleId: acme.role("support") }), "NOT_FOUND");
     await refused(adam.members.changeRole({ membershipId: mo, roleId: globex.role("user") }), "NOT_FOUND");
     await refused(adam.members.changeRole({ membershipId: mo, roleId: globex.role("group_support_technician") }), "NOT_FOUND");

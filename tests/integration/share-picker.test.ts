@@ -156,10 +156,11 @@ describe("a custodian transfers within span, as the picker shows", () => {
 });
 
 describe("an Admin searches the organization", () => {
-  it("lists the active members in span, every team and every group", async () => {
-    // The owner (Data Admin) and gina (Group Data Admin) hold powers an Admin lacks: outside the span.
+  it("lists the active members the Admin sees, every team and every group", async () => {
+    // The owner (Data Admin) ranks above an Admin: unseen. gina (Group Data Admin) ranks below
+    // and is seen (rule 3: seeing is wider than managing), so she may be shared with.
     expect(await pick("ada", "ada-job", "acme.test")).toEqual({
-      members: ["ada", "ella", "eve", "gus", "tom", "ulla", "uma"],
+      members: ["ada", "ella", "eve", "gina", "gus", "tom", "ulla", "uma"],
       teams: [],
       groups: [],
       directory: { members: "span", teams: "organization", groups: "reach" },

@@ -5,7 +5,9 @@
 // Precedence written down here: another organization is NOT_FOUND (rule 1); a missing
 // permission is FORBIDDEN, as the procedure kind orgProcedure("members.edit") refuses
 // before looking the target up; acting on oneself is FORBIDDEN (viewing it is allowed);
-// a target outside the span (reach, rank, powers) is NOT_FOUND.
+// a target outside reach or not ranked lower is NOT_FOUND; one in reach and ranked lower is
+// seen (rule 3: seeing is wider than managing), and managing them is FORBIDDEN, with the
+// reason, when they hold a power the actor lacks.
 import { describe, it } from "vitest";
 import { type BuiltInRoleKey, decideMemberAction, decideSpan, type MemberAction } from "@/server/authz";
 import { type GroupName, member } from "../../factories/authz";
@@ -34,25 +36,50 @@ type TargetKind = (typeof TARGET_KINDS)[number];
 
 const ALL_ACTIONS: MemberAction[] = ["view", "edit", "changeRole", "changeGroup", "setStatus", "resetCredentials", "delete"];
 
-type Row = { actor: BuiltInRoleKey; reaches: Relation[]; manages: TargetKind[]; may: MemberAction[] };
+type Row = { actor: BuiltInRoleKey; reaches: Relation[]; sees: TargetKind[]; manages: TargetKind[]; may: MemberAction[] };
 
-// manages: target roles strictly below the actor holding no power the actor lacks.
+// sees: target roles ranked strictly below the actor (ranks: DESIGN's table, highest first).
+// manages: those of them holding no power the actor lacks.
 // A Group Support Technician (create/edit members, manage groups, restores) is beyond
 // Support and the restore roles; a Group Data Admin (data powers) is beyond everyone but
 // Data Admin (DESIGN: "Admin cannot manage a Group Data Admin").
 const ROWS: Row[] = [
-  { actor: "data_admin", reaches: ORGANIZATION_REACH, manages: ["user", "group_support_technician", "group_data_admin"], may: ALL_ACTIONS },
-  { actor: "admin", reaches: ORGANIZATION_REACH, manages: ["user", "group_support_technician"], may: ALL_ACTIONS },
-  { actor: "support", reaches: ORGANIZATION_REACH, manages: ["user"], may: ["view"] },
-  { actor: "support_restore", reaches: ORGANIZATION_REACH, manages: ["user"], may: ["view"] },
-  { actor: "support_technician", reaches: ORGANIZATION_REACH, manages: ["user", "group_support_technician"], may: ["view", "edit"] },
-  { actor: "bulk_exporter", reaches: ORGANIZATION_REACH, manages: ["user"], may: [] },
-  { actor: "bulk_importer", reaches: ORGANIZATION_REACH, manages: ["user"], may: [] },
-  { actor: "group_data_admin", reaches: SUBTREE_REACH, manages: ["user", "group_support_technician"], may: ALL_ACTIONS },
-  { actor: "group_admin", reaches: SUBTREE_REACH, manages: ["user", "group_support_technician"], may: ALL_ACTIONS },
-  { actor: "group_support_restore", reaches: SUBTREE_REACH, manages: ["user"], may: ["view"] },
-  { actor: "group_support_technician", reaches: SUBTREE_REACH, manages: ["user"], may: ["view", "edit"] },
-  { actor: "user", reaches: NO_REACH, manages: [], may: [] },
+  {
+    actor: "data_admin",
+    reaches: ORGANIZATION_REACH,
+    sees: ["user", "group_support_technician", "group_data_admin"],
+    manages: ["user", "group_support_technician", "group_data_admin"],
+    may: ALL_ACTIONS,
+  },
+  {
+    actor: "admin",
+    reaches: ORGANIZATION_REACH,
+    sees: ["user", "group_support_technician", "group_data_admin"],
+    manages: ["user", "group_support_technician"],
+    may: ALL_ACTIONS,
+  },
+  { actor: "support", reaches: ORGANIZATION_REACH, sees: ["user", "group_support_technician", "group_data_admin"], manages: ["user"], may: ["view"] },
+  { actor: "support_restore", reaches: ORGANIZATION_REACH, sees: ["user", "group_support_technician", "group_data_admin"], manages: ["user"], may: ["view"] },
+  {
+    actor: "support_technician",
+    reaches: ORGANIZATION_REACH,
+    sees: ["user", "group_support_technician", "group_data_admin"],
+    manages: ["user", "group_support_technician"],
+    may: ["view", "edit"],
+  },
+  { actor: "bulk_exporter", reaches: ORGANIZATION_REACH, sees: ["user", "group_support_technician", "group_data_admin"], manages: ["user"], may: [] },
+  { actor: "bulk_importer", reaches: ORGANIZATION_REACH, sees: ["user", "group_support_technician", "group_data_admin"], manages: ["user"], may: [] },
+  {
+    actor: "group_data_admin",
+    reaches: SUBTREE_REACH,
+    sees: ["user", "group_support_technician"],
+    manages: ["user", "group_support_technician"],
+    may: ALL_ACTIONS,
+  },
+  { actor: "group_admin", reaches: SUBTREE_REACH, sees: ["user", "group_support_technician"], manages: ["user", "group_support_technician"], may: ALL_ACTIONS },
+  { actor: "group_support_restore", reaches: SUBTREE_REACH, sees: ["user", "group_support_technician"], manages: ["user"], may: ["view"] },
+  { actor: "group_support_technician", reaches: SUBTREE_REACH, sees: ["user"], manages: ["user"], may: ["view", "edit"] },
+  { actor: "user", reaches: NO_REACH, sees: [], manages: [], may: [] },
 ];
 
 type SpanCase = { actor: BuiltInRoleKey; relation: Relation | "self"; target: BuiltInRoleKey; kind: TargetKind | "self"; span: Outcome; row: Row };
@@ -65,7 +92,8 @@ function spanCases(): SpanCase[] {
       for (const kind of TARGET_KINDS) {
         const target = kind === "peer" ? row.actor : kind;
         let span: Outcome = ALLOWED;
-        if (relation === "other organization" || !row.reaches.includes(relation) || !row.manages.includes(kind)) span = NOT_FOUND;
+        if (relation === "other organization" || !row.reaches.includes(relation) || !row.sees.includes(kind)) span = NOT_FOUND;
+        else if (!row.manages.includes(kind)) span = FORBIDDEN;
         cases.push({ actor: row.actor, relation, target, kind, span, row });
       }
     }
@@ -79,7 +107,7 @@ function build(c: SpanCase) {
   return { actor, target };
 }
 
-describe("decideSpan: reach, strictly lower rank, no power beyond the actor's", () => {
+describe("decideSpan: reach and strictly lower rank (or NOT_FOUND), no power beyond the actor's (or FORBIDDEN)", () => {
   it.each(spanCases())("$actor over $kind ($target) in $relation: $span", (c) => {
     const { actor, target } = build(c);
     expectDecision(decideSpan(actor, target), c.span);
@@ -87,10 +115,10 @@ describe("decideSpan: reach, strictly lower rank, no power beyond the actor's", 
 
   // Lower-ranked roles that still hold powers the actor lacks, and some that do not.
   it.each([
-    { actor: "support", target: "support_technician", expected: NOT_FOUND },
-    { actor: "support", target: "support_restore", expected: NOT_FOUND },
-    { actor: "admin", target: "bulk_exporter", expected: NOT_FOUND },
-    { actor: "admin", target: "bulk_importer", expected: NOT_FOUND },
+    { actor: "support", target: "support_technician", expected: FORBIDDEN },
+    { actor: "support", target: "support_restore", expected: FORBIDDEN },
+    { actor: "admin", target: "bulk_exporter", expected: FORBIDDEN },
+    { actor: "admin", target: "bulk_importer", expected: FORBIDDEN },
     { actor: "admin", target: "group_admin", expected: ALLOWED },
     { actor: "admin", target: "support", expected: ALLOWED },
     { actor: "data_admin", target: "admin", expected: ALLOWED },
@@ -99,7 +127,7 @@ describe("decideSpan: reach, strictly lower rank, no power beyond the actor's", 
     { actor: "support_technician", target: "group_support_restore", expected: ALLOWED },
     { actor: "group_data_admin", target: "group_admin", expected: ALLOWED },
     { actor: "group_admin", target: "group_support_restore", expected: ALLOWED },
-    { actor: "group_support_restore", target: "group_support_technician", expected: NOT_FOUND },
+    { actor: "group_support_restore", target: "group_support_technician", expected: FORBIDDEN },
   ] as Array<{ actor: BuiltInRoleKey; target: BuiltInRoleKey; expected: Outcome }>)("$actor over $target in EMEA: $expected", ({ actor, target, expected }) => {
     expectDecision(decideSpan(member(actor, "Sales", { id: "actor" }), member(target, "EMEA", { id: "target" })), expected);
   });
@@ -110,6 +138,8 @@ function actionOutcome(c: SpanCase, action: MemberAction): Outcome {
   if (c.relation === "self") return action === "view" ? ALLOWED : FORBIDDEN;
   if (c.relation === "other organization") return NOT_FOUND;
   if (!c.row.may.includes(action)) return FORBIDDEN;
+  // Seeing needs reach and a lower rank only.
+  if (action === "view") return c.span === NOT_FOUND ? NOT_FOUND : ALLOWED;
   return c.span;
 }
 
