@@ -1,7 +1,7 @@
 // Custom roles (seed 002: "create custom roles tailored to your operations ... the
 // permissions matrix"), under rule 4: nobody creates, edits or deletes a role beyond their
 // own. Pure: the author, the role and its draft in; a decision with its reason out.
-import { decidePermission, type Actor, type Decision, type RoleFacts } from "./decisions";
+import { decidePermission, outranks, type Actor, type Decision, type RoleFacts } from "./decision";
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
 import { CAPABILITIES, CAPABILITY_LABELS, isCapability, type Capability } from "./capabilities";
 import type { Reach } from "./roles";
@@ -44,11 +44,6 @@ export function decideManageRoles(author: Actor): Decision {
     return deny(`Roles belong to the whole organization; your role ${author.role.name} reaches only ${REACH_WORDS[author.role.reach]}.`);
   }
   return permission;
-}
-
-/** Rank: strictly below the author, as for assigning (the owner stands just above their own role). */
-function outranks(author: Actor, rank: number): boolean {
-  return rank < author.role.rank || (author.isOwner && rank === author.role.rank);
 }
 
 /** Whether a draft stays within the author's own powers and is a sound role (rule 4). */

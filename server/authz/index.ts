@@ -1,6 +1,21 @@
 export * from "./permissions";
 export * from "./roles";
-export * from "./decisions";
+export {
+  decidePermission,
+  decideReach,
+  holds,
+  isInSubtree,
+  permissionsBeyond,
+  type Actor,
+  type Decision,
+  type DenialCode,
+  type GroupFacts,
+  type MemberFacts,
+  type RoleFacts,
+} from "./decision";
+export * from "./members";
+export * from "./groups";
+export * from "./policies";
 export * from "./resources";
 export * from "./principals";
 export * from "./teams";

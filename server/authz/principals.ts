@@ -3,7 +3,7 @@
 // "share" on one resource opens no directory; anyone may still name a colleague by their
 // full email address, as one shares a document with an address. Pure: the service turns
 // the answer into its `where`.
-import { holds, type Actor, type Decision } from "./decisions";
+import { holds, type Actor, type Decision } from "./decision";
 import { PERMISSIONS, type Permission } from "./permissions";
 
 export type PrincipalDirectory = {

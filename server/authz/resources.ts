@@ -3,7 +3,8 @@
 // paths that produce them and decisions with reasons out. The SQL of services/resources.ts
 // mirrors `effectiveAccess`, and the consistency tests hold the two together.
 import { CAPABILITIES, CAPABILITY_LABELS, type Capability } from "./capabilities";
-import { decidePermission, decideSpan, holds, type Actor, type Decision, type MemberFacts } from "./decisions";
+import { decidePermission, holds, type Actor, type Decision, type MemberFacts } from "./decision";
+import { decideSpan } from "./members";
 
 // ---- Resource types: data, easy to extend ---------------------------------------------
 

@@ -3,7 +3,7 @@
 // subtree: subtree admins ("as Admin, inside the subtree") manage the teams anchored in
 // their reach, whose members all have their home group in the anchor's subtree. Adding a
 // member is also a grant (rule 4), which services/side-paths.ts checks.
-import { decidePermission, type Actor, type Decision, type GroupFacts } from "./decisions";
+import { decidePermission, type Actor, type Decision, type GroupFacts } from "./decision";
 
 export type TeamFacts = { name: string; anchor: Pick<GroupFacts, "name" | "path"> | null };
 

@@ -1,19 +1,17 @@
-// Who reaches what: the SQL side of rules 7 and 8. `visibleResourcesSql` is the SQL
-// condition of "resources this member sees", the mirror of server/authz `effectiveAccess`
-// (the consistency tests hold the two together); `accessOf` computes one member's
-// effective access to one resource, with every path, in two queries.
-import { ALL_PERMISSIONS, effectiveAccess, SCOPED_TYPES, type EffectiveAccess, type MemberAccessFacts, type ReachingGrant, type ResourceFacts } from "../authz";
+// Who reaches what, from the database: the access subject of a member (the facts of
+// server/authz and what its SQL twin, server/authz/resources.sql.ts, needs), and `accessOf`,
+// one member's effective access to one resource with every path, in two queries.
+import { effectiveAccess, type EffectiveAccess, type ReachingGrant, type ResourceFacts } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
-import { Prisma as P } from "../db/generated/client";
 import { memberFactsInclude, toMemberFacts, type ActorContext } from "./actor";
+import { membersInSpanSql } from "../authz/members.sql";
+import type { ResourceSubject } from "../authz/resources.sql";
 
 /** A member as far as resource access goes: facts for the pure rules, and what the SQL needs. */
-export type AccessSubject = MemberAccessFacts & {
+export type AccessSubject = ResourceSubject & {
   name: string;
-  /** The member as an actor, for "is the owner in their span" (custodians, seed 004). */
+  /** The member as an actor, with what audits need too. */
   asActor: ActorContext;
-  /** Ids of the home group and its ancestors: a GROUP grant on any of them reaches the member. */
-  groupChain: string[];
 };
 
 export async function accessSubject(
@@ -58,51 +56,6 @@ export function grantsReaching(subject: AccessSubject): Prisma.GrantWhereInput {
       { groupId: { in: subject.groupChain } },
     ],
   };
-}
-
-/** LIKE pattern of "starts with", with LIKE's wildcards escaped. */
-const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, "\\$&")}%`;
-
-/**
- * The members in an actor's span, as a SQL subquery: the mirror of `membersVisibleTo`
- * (services/members.ts) for custodians (seed 004); the consistency tests compare the two.
- */
-export function membersInSpanSql(a: ActorContext): Prisma.Sql | null {
-  if (!a.role.permissions.includes("members.view") || a.role.reach === "SELF") return null;
-  const lacking = ALL_PERMISSIONS.filter((p) => !a.role.permissions.includes(p));
-  return P.sql`SELECT m.id FROM "Membership" m JOIN "Role" ro ON ro.id = m."roleId" JOIN "Group" g ON g.id = m."groupId"
-    WHERE m."organizationId" = ${a.organizationId} AND m.id <> ${a.membershipId}
-    ${a.role.reach === "SUBTREE" ? P.sql`AND g.path LIKE ${startsWith(a.group.path)}` : P.empty}
-    AND ${a.isOwner ? P.sql`ro.rank <= ${a.role.rank}` : P.sql`ro.rank < ${a.role.rank}`}
-    ${lacking.length ? P.sql`AND NOT (ro.permissions && ${lacking}::text[])` : P.empty}`;
-}
-
-/**
- * Rule 7 in SQL: a condition on the resource row `r` that holds for the resources the
- * member sees. Every path is an uncorrelated subquery, so PostgreSQL computes each reach
- * set once (hashed) instead of probing grants row by row (scripts/bench-resources.ts).
- */
-export function visibleResourcesSql(subject: AccessSubject): Prisma.Sql {
-  const m = subject.membershipId;
-  // One index scan per path (membershipId, teamId, groupId), so the planner estimates the
-  // reach set as small and hashes it; an OR across the three would scan every grant.
-  const reach = (extra: Prisma.Sql) => P.sql`
-    SELECT g."resourceId" FROM "Grant" g WHERE g."membershipId" = ${m} ${extra}
-    UNION ALL SELECT g."resourceId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE tm."membershipId" = ${m} ${extra}
-    UNION ALL SELECT g."resourceId" FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[]) ${extra}`;
-  const paths: Prisma.Sql[] = [
-    P.sql`r."ownerId" = ${m}`,
-    P.sql`(NOT r.private AND r.id IN (${reach(P.empty)}))`,
-    // A private resource needs "view" (or "admin", which holds it) from some grant.
-    P.sql`(r.private AND r.id IN (${reach(P.sql`AND g.capabilities && ARRAY['view','admin']::text[]`)}))`,
-  ];
-  if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
-  const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
-  if (span) paths.push(P.sql`r."ownerId" IN (${span})`);
-  const scope = subject.scope.length
-    ? P.sql`AND NOT (r.type = ANY(${[...SCOPED_TYPES]}::text[]) AND NOT (r.id = ANY(${[...subject.scope]}::text[])))`
-    : P.empty;
-  return P.sql`(r."organizationId" = ${subject.organizationId} AND (${P.join(paths, " OR ")}) ${scope})`;
 }
 
 export const resourceInclude = { owner: { include: { user: { select: { name: true, email: true } } } } } as const;

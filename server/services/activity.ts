@@ -4,12 +4,13 @@
 import { decideFinishRun, type ResourceAction, type RunOutcome } from "../authz";
 import type { Db } from "../db";
 import { Prisma as P } from "../db/generated/client";
-import { accessOf, actorSubject, resourceInclude, toResourceFacts, visibleResourcesSql } from "./access";
+import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { notifyResourceEvent } from "./notifications";
 import { openResource } from "./resources";
+import { visibleResourcesSql } from "../authz/resources.sql";
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 

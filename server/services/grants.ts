@@ -18,10 +18,10 @@ import { accessOf, accessSubject, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
-import { groupsInReach } from "./groups";
-import { membersVisibleTo } from "./members";
 import { notifyResourceEvent } from "./notifications";
 import { openResource } from "./resources";
+import { groupsInReach } from "../authz/groups.sql";
+import { membersVisibleTo } from "../authz/members.sql";
 
 export type Principal =
   { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };

@@ -6,6 +6,7 @@ import type { ActorContext } from "./actor";
 import { toGroupFacts } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
+import { groupsInReach } from "../authz/groups.sql";
 
 export type GroupNode = {
   id: string;
@@ -18,16 +19,6 @@ export type GroupNode = {
   /** What the actor may do to this group (the server decides again on each request). */
   can: { create: boolean; rename: boolean; move: boolean; delete: boolean };
 };
-
-/** The Prisma `where` for groups the actor's role reaches. */
-export function groupsInReach(actor: ActorContext) {
-  return {
-    organizationId: actor.organizationId,
-    ...(actor.role.reach === "SUBTREE" ? { path: { startsWith: actor.group.path } } : {}),
-    // A role reaching only its own account reaches no group (decideReach agrees).
-    ...(actor.role.reach === "SELF" ? { id: { in: [] } } : {}),
-  };
-}
 
 /** Every group in reach, in tree order (parents before children, siblings by name). */
 export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode[]> {

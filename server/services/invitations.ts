@@ -13,8 +13,8 @@ import { enqueueEmail } from "../email/outbox";
 import { loadActor, toGroupFacts, toRoleFacts, type ActorContext } from "./actor";
 import { audit, auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
-import { groupsInReach } from "./groups";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
+import { groupsInReach } from "../authz/groups.sql";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -21,26 +21,9 @@ import { enforce, notFound } from "./errors";
 import { describeScope } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
-import { groupsInReach, listGroups } from "./groups";
-
-/**
- * The Prisma `where` for the memberships the actor may see (rule 3, seeing): their own, and
- * every member in their reach ranked strictly lower, whatever powers they hold. Mirrors
- * decideMemberAction(actor, target, "view"); the consistency tests hold the two together.
- */
-export function membersVisibleTo(actor: ActorContext): Prisma.MembershipWhereInput {
-  const reach = actor.role.reach === "ORGANIZATION" ? {} : actor.role.reach === "SUBTREE" ? { group: { path: { startsWith: actor.group.path } } } : null;
-  const seen: Prisma.MembershipWhereInput | null =
-    reach && actor.role.permissions.includes("members.view")
-      ? {
-          ...reach,
-          id: { not: actor.membershipId },
-          // The owner stands just above the other holders of their role (see decideSee).
-          role: { rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank } },
-        }
-      : null;
-  return { organizationId: actor.organizationId, OR: seen ? [{ id: actor.membershipId }, seen] : [{ id: actor.membershipId }] };
-}
+import { listGroups } from "./groups";
+import { groupsInReach } from "../authz/groups.sql";
+import { membersVisibleTo } from "../authz/members.sql";
 
 export const MEMBER_SORTS = ["name", "email", "role", "group", "status", "createdAt"] as const;
 export type MemberSort = (typeof MEMBER_SORTS)[number];

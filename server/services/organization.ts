@@ -5,9 +5,9 @@ import type { Db } from "../db";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { StewardError } from "./errors";
-import { groupsInReach } from "./groups";
 import { invitationsInReach } from "./invitations";
-import { membersVisibleTo } from "./members";
+import { groupsInReach } from "../authz/groups.sql";
+import { membersVisibleTo } from "../authz/members.sql";
 
 /** Who the actor is in this organization and what their role holds. */
 export function consoleFrame(actor: ActorContext) {

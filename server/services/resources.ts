@@ -19,10 +19,12 @@ import {
 import type { Db, Tx } from "../db";
 import { Prisma as P } from "../db/generated/client";
 import { withUniqueConflict } from "../db/errors";
-import { accessOf, accessSubject, actorSubject, membersInSpanSql, resourceInclude, toResourceFacts, visibleResourcesSql } from "./access";
+import { accessOf, accessSubject, actorSubject, resourceInclude, toResourceFacts } from "./access";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
+import { membersInSpanSql } from "../authz/members.sql";
+import { visibleResourcesSql } from "../authz/resources.sql";
 
 /** The resource and the actor's access to it, or NOT_FOUND when they do not see it. */
 export async function openResource(db: Db | Tx, actor: ActorContext, resourceId: string, operation: ResourceOperation = "view") {

@@ -7,8 +7,8 @@ import { withUniqueConflict } from "../db/errors";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
-import { membersVisibleTo } from "./members";
 import { decideGainedGrants } from "./side-paths";
+import { membersVisibleTo } from "../authz/members.sql";
 
 const groupSelect = { select: { id: true, name: true, path: true } } as const;
 type TeamRow = { name: string; group: { name: string; path: string } | null };

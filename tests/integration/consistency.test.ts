@@ -3,7 +3,7 @@
 // memberships for which the single decision, decideMemberAction(actor, target, "view"),
 // says yes. The list is filtered in SQL (membersVisibleTo); this holds the two together.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { membersInSpanSql } from "@/server/services/access";
+import { membersInSpanSql } from "@/server/authz/members.sql";
 import { BUILT_IN_ROLES, decideMemberAction, decideReach, decideSpan, holds, type MemberFacts } from "@/server/authz";
 import { loadActor, memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
 import { MEMBER_SORTS } from "@/server/services/members";

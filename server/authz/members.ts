@@ -1,107 +1,27 @@
-// The rules of authority (DESIGN.md, rules 1 to 6) for members and groups. Pure: plain
-// facts in, a decision with its reason out. Every procedure, page and the CLI asks here.
+// Members under the rules of authority: seeing and managing (rule 3), no escalation through
+// roles (rule 4), the safety rails (rule 6) and the member lifecycle of seed 002. Pure.
 import { CAPABILITIES } from "./capabilities";
-import { isPermission, PERMISSIONS, type Permission } from "./permissions";
-import { END_USER_ROLE_KEY, type Reach } from "./roles";
-
-export type RoleFacts = {
-  id: string;
-  name: string;
-  rank: number;
-  reach: Reach;
-  permissions: readonly string[];
-  /** The most that grants give the role's holders (custom-roles.ts); absent: everything (built-in roles). */
-  ceiling?: readonly string[];
-  /** Set for the built-in roles of roles.ts. */
-  builtInKey?: string | null;
-};
-
-/** `path` is the chain of ids from the root, "/rootId/.../thisId/". */
-export type GroupFacts = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
-
-export type MemberFacts = {
-  membershipId: string;
-  organizationId: string;
-  name: string;
-  role: RoleFacts;
-  group: GroupFacts;
-  isOwner: boolean;
-};
-
-/** The member acting: their membership in the organization the request is about. */
-export type Actor = MemberFacts;
-
-export type DenialCode = "FORBIDDEN" | "NOT_FOUND";
-export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string; code: DenialCode };
-
-const allow = (reason: string): Decision => ({ allowed: true, reason });
-const deny = (reason: string, code: DenialCode = "FORBIDDEN"): Decision => ({ allowed: false, reason, code });
-
-/** Runs decisions in order and returns the first refusal, or else the last approval that
- * gives a reason (steps that only guard return an empty one). */
-function all(...steps: Array<() => Decision>): Decision {
-  let last: Decision = allow("");
-  for (const step of steps) {
-    const decision = step();
-    if (!decision.allowed) return decision;
-    if (decision.reason) last = decision;
-  }
-  return last;
-}
-
-const NOT_FOUND_REASON = "It does not exist in this organization or is outside your span.";
-
-// ---- Rule 2: permission -------------------------------------------------------------
-
-export function holds(role: Pick<RoleFacts, "permissions">, permission: Permission): boolean {
-  return role.permissions.includes(permission);
-}
-
-export function decidePermission(actor: Actor, permission: Permission): Decision {
-  return holds(actor.role, permission)
-    ? allow(`Your role ${actor.role.name} has “${PERMISSIONS[permission].label}”.`)
-    : deny(`Your role ${actor.role.name} does not have “${PERMISSIONS[permission].label}”.`);
-}
-
-/** Permissions the role holds that the other does not. */
-export function permissionsBeyond(role: Pick<RoleFacts, "permissions">, bound: Pick<RoleFacts, "permissions">): string[] {
-  return role.permissions.filter((p) => !bound.permissions.includes(p));
-}
-
-function labels(permissions: string[]): string {
-  return permissions.map((p) => (isPermission(p) ? `“${PERMISSIONS[p].label}”` : p)).join(", ");
-}
-
-// ---- Reach: which groups an actor's role covers --------------------------------------
-
-export function isInSubtree(group: Pick<GroupFacts, "path">, root: Pick<GroupFacts, "path">): boolean {
-  return group.path.startsWith(root.path);
-}
-
-export function decideReach(actor: Actor, group: GroupFacts): Decision {
-  if (group.organizationId !== actor.organizationId) return deny(NOT_FOUND_REASON, "NOT_FOUND");
-  switch (actor.role.reach) {
-    case "ORGANIZATION":
-      return allow(`Your role ${actor.role.name} reaches the whole organization.`);
-    case "SUBTREE":
-      return isInSubtree(group, actor.group)
-        ? allow(`${group.name} is inside your home group ${actor.group.name}'s subtree.`)
-        : deny(`${group.name} is outside your home group ${actor.group.name}'s subtree.`, "NOT_FOUND");
-    case "SELF":
-      return deny(`Your role ${actor.role.name} reaches only your own account.`, "NOT_FOUND");
-  }
-}
+import {
+  all,
+  allow,
+  decidePermission,
+  decideReach,
+  deny,
+  holds,
+  labels,
+  NOT_FOUND_REASON,
+  outranks,
+  permissionsBeyond,
+  type Actor,
+  type Decision,
+  type GroupFacts,
+  type MemberFacts,
+  type RoleFacts,
+} from "./decision";
+import { PERMISSIONS, type Permission } from "./permissions";
+import { END_USER_ROLE_KEY } from "./roles";
 
 // ---- Rule 3: span of control over members ------------------------------------------
-
-/**
- * Rank comparison: strictly lower, except that the owner stands just above the other
- * holders of their own role. Without that nobody could ever appoint, manage or hand
- * ownership to a second holder of the top role (seed 002: "create other administrators").
- */
-function outranks(actor: Actor, rank: number): boolean {
-  return rank < actor.role.rank || (actor.isOwner && rank === actor.role.rank);
-}
 
 /**
  * Rule 3, seeing: another member whose home group is in the actor's reach and whose role
@@ -259,71 +179,6 @@ export function decideChangeGroup(actor: Actor, target: MemberFacts, newGroup: G
   );
 }
 
-// ---- Rule 5: groups -----------------------------------------------------------------
-
-export function decideViewGroup(actor: Actor, group: GroupFacts): Decision {
-  return all(
-    () => decideReach(actor, group),
-    () => decidePermission(actor, "groups.view"),
-  );
-}
-
-export function decideCreateGroup(actor: Actor, parent: GroupFacts): Decision {
-  return all(
-    () => decideReach(actor, parent),
-    () => decidePermission(actor, "groups.create"),
-    () => allow(`You may create groups under ${parent.name}, which is within your reach.`),
-  );
-}
-
-export function decideRenameGroup(actor: Actor, group: GroupFacts): Decision {
-  return all(
-    () => decideReach(actor, group),
-    () => decidePermission(actor, "groups.edit"),
-    () => allow(`You may rename ${group.name}, which is within your reach.`),
-  );
-}
-
-function homeGroupRail(actor: Actor, group: GroupFacts, verb: string): Decision {
-  return actor.role.reach !== "ORGANIZATION" && group.id === actor.group.id
-    ? deny(`${group.name} is your home group: your role ${actor.role.name} cannot ${verb} it.`)
-    : allow("");
-}
-
-/** Whether the group may be moved at all, wherever to. */
-export function decideMoveGroupSource(actor: Actor, group: GroupFacts): Decision {
-  return all(
-    () => decideReach(actor, group),
-    () => decidePermission(actor, "groups.edit"),
-    () => (group.parentId === null ? deny(`${group.name} is the root group and cannot be moved.`) : allow("")),
-    () => homeGroupRail(actor, group, "move"),
-    () => allow(`You may move ${group.name}, which is within your reach.`),
-  );
-}
-
-export function decideMoveGroup(actor: Actor, group: GroupFacts, newParent: GroupFacts): Decision {
-  return all(
-    () => decideReach(actor, group),
-    () => decideReach(actor, newParent),
-    () => decideMoveGroupSource(actor, group),
-    () => (isInSubtree(newParent, group) ? deny(`${newParent.name} is inside ${group.name}'s own subtree: a group cannot move under itself.`) : allow("")),
-    () => allow(`You may move ${group.name} under ${newParent.name}; both are within your reach.`),
-  );
-}
-
-export function decideDeleteGroup(actor: Actor, group: GroupFacts, contents: { subgroups: number; members: number }): Decision {
-  return all(
-    () => decideReach(actor, group),
-    () => decidePermission(actor, "groups.delete"),
-    () => (group.parentId === null ? deny(`${group.name} is the root group and cannot be deleted.`) : allow("")),
-    () => homeGroupRail(actor, group, "delete"),
-    () =>
-      contents.subgroups || contents.members
-        ? deny(`${group.name} still has ${contents.subgroups} subgroup(s) and ${contents.members} member(s); move or delete them first.`)
-        : allow(`You may delete ${group.name}: it is empty and within your reach.`),
-  );
-}
-
 // ---- Member lifecycle ---------------------------------------------------------------
 
 /**
@@ -442,28 +297,4 @@ export function decideTransferOwnership(actor: Actor, target: MemberFacts & { ac
   if (!target.active) return deny(`${target.name} is not an active member.`);
   if (target.role.rank !== facts.topRank) return deny(`Ownership goes to a holder of the top role; ${target.name} is ${target.role.name}.`);
   return allow(`You own the organization and ${target.name} holds the top role ${target.role.name}.`);
-}
-
-// ---- Two-factor policy ----------------------------------------------------------------
-
-/**
- * Rule 9: a session begun before the membership was last disabled is over in that
- * organization, even after it is enabled again (its other organizations are theirs to
- * decide). NOT_FOUND, as for a member who is disabled now.
- */
-export function decideSessionInOrganization(sessionStartedAt: Date | null, sessionsValidFrom: Date | null): Decision {
-  if (!sessionsValidFrom) return allow("Your membership was never disabled.");
-  if (sessionStartedAt && sessionStartedAt.getTime() > sessionsValidFrom.getTime()) return allow("You signed in after your membership was last enabled.");
-  return deny("Your membership was disabled after you signed in; sign in again.", "NOT_FOUND");
-}
-
-export type TwoFactorPolicy = "OFF" | "ADMINS" | "EVERYONE";
-
-/** Whether the organization's policy requires this member to use two-factor sign-in. */
-export function decideTwoFactorRequired(policy: TwoFactorPolicy, role: Pick<RoleFacts, "name" | "permissions">): Decision {
-  if (policy === "EVERYONE") return allow("Your organization requires two-factor sign-in for everyone.");
-  if (policy === "ADMINS" && role.permissions.length > 0) {
-    return allow(`Your organization requires two-factor sign-in for administrative roles such as ${role.name}.`);
-  }
-  return deny("Two-factor sign-in is optional for you.");
 }

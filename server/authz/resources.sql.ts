@@ -1,0 +1,96 @@
+// Rules 7 and 8 in SQL, beside their decisions (resources.ts, `effectiveAccess`): the
+// resources a member sees, and the gained grants a side path must screen. Pure: it builds
+// queries, runs none. Not exported from index.ts, so that client code never bundles Prisma.
+import { Prisma as P, type Prisma } from "../db/generated/client";
+import { CAPABILITIES } from "./capabilities";
+import { holds, type Actor } from "./decision";
+import { membersInSpanSql } from "./members.sql";
+import { CUSTODIAN_CAPABILITIES, SCOPED_TYPES, type MemberAccessFacts } from "./resources";
+
+/** A member as the SQL of resource access needs them: the pure facts, the member as an
+ * actor (for "is the owner in their span", custodians of seed 004), and the ids of the home
+ * group and its ancestors (a GROUP grant on any of them reaches the member). */
+export type ResourceSubject = MemberAccessFacts & { asActor: Actor; groupChain: string[] };
+
+/**
+ * Rule 7 in SQL: a condition on the resource row `r` that holds for the resources the
+ * member sees. Every path is an uncorrelated subquery, so PostgreSQL computes each reach
+ * set once (hashed) instead of probing grants row by row (scripts/bench-resources.ts).
+ */
+export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
+  const m = subject.membershipId;
+  // One index scan per path (membershipId, teamId, groupId), so the planner estimates the
+  // reach set as small and hashes it; an OR across the three would scan every grant.
+  const reach = (extra: Prisma.Sql) => P.sql`
+    SELECT g."resourceId" FROM "Grant" g WHERE g."membershipId" = ${m} ${extra}
+    UNION ALL SELECT g."resourceId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE tm."membershipId" = ${m} ${extra}
+    UNION ALL SELECT g."resourceId" FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[]) ${extra}`;
+  const paths: Prisma.Sql[] = [
+    P.sql`r."ownerId" = ${m}`,
+    P.sql`(NOT r.private AND r.id IN (${reach(P.empty)}))`,
+    // A private resource needs "view" (or "admin", which holds it) from some grant.
+    P.sql`(r.private AND r.id IN (${reach(P.sql`AND g.capabilities && ARRAY['view','admin']::text[]`)}))`,
+  ];
+  if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
+  const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
+  if (span) paths.push(P.sql`r."ownerId" IN (${span})`);
+  const scope = subject.scope.length
+    ? P.sql`AND NOT (r.type = ANY(${[...SCOPED_TYPES]}::text[]) AND NOT (r.id = ANY(${[...subject.scope]}::text[])))`
+    : P.empty;
+  return P.sql`(r."organizationId" = ${subject.organizationId} AND (${P.join(paths, " OR ")}) ${scope})`;
+}
+
+/**
+ * The gained grants (after `after`, in id order) that the actor is NOT provably allowed to
+ * pass on, at most `limit` of them (rule 4 for side paths; the exact check decides each).
+ *
+ * Why this is sound: a grant g is left out only when `decideGrantChange(accessOf(...), ...,
+ * { after: g.capabilities })` must allow it, that is when all of these hold:
+ * - g names at least one capability of the catalog (else "Choose at least one capability");
+ * - `visibleResourcesSql` holds and the actor owns the resource or a reaching grant holds
+ *   admin or share, so the union is not empty and `effectiveAccess` finds it visible too:
+ *   the scope test is the same, and a private resource passes the SQL only through a path
+ *   that gives view (ownership, custody, a grant with view or admin);
+ * - the actor owns it (everything), or a grant reaching them holds admin (`withImplied`:
+ *   everything), or such grants hold share and g's capabilities all lie in their union
+ *   plus what the role ("See all resources": view on what is not private) and custody
+ *   (view and data over an owner in span) add, under exactly `effectiveAccess`'s conditions.
+ * "Reaching" is `grantsReaching`'s three paths in the actor's organization (a grant's
+ * organization is always its resource's). Anything uncertain, a NULL or a capability name
+ * outside the catalog, leaves g a suspect, and the exact check decides.
+ */
+export function suspectsSql(subject: ResourceSubject, teamIds: string[], groupIds: string[], after: string | null, limit: number): Prisma.Sql {
+  const m = subject.membershipId;
+  const o = subject.organizationId;
+  // The grants reaching the actor, by the three index scans of `visibleResourcesSql`.
+  const reaching = P.sql`
+    SELECT g."resourceId", g.capabilities FROM "Grant" g WHERE g."membershipId" = ${m} AND g."organizationId" = ${o}
+    UNION ALL SELECT g."resourceId", g.capabilities FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId"
+      WHERE tm."membershipId" = ${m} AND g."organizationId" = ${o}
+    UNION ALL SELECT g."resourceId", g.capabilities FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[]) AND g."organizationId" = ${o}`;
+  const extra: Prisma.Sql[] = [];
+  if (holds(subject.role, "resources.viewAll")) extra.push(P.sql`CASE WHEN NOT r.private THEN ARRAY['view']::text[] ELSE ARRAY[]::text[] END`);
+  const span = holds(subject.role, "data.access") ? membersInSpanSql(subject.asActor) : null;
+  if (span) extra.push(P.sql`CASE WHEN r."ownerId" IN (${span}) THEN ${[...CUSTODIAN_CAPABILITIES]}::text[] ELSE ARRAY[]::text[] END`);
+  const held = P.join([P.sql`h.caps`, ...extra], " || ");
+  // MATERIALIZED: the gained set comes from the teamId/groupId indexes first; otherwise the
+  // planner may walk the primary key in id order through every grant looking for a few rows.
+  return P.sql`
+    WITH gained AS MATERIALIZED (
+      SELECT gg.id, gg."resourceId", gg.capabilities FROM "Grant" gg
+      WHERE gg."organizationId" = ${o} AND (gg."teamId" = ANY(${teamIds}::text[]) OR gg."groupId" = ANY(${groupIds}::text[]))
+      ${after === null ? P.empty : P.sql`AND gg.id > ${after}`}
+    ), held AS (
+      SELECT x."resourceId", array_agg(c) AS caps FROM (${reaching}) x CROSS JOIN LATERAL unnest(x.capabilities) c
+      WHERE x."resourceId" IN (SELECT "resourceId" FROM gained)
+      GROUP BY x."resourceId"
+    )
+    SELECT gg.id FROM gained gg JOIN "Resource" r ON r.id = gg."resourceId" LEFT JOIN held h ON h."resourceId" = gg."resourceId"
+    WHERE NOT COALESCE(
+      gg.capabilities && ${[...CAPABILITIES]}::text[]
+      AND ${visibleResourcesSql(subject)}
+      AND (r."ownerId" = ${m} OR h.caps && ARRAY['admin']::text[] OR (h.caps && ARRAY['share']::text[] AND gg.capabilities <@ (${held}))),
+      false)
+    ORDER BY gg.id
+    LIMIT ${limit}`;
+}
