@@ -217,7 +217,7 @@ export function MembersTable() {
         table={table}
         loading={list.isPending}
         loadingText="Loading members…"
-        empty={<EmptyState title="No members match">Clear the search or filters to see everyone in your span.</EmptyState>}
+        empty={<EmptyState title="No members match">Clear the search or filters to list everyone again.</EmptyState>}
       />
       <Pager table={table} total={list.data?.total ?? 0} noun="members" />
       <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />

@@ -44,7 +44,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const stats = [
     ...(o.members
       ? [
-          { label: "Members in your span", value: o.members.total, href: `/o/${slug}/members` },
+          { label: "Members you see", value: o.members.total, href: `/o/${slug}/members` },
           { label: "Active", value: o.members.active, href: null },
         ]
       : []),

@@ -16,9 +16,9 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="Members"
-        description={`You, and the members in your span as ${you.role.name}: ${
+        description={`You, and the members you see as ${you.role.name}: ${
           you.role.reach === "ORGANIZATION" ? "across the organization" : `in ${you.group.name} and its subgroups`
-        }, ranked below you, holding no power you lack.`}
+        }, ranked below you. You manage those holding no power you lack; the others are view only.`}
         actions={
           <div className="flex gap-2">
             <InvitePeopleButton label="Invite by email" variant="secondary" canManageTeams={you.role.permissions.includes("teams.manage")} />
