@@ -1,6 +1,7 @@
 // Steward's operator commands: npm run steward -- <command> [options]
 //
-//   setup --org NAME --email EMAIL [--name NAME]   first organization and its owner; prints
+//   setup --org NAME --email EMAIL [--name NAME] [--role-set KEY]
+//                                                  first organization and its owner; prints
 //                                                  a one-time password (headless installs)
 //   demo                                           the demo organization "Acme" (see README)
 //   migrate                                        apply pending database migrations
@@ -20,13 +21,15 @@ import { describePruned, pruneExpired, retentionFromEnv, type Retention } from "
 import { describeRotation, rotateEncryptionKey, unreadableTotal } from "../server/services/key-rotation";
 import { StewardError } from "../server/services/errors";
 import { setupFirstOrganization, syncBuiltInRoles } from "../server/services/setup";
-import { BUILT_IN_ROLES } from "../server/authz";
+import { BUILT_IN_ROLES, ROLE_SET_KEYS, type RoleSetKey } from "../server/authz";
 
 const USAGE = `Usage: npm run steward -- <command>
 
-  setup --org NAME --email EMAIL [--name NAME]
+  setup --org NAME --email EMAIL [--name NAME] [--role-set seed-000|seed-001]
       Create the first organization and its owner (a Data Admin); prints a one-time
       password to change at first sign-in. Refused once any organization exists.
+      --role-set adds seed 000's console roles or seed 001's access profiles as custom
+      roles, just below the owner's.
   demo
       Create the demo organization "Acme" with a group tree and members of every role.
   migrate
@@ -62,12 +65,24 @@ async function main(argv: string[]) {
   const [command, ...rest] = argv;
   switch (command) {
     case "setup": {
-      const { values } = parseArgs({ args: rest, options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" }, "role-set": { type: "string" } },
+      });
       if (!values.org || !values.email) throw new UsageError("setup needs --org NAME and --email EMAIL");
+      const roleSet = values["role-set"];
+      if (roleSet !== undefined && !ROLE_SET_KEYS.includes(roleSet as RoleSetKey)) {
+        throw new UsageError(`--role-set: “${roleSet}” is not one of ${ROLE_SET_KEYS.join(", ")}`);
+      }
       const email = values.email.trim().toLowerCase();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError(`--email: “${values.email}” is not a valid email address`);
       const result = await withDatabase((db) =>
-        setupFirstOrganization(db, { organizationName: values.org!.trim(), ownerEmail: email, ownerName: values.name?.trim() || email.split("@")[0]! }),
+        setupFirstOrganization(db, {
+          organizationName: values.org!.trim(),
+          ownerEmail: email,
+          ownerName: values.name?.trim() || email.split("@")[0]!,
+          roleSet: roleSet as RoleSetKey | undefined,
+        }),
       );
       console.log(`Created organization “${values.org}” (/o/${result.slug}) owned by ${email}.`);
       console.log(`One-time password: ${result.oneTimePassword}`);

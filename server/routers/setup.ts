@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLE_SET_KEYS } from "../authz";
 import { passwordSchema } from "../auth/password";
 import { isSetupDone, setupFirstOrganization } from "../services/setup";
 import { createTRPCRouter, publicProcedure } from "../trpc/init";
@@ -13,6 +14,7 @@ export const setupRouter = createTRPCRouter({
         ownerName: personName,
         ownerEmail: email,
         password: passwordSchema,
+        roleSet: z.enum(ROLE_SET_KEYS, { error: "There is no such role set." }).optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -245,25 +245,27 @@ async function moveHolders(tx: Tx, actor: ActorContext, role: RoleRow, targetRol
 
 /** Adds a seed's role set as custom roles, placed just below `placeBelowRoleId`, in one transaction. */
 export async function addRoleSet(db: Db, actor: ActorContext, input: { set: RoleSetKey; placeBelowRoleId: string }) {
-  const set = ROLE_SETS.find((s) => s.key === input.set);
-  if (!set) throw new StewardError("BAD_REQUEST", "There is no such role set.");
   return withUniqueConflict(
-    () =>
-      db.$transaction(async (tx) => {
-        await lockRoles(tx, actor.organizationId);
-        const ranks = await placeBelow(tx, actor, input.placeBelowRoleId, null, set.roles.length);
-        const created: string[] = [];
-        for (const [i, definition] of set.roles.entries()) {
-          const values = normalized({ ...definition, permissions: [...definition.permissions], ceiling: [...definition.ceiling] });
-          const decision = decideCreateRole(actor, { ...values, rank: ranks[i]! });
-          if (!decision.allowed) throw new StewardError("FORBIDDEN", `${definition.name}: ${decision.reason}`);
-          await ensureNameFree(tx, actor.organizationId, definition.name, null);
-          const role = await tx.role.create({ data: { organizationId: actor.organizationId, ...values, rank: ranks[i]! } });
-          await auditBy(tx, actor, { action: "role.create", targetType: "Role", targetId: role.id, after: { ...values, rank: role.rank, set: set.key } });
-          created.push(role.id);
-        }
-        return { created };
-      }),
+    () => db.$transaction((tx) => addRoleSetIn(tx, actor, input)),
     () => new StewardError("CONFLICT", "A role of this set was just created by someone else; reload and try again."),
   );
+}
+
+/** The same inside a caller's transaction (setup adds a set to a new organization this way). */
+export async function addRoleSetIn(tx: Tx, actor: ActorContext, input: { set: RoleSetKey; placeBelowRoleId: string }) {
+  const set = ROLE_SETS.find((s) => s.key === input.set);
+  if (!set) throw new StewardError("BAD_REQUEST", "There is no such role set.");
+  await lockRoles(tx, actor.organizationId);
+  const ranks = await placeBelow(tx, actor, input.placeBelowRoleId, null, set.roles.length);
+  const created: string[] = [];
+  for (const [i, definition] of set.roles.entries()) {
+    const values = normalized({ ...definition, permissions: [...definition.permissions], ceiling: [...definition.ceiling] });
+    const decision = decideCreateRole(actor, { ...values, rank: ranks[i]! });
+    if (!decision.allowed) throw new StewardError("FORBIDDEN", `${definition.name}: ${decision.reason}`);
+    await ensureNameFree(tx, actor.organizationId, definition.name, null);
+    const role = await tx.role.create({ data: { organizationId: actor.organizationId, ...values, rank: ranks[i]! } });
+    await auditBy(tx, actor, { action: "role.create", targetType: "Role", targetId: role.id, after: { ...values, rank: role.rank, set: set.key } });
+    created.push(role.id);
+  }
+  return { created };
 }

@@ -1,13 +1,16 @@
 // First run: creates the first organization with its root group, the built-in roles and
 // its owner (a Data Admin). Refuses once any organization exists, so that it can never be
 // used to take over an installation.
-import { BUILT_IN_ROLES, OWNER_ROLE_KEY } from "../authz";
+import { BUILT_IN_ROLES, OWNER_ROLE_KEY, type RoleSetKey } from "../authz";
 import type { Db, Tx } from "../db";
 import { generatePassword, hashPassword } from "../auth/password";
+import { loadActor } from "./actor";
 import { audit } from "./audit";
+import { addRoleSetIn } from "./roles";
 import { StewardError } from "./errors";
 
-export type SetupInput = { organizationName: string; ownerEmail: string; ownerName: string; password?: string };
+/** `roleSet`: a seed's role set to add beside the built-in roles, just below the owner's. */
+export type SetupInput = { organizationName: string; ownerEmail: string; ownerName: string; password?: string; roleSet?: RoleSetKey };
 export type SetupResult = { organizationId: string; slug: string; userId: string; oneTimePassword?: string };
 
 export async function isSetupDone(db: Db): Promise<boolean> {
@@ -40,6 +43,10 @@ export async function setupFirstOrganization(db: Db, input: SetupInput): Promise
       name: input.organizationName,
       owner: { email: input.ownerEmail, name: input.ownerName, passwordHash, mustChangePassword: !input.password },
     });
+    if (input.roleSet) {
+      const owner = await loadActor(tx, created.userId, created.slug);
+      await addRoleSetIn(tx, owner, { set: input.roleSet, placeBelowRoleId: owner.role.id });
+    }
     return { ...created, oneTimePassword };
   });
 }

@@ -56,3 +56,25 @@ describe("first-run setup", () => {
     expect(me.organizations).toEqual([{ slug: "umbrella-corp", name: "Umbrella Corp", role: "Data Admin", isOwner: true }]);
   });
 });
+
+describe("setup with a role set", () => {
+  it("adds the seed's roles just below the owner's, as custom roles, audited", async () => {
+    const fresh = await testDatabase();
+    try {
+      const { setupFirstOrganization } = await import("@/server/services/setup");
+      const { slug } = await setupFirstOrganization(fresh.db, {
+        organizationName: "Initrode",
+        ownerName: "Bill",
+        ownerEmail: "bill@initrode.test",
+        password: "correct horse battery",
+        roleSet: "seed-000",
+      });
+      const roles = await fresh.db.role.findMany({ where: { organization: { slug } }, orderBy: { rank: "desc" } });
+      expect(roles.map((r) => r.name).slice(0, 5)).toEqual(["Data Admin", "Super Administrator", "Administrator", "Read-only", "Team member"]);
+      expect(roles.filter((r) => r.builtInKey === null)).toHaveLength(4);
+      expect(await fresh.db.auditEvent.count({ where: { action: "role.create" } })).toBe(4);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
