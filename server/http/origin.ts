@@ -14,23 +14,24 @@ export function configuredOrigin(): string | undefined {
   }
 }
 
-/** Steward's public origin: NEXTAUTH_URL's, else the one the request was addressed to. */
-export function appOrigin(headers: Headers): string | null {
-  if (process.env.NEXTAUTH_URL) return configuredOrigin() ?? null;
-  const host = headers.get("host");
-  if (!host) return null;
-  const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
-  return `${proto}://${host}`;
-}
-
-/** Why a request must be refused as cross-site, or null when it may proceed. */
+/** Why a request must be refused as cross-site, or null when it may proceed. Steward's
+ * origin is NEXTAUTH_URL's; without it (development), the request's own Host, compared with
+ * the Origin's host only: no client-sent header is believed about the scheme. */
 export function crossSiteRefusal(req: Pick<Request, "method" | "headers">): string | null {
   if (!STATE_CHANGING.has(req.method.toUpperCase())) return null;
-  const expected = appOrigin(req.headers);
   const origin = req.headers.get("origin");
-  if (origin && expected && origin === expected) return null;
   if (!origin) return "This request does not say which site sent it (no Origin header), so Steward refuses to act on it.";
-  return `This request comes from another site (${origin.slice(0, 100)}), so Steward refuses to act on it. Use Steward at ${expected ?? "its own address"}.`;
+  const configured = process.env.NEXTAUTH_URL ? (configuredOrigin() ?? null) : null;
+  if (configured ? origin === configured : hostOf(origin) !== null && hostOf(origin) === req.headers.get("host")) return null;
+  return `This request comes from another site (${origin.slice(0, 100)}), so Steward refuses to act on it. Use Steward at ${configured ?? "its own address"}.`;
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /**
