@@ -2,6 +2,7 @@
 // permissions matrix"), under rule 4: nobody creates, edits or deletes a role beyond their
 // own. Pure: the author, the role and its draft in; a decision with its reason out.
 import { decidePermission, outranks, type Actor, type Decision, type RoleFacts } from "./decision";
+import { MEMBER_ACTION_PERMISSION } from "./members";
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
 import { CAPABILITIES, CAPABILITY_LABELS, isCapability, type Capability } from "./capabilities";
 import type { Reach } from "./roles";
@@ -25,6 +26,9 @@ export const ORGANIZATION_ONLY_PERMISSIONS: readonly Permission[] = [
   "audit.view",
   "resources.viewAll",
 ];
+
+/** Permissions that change members: each acts on members one must first see. */
+const CHANGES_MEMBERS: readonly Permission[] = Object.values(MEMBER_ACTION_PERMISSION).filter((p) => p !== "members.view");
 
 const REACH_WIDTH: Record<Reach, number> = { SELF: 0, SUBTREE: 1, ORGANIZATION: 2 };
 const REACH_WORDS: Record<Reach, string> = { ORGANIZATION: "the whole organization", SUBTREE: "a home group's subtree", SELF: "one's own account" };
@@ -53,6 +57,10 @@ export function decideRoleDraft(author: Actor, draft: RoleDraft): Decision {
   const strangers = draft.ceiling.filter((c) => !isCapability(c));
   if (strangers.length) return deny(`Not resource capabilities of Steward: ${strangers.map((c) => `“${c}”`).join(", ")}.`);
   if (!draft.ceiling.includes("view")) return deny("A role's resource access includes “View”: without it, no grant could show its holders anything.");
+  const blind = draft.permissions.filter((p) => CHANGES_MEMBERS.includes(p as Permission));
+  if (blind.length && !draft.permissions.includes("members.view")) {
+    return deny(`${quoted(blind)} ${blind.length === 1 ? "changes" : "change"} members, which needs “${PERMISSIONS["members.view"].label}” too.`);
+  }
   if (draft.reach !== "SELF" && draft.permissions.length === 0) {
     return deny(
       "A role that reaches a subtree or the whole organization needs at least one permission; a role with none reaches only its holder's own account.",
