@@ -112,7 +112,8 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     });
   }
   if (input.groupId) {
-    const group = await db.group.findFirst({ where: { ...groupsInReach(actor), id: input.groupId } });
+    // AND, not a spread: groupsInReach may itself constrain the id (a role reaching only its own account reaches no group).
+    const group = await db.group.findFirst({ where: { AND: [groupsInReach(actor), { id: input.groupId }] } });
     if (!group) throw notFound("Group", actor);
     filters.push({ group: { path: { startsWith: group.path } } });
   }
