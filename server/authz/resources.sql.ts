@@ -5,7 +5,7 @@ import { Prisma as P, type Prisma } from "../db/generated/client";
 import { CAPABILITIES } from "./capabilities";
 import { holds, type Actor } from "./decision";
 import { membersInSpanSql } from "./members.sql";
-import { CUSTODIAN_CAPABILITIES, SCOPED_TYPES, type MemberAccessFacts } from "./resources";
+import { CUSTODIAN_CAPABILITIES, SCOPED_TYPES, withImplied, type MemberAccessFacts } from "./resources";
 
 /** A member as the SQL of resource access needs them: the pure facts, the member as an
  * actor (for "is the owner in their span", custodians of seed 004), and the ids of the home
@@ -52,9 +52,12 @@ export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
  *   the scope test is the same, and a private resource passes the SQL only through a path
  *   that gives view (ownership, custody, a grant with view or admin);
  * - the actor owns it (everything), or a grant reaching them holds admin (`withImplied`:
- *   everything), or such grants hold share and g's capabilities all lie in their union
- *   plus what the role ("See all resources": view on what is not private) and custody
- *   (view and data over an owner in span) add, under exactly `effectiveAccess`'s conditions.
+ *   everything) and the role's ceiling keeps it (a ceiling with admin is everything), or
+ *   such grants hold share and g's capabilities all lie in their union plus what the role
+ *   ("See all resources": view on what is not private) and custody (view and data over an
+ *   owner in span) add, under exactly `effectiveAccess`'s conditions. "What such grants
+ *   hold" is each grant's capabilities, admin expanded, cut to the role's ceiling, as
+ *   `effectiveAccess` caps them: a Viewer's reaching Share gives them nothing to pass on.
  * "Reaching" is `grantsReaching`'s three paths in the actor's organization (a grant's
  * organization is always its resource's). Anything uncertain, a NULL or a capability name
  * outside the catalog, leaves g a suspect, and the exact check decides.
@@ -73,6 +76,7 @@ export function suspectsSql(subject: ResourceSubject, teamIds: string[], groupId
   const span = holds(subject.role, "data.access") ? membersInSpanSql(subject.asActor) : null;
   if (span) extra.push(P.sql`CASE WHEN r."ownerId" IN (${span}) THEN ${[...CUSTODIAN_CAPABILITIES]}::text[] ELSE ARRAY[]::text[] END`);
   const held = P.join([P.sql`h.caps`, ...extra], " || ");
+  const ceiling = withImplied(subject.role.ceiling ?? CAPABILITIES);
   // MATERIALIZED: the gained set comes from the teamId/groupId indexes first; otherwise the
   // planner may walk the primary key in id order through every grant looking for a few rows.
   return P.sql`
@@ -81,8 +85,9 @@ export function suspectsSql(subject: ResourceSubject, teamIds: string[], groupId
       WHERE gg."organizationId" = ${o} AND (gg."teamId" = ANY(${teamIds}::text[]) OR gg."groupId" = ANY(${groupIds}::text[]))
       ${after === null ? P.empty : P.sql`AND gg.id > ${after}`}
     ), held AS (
-      SELECT x."resourceId", array_agg(c) AS caps FROM (${reaching}) x CROSS JOIN LATERAL unnest(x.capabilities) c
-      WHERE x."resourceId" IN (SELECT "resourceId" FROM gained)
+      SELECT x."resourceId", array_agg(c) AS caps FROM (${reaching}) x
+      CROSS JOIN LATERAL unnest(CASE WHEN x.capabilities && ARRAY['admin']::text[] THEN ${[...CAPABILITIES]}::text[] ELSE x.capabilities END) c
+      WHERE x."resourceId" IN (SELECT "resourceId" FROM gained) AND c = ANY(${ceiling}::text[])
       GROUP BY x."resourceId"
     )
     SELECT gg.id FROM gained gg JOIN "Resource" r ON r.id = gg."resourceId" LEFT JOIN held h ON h."resourceId" = gg."resourceId"

@@ -117,7 +117,10 @@ export function effectiveAccess(member: MemberAccessFacts, resource: ResourceFac
   }
 
   const union = withImplied(paths.flatMap((p) => p.capabilities));
-  if (!union.length) return { capabilities: [], visible: false, paths, removed: "" };
+  // A grant that reaches the member shows a resource that is not private (rule 7) even when
+  // the ceiling leaves it nothing to give: a Viewer on a job's ACL as Access Manager sees it,
+  // as the list (visibleResourcesSql) shows it.
+  if (!union.length && !paths.some((p) => p.kind === "grant")) return { capabilities: [], visible: false, paths, removed: "" };
   if (isScopedOut(member.scope, resource)) {
     return { capabilities: [], visible: false, paths, removed: `The resource scope does not include this ${typeLabel(resource.type).toLowerCase()}.` };
   }

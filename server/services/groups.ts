@@ -1,5 +1,5 @@
 // The group tree: listing within reach, create, rename, move and delete (rule 5).
-import { decideCreateGroup, decideDeleteGroup, decideMoveGroup, decideMoveGroupSource, decidePermission, decideRenameGroup, decideViewGroup } from "../authz";
+import { decideCreateGroup, decideDeleteGroup, decideMoveGroup, decideMoveGroupSource, decidePermission, decideReach, decideRenameGroup } from "../authz";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import type { ActorContext } from "./actor";
@@ -60,7 +60,9 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
 async function loadGroup(db: Db | Tx, actor: ActorContext, id: string) {
   const group = await db.group.findFirst({ where: { id, organizationId: actor.organizationId } });
   if (!group) throw notFound("Group", actor);
-  enforce(decideViewGroup(actor, toGroupFacts(group)), "Group", actor);
+  // Outside reach is NOT_FOUND; what the change needs ("Create groups", "Rename and move
+  // groups", "Delete groups") is its own decision's, without "View groups" besides.
+  enforce(decideReach(actor, toGroupFacts(group)), "Group", actor);
   return group;
 }
 

@@ -8,6 +8,7 @@ import {
   decideMemberAction,
   decideTransferOwnership,
   decidePermission,
+  decideSee,
   decideSpan,
   decideViewAs,
   MEMBER_ACTION_PERMISSION,
@@ -95,7 +96,8 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     });
   }
   if (input.groupId) {
-    const group = await db.group.findFirst({ where: { ...groupsInReach(actor), id: input.groupId } });
+    // AND, not a spread: groupsInReach may itself constrain the id (a role reaching only its own account reaches no group).
+    const group = await db.group.findFirst({ where: { AND: [groupsInReach(actor), { id: input.groupId }] } });
     if (!group) throw notFound("Group", actor);
     filters.push({ group: { path: { startsWith: group.path } } });
   }
@@ -122,9 +124,11 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
   };
 }
 
+/** A member the actor sees (rule 3: in reach, ranked below, or themselves), else NOT_FOUND; the
+ * change's own decision then asks its permission and the span, without "View members" besides. */
 async function loadTarget(tx: Tx, actor: ActorContext, membershipId: string) {
   const target = await loadMember(tx, actor, membershipId);
-  enforce(decideMemberAction(actor, toMemberFacts(target), "view"), "Member", actor);
+  enforce(decideSee(actor, toMemberFacts(target)), "Member", actor);
   return target;
 }
 

@@ -11,12 +11,14 @@ export const PASSWORD = "factory-password";
 let passwordHash: Promise<string> | undefined;
 
 type MemberSpec = { login: string; role: BuiltInRoleKey | string; group: string; status: "ACTIVE" | "INVITED" | "DISABLED" };
+type RoleSpec = { name: string; rank: number; reach: "ORGANIZATION" | "SUBTREE" | "SELF"; permissions: string[]; ceiling: string[] };
 
 export type BuiltOrg = Awaited<ReturnType<OrgBuilder["create"]>>;
 
 class OrgBuilder {
   private paths: string[] = [];
   private members: MemberSpec[] = [];
+  private customRoles: RoleSpec[] = [];
   constructor(
     private db: Db,
     private name: string,
@@ -28,6 +30,12 @@ class OrgBuilder {
       const parts = p.split("/");
       for (let i = 1; i <= parts.length; i++) this.paths.push(parts.slice(0, i).join("/"));
     }
+    return this;
+  }
+
+  /** A custom role, written as it is (roles.create's checks are the unit tests' business); members take it by name. */
+  withRole(role: RoleSpec) {
+    this.customRoles.push(role);
     return this;
   }
 
@@ -62,6 +70,7 @@ class OrgBuilder {
           await tx.group.update({ where: { id: g.id }, data: { path } });
           groups.set(p, { id: g.id, path, depth: parent.depth + 1 });
         }
+        for (const r of this.customRoles) await tx.role.create({ data: { organizationId: created.organizationId, ...r } });
         const roles = await tx.role.findMany({ where: { organizationId: created.organizationId } });
         const members = new Map<string, string>();
         for (const m of this.members) {

@@ -1,17 +1,52 @@
 // Consistency, as SpiceDB tests LookupResources against Check: for a generated
-// organization, the members list every member sees, page by page, equals exactly the
-// memberships for which the single decision, decideMemberAction(actor, target, "view"),
-// says yes. The list is filtered in SQL (membersVisibleTo); this holds the two together.
+// organization, every list filtered in SQL equals exactly the objects for which the single
+// decision of server/authz says yes, member by member and resource by resource:
+// - the members list, page by page (membersVisibleTo) = decideMemberAction(actor, target, "view");
+// - the custodians' span (membersInSpanSql) = "View members" and decideSpan;
+// - the group tree (groupsInReach) = decideViewGroup;
+// - the resources a member sees (visibleResourcesSql) = effectiveAccess(...).visible, fed with
+//   the grants that reach the member and the owner's place in their span as worked out here;
+//   and what accessOf reports = that decision, its grants capped by the role's ceiling.
+// Members hold the twelve built-in roles and random custom roles (tests/factories/
+// custom-roles.ts: any rank, reach, permissions and ceiling), since with custom roles a
+// drift between a decision and its SQL twin is an escalation. CONSISTENCY_SEED replays an
+// organization; the seed is in the name of every test.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membersInSpanSql } from "@/server/authz/members.sql";
-import { BUILT_IN_ROLES, decideMemberAction, decideReach, decideSpan, holds, type MemberFacts } from "@/server/authz";
+import { visibleResourcesSql } from "@/server/authz/resources.sql";
+import { accessOf, accessSubject, grantsReaching, resourceInclude, toResourceFacts } from "@/server/services/access";
+import {
+  ALL_PERMISSIONS,
+  BUILT_IN_ROLES,
+  CAPABILITIES,
+  decideMemberAction,
+  decideReach,
+  decideSpan,
+  decideViewGroup,
+  effectiveAccess,
+  holds,
+  ORGANIZATION_ONLY_PERMISSIONS,
+  type MemberFacts,
+  type ReachingGrant,
+} from "@/server/authz";
 import { loadActor, memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
+import { listGroups } from "@/server/services/groups";
 import { MEMBER_SORTS } from "@/server/services/members";
+import { catalogCopyDrift, customRolesArb, describeRoles, type CustomRoleSpec } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
+let customRoles: CustomRoleSpec[];
+
+const SEED = process.env.CONSISTENCY_SEED ? Number(process.env.CONSISTENCY_SEED) : Math.floor(Math.random() * 2 ** 31);
+const CUSTOM_ROLES = 14;
+const TYPES = ["server", "storage", "job", "task", "monitor", "endpoint"] as const;
+const RESOURCES = 30;
+const GRANTS = 70;
+const TEAMS = 4;
 
 /** Four levels below the root, three top-level subtrees, sibling names that share prefixes. */
 const TREE = ["North/N1/N1a/N1a1", "North/N1/N1b", "North/N10", "South/S1/S1a/S1a1", "South/S1/S1a/S1a2", "South/S2", "West"];
@@ -31,13 +66,16 @@ function prng(seed: number) {
 
 beforeAll(async () => {
   t = await testDatabase();
-  const random = prng(20260412);
+  const random = prng(SEED);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  customRoles = fc.sample(customRolesArb({ minLength: CUSTOM_ROLES, maxLength: CUSTOM_ROLES }), { seed: SEED, numRuns: 1 })[0]!;
   let builder = org(t.db, "Acme").withTree(...TREE);
+  for (const role of customRoles) builder = builder.withRole(role);
+  const roleKeys = [...BUILT_IN_ROLES.map((r) => r.key), ...customRoles.map((r) => r.name)];
   for (let i = 0; i < MEMBERS; i++) {
-    // Every role key at least once, then at random; a few invited and disabled members.
-    const role = (BUILT_IN_ROLES[i] ?? pick(BUILT_IN_ROLES)).key;
-    const status = i >= BUILT_IN_ROLES.length && random() < 0.1 ? pick(["INVITED", "DISABLED"] as const) : "ACTIVE";
+    // Every role at least once and active, then at random; a few invited and disabled members.
+    const role = roleKeys[i] ?? pick(roleKeys);
+    const status = i >= roleKeys.length && random() < 0.1 ? pick(["INVITED", "DISABLED"] as const) : "ACTIVE";
     builder = builder.withMember(`m${String(i).padStart(3, "0")}`, role, pick(GROUPS), status);
   }
   acme = await builder.create();
@@ -48,6 +86,48 @@ beforeAll(async () => {
   // Shared names, so that paging must break ties in a stable way.
   const users = await t.db.user.findMany({ where: { email: { endsWith: "@acme.test" } }, orderBy: { email: "asc" } });
   for (const [i, u] of users.entries()) if (i % 4 === 0) await t.db.user.update({ where: { id: u.id }, data: { name: `Same Name ${i % 3}` } });
+
+  // Resources of every type, some private, owned by anyone; teams; grants to members, teams,
+  // groups and addresses with random capabilities (often a delegate's: share with some of the
+  // rest); scopes for a few members.
+  const memberIds = (await t.db.membership.findMany({ where: { organizationId: acme.id }, orderBy: { id: "asc" } })).map((m) => m.id);
+  const subset = <T>(items: readonly T[], p: number) => items.filter(() => random() < p);
+  const teamIds: string[] = [];
+  for (let i = 0; i < TEAMS; i++) {
+    const team = await t.db.team.create({ data: { organizationId: acme.id, name: `T${i}` } });
+    await t.db.teamMember.createMany({ data: subset(memberIds, 0.15).map((membershipId) => ({ teamId: team.id, membershipId })) });
+    teamIds.push(team.id);
+  }
+  const resourceIds: string[] = [];
+  for (let i = 0; i < RESOURCES; i++) {
+    const r = await t.db.resource.create({
+      data: { organizationId: acme.id, type: TYPES[i % TYPES.length]!, name: `r${i}`, private: random() < 0.3, ownerId: pick(memberIds) },
+    });
+    resourceIds.push(r.id);
+  }
+  for (let i = 0; i < GRANTS; i++) {
+    const resourceId = pick(resourceIds);
+    const kind = pick(["MEMBER", "MEMBER", "TEAM", "GROUP", "GROUP", "EMAIL"] as const);
+    const principal =
+      kind === "MEMBER"
+        ? { membershipId: pick(memberIds) }
+        : kind === "TEAM"
+          ? { teamId: pick(teamIds) }
+          : kind === "GROUP"
+            ? { groupId: acme.group(pick(GROUPS)) }
+            : { email: `someone${i % 3}@elsewhere.test` };
+    const key = `${kind.toLowerCase()}:${Object.values(principal)[0]}`;
+    const caps = random() < 0.4 ? [...subset(["view", "run", "edit", "data"], 0.5), "share"] : subset(CAPABILITIES, 0.35);
+    if (kind !== "EMAIL" && !caps.length) caps.push(pick(CAPABILITIES));
+    await t.db.grant.upsert({
+      where: { resourceId_principalKey: { resourceId, principalKey: key } },
+      update: {},
+      create: { organizationId: acme.id, resourceId, kind, principalKey: key, ...principal, capabilities: kind === "EMAIL" ? [] : caps },
+    });
+  }
+  for (const id of subset(memberIds, 0.15)) {
+    await t.db.membership.update({ where: { id }, data: { resourceScope: subset(resourceIds, 0.2) } });
+  }
 }, 120_000);
 afterAll(() => t.close());
 
@@ -60,7 +140,19 @@ function loginOf(membershipId: string, logins: string[]) {
   return logins.find((l) => acme.member(l) === membershipId)!;
 }
 
-describe("the custodians' SQL span (membersInSpanSql) = those the actor may manage: “View members” and decideSpan", () => {
+/** Every role of the organization, built-in and custom, with what the tests need of it. */
+const allRoles = () => [
+  ...BUILT_IN_ROLES.map((r) => ({ id: acme.role(r.key), name: r.name, permissions: r.permissions as readonly string[] })),
+  ...customRoles.map((r) => ({ id: acme.role(r.name), name: r.name, permissions: r.permissions })),
+];
+
+describe(`the generator's copies (CONSISTENCY_SEED=${SEED})`, () => {
+  it("are the permission catalog, the organization-only permissions and the capabilities of server/authz", () => {
+    expect(catalogCopyDrift({ permissions: ALL_PERMISSIONS, organizationOnly: ORGANIZATION_ONLY_PERMISSIONS, capabilities: CAPABILITIES })).toEqual([]);
+  });
+});
+
+describe(`the custodians' SQL span (membersInSpanSql) = those the actor may manage: “View members” and decideSpan (CONSISTENCY_SEED=${SEED})`, () => {
   it("holds for every active member of every role", async () => {
     const facts = await memberFacts();
     const rows = await t.db.membership.findMany({ where: { organizationId: acme.id, status: "ACTIVE" }, select: { id: true, userId: true } });
@@ -72,19 +164,21 @@ describe("the custodians' SQL span (membersInSpanSql) = those the actor may mana
         .filter((target) => holds(actor.role, "members.view") && decideSpan(actor, target).allowed)
         .map((m) => m.membershipId)
         .sort();
-      expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual(expected);
+      expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})\n    ${describeRoles(customRoles)}`).toEqual(expected);
     }
   });
 });
 
-describe("members list = decideMemberAction(..., 'view'), page by page", () => {
+describe(`members list = decideMemberAction(..., 'view'), page by page (CONSISTENCY_SEED=${SEED})`, () => {
   it("holds for every active member whose role may view members, under every sort", async () => {
     const facts = await memberFacts();
     const logins = ["owner", ...Array.from({ length: MEMBERS }, (_, i) => `m${String(i).padStart(3, "0")}`)];
     const actors = facts.filter((a) => a.status === "ACTIVE" && holds(a.role, "members.view"));
     expect(actors.length).toBeGreaterThan(40);
-    // Every kind of viewer is exercised: each role holding "View members" acts at least once.
-    const viewerRoles = BUILT_IN_ROLES.filter((r) => (r.permissions as readonly string[]).includes("members.view")).map((r) => r.name);
+    // Every kind of viewer is exercised: each role holding "View members", built-in or custom, acts at least once.
+    const viewerRoles = allRoles()
+      .filter((r) => r.permissions.includes("members.view"))
+      .map((r) => r.name);
     expect(new Set(actors.map((a) => a.role.name))).toEqual(new Set(viewerRoles));
     const sizes = new Set<number>();
     for (const [n, actor] of actors.entries()) {
@@ -101,7 +195,7 @@ describe("members list = decideMemberAction(..., 'view'), page by page", () => {
         seen.push(...res.rows.map((r) => r.id));
       }
       expect(new Set(seen).size, `duplicates across pages for ${actor.role.name} sorted by ${sort}`).toBe(seen.length);
-      expect([...seen].sort(), `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual([...expected].sort());
+      expect([...seen].sort(), `${actor.name} (${actor.role.name} in ${actor.group.name})\n    ${describeRoles(customRoles)}`).toEqual([...expected].sort());
       sizes.add(expected.length);
     }
     // The generated organization gives viewers genuinely different spans.
@@ -111,11 +205,11 @@ describe("members list = decideMemberAction(..., 'view'), page by page", () => {
   it("holds for filtered lists: each group's subtree, each role, each status", async () => {
     const facts = await memberFacts();
     const actors = facts.filter((a) => a.status === "ACTIVE" && holds(a.role, "members.view"));
-    // One actor per role, so the check stays quick.
-    const byRole = [...new Map(actors.map((a) => [a.role.name, a])).values()];
+    // One actor per built-in role and per reach of the custom roles, so the check stays quick.
+    const byRole = [...new Map(actors.map((a) => [a.role.builtInKey ?? a.role.reach, a])).values()];
     const logins = ["owner", ...Array.from({ length: MEMBERS }, (_, i) => `m${String(i).padStart(3, "0")}`)];
     const groups = new Map((await t.db.group.findMany({ where: { organizationId: acme.id } })).map((g) => [g.id, toGroupFacts(g)]));
-    for (const actor of byRole) {
+    for (const [n, actor] of byRole.entries()) {
       const caller = await acme.signIn(loginOf(actor.membershipId, logins));
       const visible = facts.filter((target) => decideMemberAction(actor, target, "view").allowed);
       for (const path of GROUPS) {
@@ -132,11 +226,12 @@ describe("members list = decideMemberAction(..., 'view'), page by page", () => {
           .sort();
         expect((await request).rows.map((r) => r.id).sort(), `${actor.role.name} filtering ${path || "root"}`).toEqual(expected);
       }
-      for (const role of BUILT_IN_ROLES) {
-        const res = await caller.members.list({ pageSize: 200, roleId: acme.role(role.key) });
+      // Each role is filtered on by a third of the actors.
+      for (const role of allRoles().filter((_, i) => i % 3 === n % 3)) {
+        const res = await caller.members.list({ pageSize: 200, roleId: role.id });
         expect(res.rows.map((r) => r.id).sort()).toEqual(
           visible
-            .filter((m) => m.role.builtInKey === role.key)
+            .filter((m) => m.role.id === role.id)
             .map((m) => m.membershipId)
             .sort(),
         );
@@ -152,10 +247,96 @@ describe("members list = decideMemberAction(..., 'view'), page by page", () => {
     const facts = await memberFacts();
     const logins = Array.from({ length: MEMBERS }, (_, i) => `m${String(i).padStart(3, "0")}`);
     const others = facts.filter((a) => a.status === "ACTIVE" && !holds(a.role, "members.view"));
-    expect(new Set(others.map((a) => a.role.name))).toEqual(new Set(["Bulk Exporter", "Bulk Importer", "User"]));
+    expect(new Set(others.map((a) => a.role.name))).toEqual(
+      new Set(["Bulk Exporter", "Bulk Importer", "User", ...customRoles.filter((r) => !r.permissions.includes("members.view")).map((r) => r.name)]),
+    );
     for (const actor of others) {
       const caller = await acme.signIn(loginOf(actor.membershipId, logins));
       await expect(caller.members.list({ pageSize: PAGE_SIZE })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+  });
+});
+
+describe(`the group tree (groupsInReach) = decideViewGroup (CONSISTENCY_SEED=${SEED})`, () => {
+  it("holds for every active member, and is refused to roles without “View groups”", async () => {
+    const groups = (await t.db.group.findMany({ where: { organizationId: acme.id } })).map(toGroupFacts);
+    const rows = await t.db.membership.findMany({ where: { organizationId: acme.id, status: "ACTIVE" }, select: { userId: true } });
+    for (const row of rows) {
+      const actor = await loadActor(t.db, row.userId, acme.slug);
+      if (!holds(actor.role, "groups.view")) {
+        await expect(listGroups(t.db, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+        continue;
+      }
+      const got = (await listGroups(t.db, actor)).map((g) => g.id).sort();
+      const expected = groups
+        .filter((g) => decideViewGroup(actor, g).allowed)
+        .map((g) => g.id)
+        .sort();
+      expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual(expected);
+    }
+  });
+});
+
+describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).visible (CONSISTENCY_SEED=${SEED})`, () => {
+  it("holds for every member, and accessOf reports exactly the decision, what grants give capped by the role's ceiling", async () => {
+    const members = await t.db.membership.findMany({ where: { organizationId: acme.id }, include: { ...memberFactsInclude, teams: true } });
+    const facts = new Map(members.map((m) => [m.id, toMemberFacts(m)]));
+    const grants = await t.db.grant.findMany({ where: { organizationId: acme.id }, orderBy: { createdAt: "asc" } });
+    const resources = await t.db.resource.findMany({ where: { organizationId: acme.id }, include: resourceInclude });
+    const organization = await loadActor(t.db, members.find((m) => m.isOwner)!.userId, acme.slug);
+    const seen = { visible: 0, capped: 0, custodian: 0, visibleWithNothing: 0 };
+    for (const m of members) {
+      const subject = (await accessSubject(t.db, organization, m.id))!;
+      const who = `${m.user.name} (${m.role.name} in ${m.group.name}, ${m.status})`;
+      const listed = (await t.db.$queryRaw<Array<{ id: string }>>`SELECT r.id FROM "Resource" r WHERE ${visibleResourcesSql(subject)}`).map((r) => r.id).sort();
+      // What reaches the member, worked out here from the rows: directly, through a team they
+      // are in, or through a group on their home group's chain; addresses reach nobody.
+      const chain = m.group.path.split("/").filter(Boolean);
+      const teams = new Set(m.teams.map((tm) => tm.teamId));
+      const ceiling = m.role.ceiling;
+      const reachingHere = grants.filter(
+        (g) => g.membershipId === m.id || (g.teamId !== null && teams.has(g.teamId)) || (g.groupId !== null && chain.includes(g.groupId)),
+      );
+      const reachingSql = await t.db.grant.findMany({ where: grantsReaching(subject), select: { id: true } });
+      expect(reachingSql.map((g) => g.id).sort(), `${who}: the grants reaching them (grantsReaching)`).toEqual(reachingHere.map((g) => g.id).sort());
+      const expected: string[] = [];
+      for (const r of resources) {
+        const reaching: ReachingGrant[] = reachingHere
+          .filter((g) => g.resourceId === r.id)
+          .map((g) => ({ grantId: g.id, capabilities: g.capabilities, via: { kind: "member" } }));
+        // Custody (seed 004): "Access members' data" over an owner the member may manage.
+        const owner = facts.get(r.ownerId)!;
+        const inMemberSpan = r.ownerId !== m.id && holds(m.role, "members.view") && decideSpan(subject.asActor, owner).allowed;
+        const decision = effectiveAccess(subject, toResourceFacts(r), reaching, { name: owner.name, inMemberSpan });
+        if (decision.visible) expected.push(r.id);
+        const custodian = inMemberSpan && holds(m.role, "data.access");
+        // Only the owner, custody and "See all resources" give what the ceiling lacks.
+        const unexplained = decision.capabilities.filter(
+          (c) =>
+            !ceiling.includes(c) &&
+            r.ownerId !== m.id &&
+            !(custodian && (c === "view" || c === "data")) &&
+            !(c === "view" && !r.private && holds(m.role, "resources.viewAll")),
+        );
+        expect(unexplained, `${who} on ${r.name}: beyond the ceiling ${ceiling.join("+")}`).toEqual([]);
+        // The service's own composition (grantsReaching, the owner in span by membersInSpanSql), on a sample of pairs.
+        if ((members.indexOf(m) + resources.indexOf(r)) % 10 === 0) {
+          const got = await accessOf(t.db, subject, r);
+          expect({ visible: got.visible, capabilities: got.capabilities }, `${who} on ${r.name}: accessOf`).toEqual({
+            visible: decision.visible,
+            capabilities: decision.capabilities,
+          });
+        }
+        seen.visible += decision.visible ? 1 : 0;
+        seen.visibleWithNothing += decision.visible && !decision.capabilities.length ? 1 : 0;
+        seen.capped += decision.paths.some((p) => p.kind === "grant" && p.limited.length) ? 1 : 0;
+        seen.custodian += custodian ? 1 : 0;
+      }
+      expect(listed, `${who}: the resources listed\n    ${describeRoles(customRoles)}`).toEqual(expected.sort());
+    }
+    // The organization exercises every path: grants the ceiling cut down, custodians.
+    expect(seen.visible, "resources seen").toBeGreaterThan(200);
+    expect(seen.capped, "grants capped by a ceiling").toBeGreaterThan(0);
+    expect(seen.custodian, "custodian paths").toBeGreaterThan(0);
   });
 });

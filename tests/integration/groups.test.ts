@@ -124,3 +124,32 @@ describe("groups through tRPC", () => {
     expect((await globexOwner.groups.list()).map((g) => g.name)).toEqual(["Globex", "Labs"]);
   });
 });
+
+describe("a custom role that changes groups without “View groups”", () => {
+  // Found by the property test with random custom roles: the services asked for “View groups”
+  // before every change, a rule outside server/authz, where each change names its own permission.
+  it("creates, renames, moves and deletes within its reach, as the decisions say; outside reach stays NOT_FOUND", async () => {
+    const keeper = await org(t.db, "Keeper")
+      .withTree("Sales/EMEA", "Sales/Americas", "Engineering")
+      .withRole({
+        name: "Tree Keeper",
+        rank: 45,
+        reach: "SUBTREE",
+        permissions: ["groups.create", "groups.edit", "groups.delete"],
+        ceiling: ["view"],
+      })
+      .withMember("kim", "Tree Keeper", "Sales")
+      .create();
+    const kim = await keeper.signIn("kim");
+    await expect(kim.groups.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const berlin = await kim.groups.create({ parentId: keeper.group("Sales/EMEA"), name: "Berlin" });
+    await kim.groups.rename({ groupId: berlin.id, name: "Berlin Mitte" });
+    await kim.groups.move({ groupId: berlin.id, newParentId: keeper.group("Sales/Americas") });
+    await kim.groups.delete({ groupId: berlin.id });
+    expect(await t.db.group.count({ where: { id: berlin.id } })).toBe(0);
+    await expect(kim.groups.create({ parentId: keeper.group("Engineering"), name: "Outside" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(kim.groups.move({ groupId: keeper.group("Sales/EMEA"), newParentId: keeper.group("Engineering") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});

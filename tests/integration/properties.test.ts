@@ -1,5 +1,7 @@
 // Property-based tests (fast-check) of the rules of authority (DESIGN.md rules 1 to 6
-// and 10): random group trees, random role assignments and random action sequences go
+// and 10): random group trees, random role assignments (the built-in roles and random custom
+// roles: any rank, reach, permissions of the catalog and resource ceiling, from
+// tests/factories/custom-roles.ts) and random action sequences go
 // through real tRPC callers, and before every call a model written here from DESIGN.md and
 // docs/authority.md (never by calling server/authz) says whether it is allowed. Both ways:
 // a refused call changes nothing, and an allowed call SUCCEEDS with exactly the change the
@@ -8,7 +10,8 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT_IN_ROLES } from "@/server/authz";
+import { ALL_PERMISSIONS, BUILT_IN_ROLES, CAPABILITIES, ORGANIZATION_ONLY_PERMISSIONS } from "@/server/authz";
+import { catalogCopyDrift, customRolesArb, describeRoles } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
 
@@ -52,7 +55,7 @@ async function snapshot(organizationId: string) {
 type Snap = Awaited<ReturnType<typeof snapshot>>;
 type M = NonNullable<ReturnType<Snap["members"]["get"]>>;
 type G = NonNullable<ReturnType<Snap["groups"]["get"]>>;
-type Role = { id: string; name: string; rank: number; reach: string; permissions: string[] };
+type Role = { id: string; name: string; rank: number; reach: string; permissions: string[]; ceiling: string[] };
 
 /** Everything about a membership and its person (role and group by id), but the timestamps
  * that any write touches: a change is a changed value. */
@@ -111,12 +114,14 @@ function memberRefusal(pre: Snap, actor: M | undefined, kind: Kind, targetId: st
 }
 
 /** Rule 4: the role given ranks below the actor's standing, holds only the actor's permissions, and
- * (docs/authority.md) a subtree actor never gives an organization-wide role. */
+ * (docs/authority.md) a subtree actor never gives an organization-wide role, and its resource
+ * ceiling is within the actor's ("Custom roles": built-in roles have every capability). */
 function roleViolation(actor: M, role: Role | undefined): string | null {
   if (!role) return "the role is not one of this organization";
   if (role.rank >= standing(actor)) return `the new role ${role.name} is not ranked below the actor's ${actor.role.name}`;
   if (!within(role, actor.role)) return `the new role ${role.name} holds permissions the actor's ${actor.role.name} lacks`;
   if (actor.role.reach !== "ORGANIZATION" && role.reach === "ORGANIZATION") return `a subtree actor gave the organization-wide role ${role.name}`;
+  if (!role.ceiling.every((c) => actor.role.ceiling.includes(c))) return `the new role ${role.name}'s ceiling is wider than the actor's ${actor.role.name}'s`;
   return null;
 }
 
@@ -184,11 +189,20 @@ const actionArb = fc.record({
 const scenarioArb = fc.record({
   /** Group i hangs under root (0) or under group j-1 (j), at most 4 levels deep. */
   tree: fc.array(fc.nat(), { minLength: 3, maxLength: 10 }),
-  /** Any of the 12 roles, with those that administer members and groups twice as likely. */
-  members: fc.array(fc.record({ role: fc.oneof(fc.constantFrom(...ROLE_KEYS), { arbitrary: fc.constantFrom(...ADMINS), weight: 2 }), group: fc.nat() }), {
-    minLength: 2,
-    maxLength: 7,
-  }),
+  customRoles: customRolesArb({ maxLength: 4 }),
+  /** Any of the 12 roles, with those that administer members and groups twice as likely, or a
+   * custom role (`custom % count`, when there is one). */
+  members: fc.array(
+    fc.record({
+      role: fc.oneof(fc.constantFrom(...ROLE_KEYS), { arbitrary: fc.constantFrom(...ADMINS), weight: 2 }),
+      custom: fc.option(fc.nat(), { freq: 2 }),
+      group: fc.nat(),
+    }),
+    {
+      minLength: 2,
+      maxLength: 7,
+    },
+  ),
   actions: fc.array(actionArb, { minLength: 5, maxLength: 25 }),
 });
 
@@ -202,7 +216,7 @@ function nameOf(snap: Snap, groupId: string | undefined): string {
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
-async function runScenario({ tree, members, actions }: Scenario) {
+async function runScenario({ tree, customRoles, members, actions }: Scenario) {
   const paths: string[] = [];
   const depths: number[] = [];
   tree.forEach((choice, i) => {
@@ -212,7 +226,9 @@ async function runScenario({ tree, members, actions }: Scenario) {
     depths.push(nested ? depths[p - 1]! + 1 : 1);
   });
   let builder = org(t.db, `P${++runNo}`).withTree(...paths);
-  members.forEach((m, i) => (builder = builder.withMember(`m${i}`, m.role, pick(["", ...paths], m.group))));
+  for (const role of customRoles) builder = builder.withRole(role);
+  const roleOf = (m: Scenario["members"][number]) => (m.custom !== null && customRoles.length ? pick(customRoles, m.custom).name : m.role);
+  members.forEach((m, i) => (builder = builder.withMember(`m${i}`, roleOf(m), pick(["", ...paths], m.group))));
   const built = await builder.create();
   const logins = ["owner", ...members.map((_, i) => `m${i}`)];
   const roles = new Map<string, Role>((await t.db.role.findMany({ where: { organizationId: built.id } })).map((r) => [r.id, r]));
@@ -239,7 +255,15 @@ async function runScenario({ tree, members, actions }: Scenario) {
     const inReach = able.length ? groupPool.filter((id) => pre.groups.has(id) && reaches(actor!, pre.groups.get(id)!.path)) : [];
     const subjectGroupId = pick(inReach.length ? inReach : groupPool, a.target);
     // Every role of the organization, one of another, and (the boundary of rule 4) the actor's own, twice.
-    const roleId = pick([...ROLE_KEYS.map((k) => built.role(k)), foreign.role("user"), ...(actor ? [actor.roleId, actor.roleId] : [])], a.arg);
+    const roleId = pick(
+      [
+        ...ROLE_KEYS.map((k) => built.role(k)),
+        ...customRoles.map((r) => built.role(r.name)),
+        foreign.role("user"),
+        ...(actor ? [actor.roleId, actor.roleId] : []),
+      ],
+      a.arg,
+    );
     const groupId = pick(groupPool, a.arg);
     const selection = [targetId, ...a.more.map((n) => pick(memberPool, n))];
     const who = (id: string, m = pre.members.get(id)) => (m ? `${m.user.name} (${m.role.name} in ${nameOf(pre, m.groupId)})` : "a foreign or deleted member");
@@ -302,7 +326,7 @@ async function runScenario({ tree, members, actions }: Scenario) {
       `step ${i}: ${login} (${actor ? `${actor.role.name} in ${nameOf(pre, actor.groupId)}` : "deleted"}) ${a.kind} ${subject} ${argText} -> ${outcome}`,
     );
     const fail = (why: string) => {
-      throw new Error(`${why}\n  in run P${runNo}:\n    ${log.join("\n    ")}`);
+      throw new Error(`${why}\n  in run P${runNo}:\n    ${log.join("\n    ")}\n  custom roles:\n    ${describeRoles(customRoles)}`);
     };
 
     const members_ = changed(pre.members, post.members, memberPrint);
@@ -382,6 +406,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("random trees, roles and action sequences", () => {
+  it("are drawn from the permission catalog, the organization-only permissions and the capabilities as they are", () => {
+    expect(catalogCopyDrift({ permissions: ALL_PERMISSIONS, organizationOnly: ORGANIZATION_ONLY_PERMISSIONS, capabilities: CAPABILITIES })).toEqual([]);
+  });
+
   it("do exactly what the model allows: never outside the span or above rank, never escalating, never touching the owner; each change audited once", async () => {
     // endOnFailure: a failing run is reported as found (with its seed and path to replay it)
     // rather than shrunk for many minutes.

@@ -1,6 +1,7 @@
 // Consistency of resource access (DESIGN.md rules 4, 7 and 8), as SpiceDB tests
 // LookupResources against Check: for random small organizations (a group tree, members
-// with roles User / Admin / Support, teams, resources of every type, private or not,
+// with roles User / Admin / Support or random custom roles (tests/factories/custom-roles.ts:
+// any rank, reach, permissions and resource ceiling), teams, resources of every type, private or not,
 // grants to members, teams, groups and email addresses with random capability sets, random
 // scopes), every member's resources.list, all pages, is exactly the set this file's own
 // oracle says is visible, and resources.get reports exactly the oracle's capabilities.
@@ -12,13 +13,17 @@
 // allowed and carried out.
 //
 // The oracle is written here from DESIGN.md, with its own reaching logic (direct, team
-// membership, group ancestor chain of the generated tree); it never calls server/authz.
+// membership, group ancestor chain of the generated tree), its own span (for custodians and
+// hand-overs) and the role's ceiling; it never calls server/authz. Roles are facts it reads
+// from the database rows (rank, reach, permissions, ceiling), as a member's role is data.
 // The organization is set up directly in the database (the tRPC paths of setup are covered
 // by resources.test.ts); every check goes through tRPC callers. PROPERTY_RUNS and
 // PROPERTY_SEED override the run count and seed.
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ALL_PERMISSIONS, CAPABILITIES, ORGANIZATION_ONLY_PERMISSIONS } from "@/server/authz";
+import { CAPABILITIES as CAPS, catalogCopyDrift, customRolesArb, describeRoles } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
 import { callerFor, testDatabase, type TestDatabase } from "./harness";
 
@@ -27,7 +32,6 @@ const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : und
 
 // ---- The design, as data ------------------------------------------------------------------
 
-const CAPS = ["view", "run", "edit", "data", "share", "admin"] as const;
 type Cap = (typeof CAPS)[number];
 const TYPES = ["server", "storage", "job", "task", "monitor", "endpoint"] as const;
 type Type = (typeof TYPES)[number];
@@ -40,8 +44,6 @@ const ACTION: Partial<Record<Type, { action: "run" | "restore"; needs: Cap }>> =
   storage: { action: "restore", needs: "data" },
 };
 type RoleKey = "data_admin" | "user" | "admin" | "support";
-/** Roles that see every resource that is not private (resources.viewAll): Data Admin and Admin. */
-const SEES_ALL: readonly RoleKey[] = ["data_admin", "admin"];
 type Kind = "MEMBER" | "TEAM" | "GROUP" | "EMAIL";
 /** What a member does with a resource, beyond sharing it. */
 const USES = ["run", "restore", "rename", "private", "delete", "transfer"] as const;
@@ -53,9 +55,12 @@ const capsArb = fc.subarray([...CAPS], { minLength: 1 });
 const scenarioArb = fc.record({
   /** Group i hangs under the root (0) or under group j (1-based), chosen among those before it. */
   tree: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+  customRoles: customRolesArb({ maxLength: 3 }),
   members: fc.array(
     fc.record({
       role: fc.constantFrom<RoleKey>("user", "user", "admin", "support"),
+      /** Holds custom role `custom % count` instead, when there is one. */
+      custom: fc.option(fc.nat(), { freq: 2 }),
       group: fc.nat(),
       scope: fc.option(fc.array(fc.nat(), { maxLength: 3 }), { freq: 2 }),
     }),
@@ -110,7 +115,19 @@ const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 
 // ---- The model and its oracle -------------------------------------------------------------------
 
-type MemberModel = { login: string; id: string; userId: string; sessionVersion: number; role: RoleKey; group: number; scope: string[]; email: string };
+/** A role as stored: the facts the oracle reads. */
+type RoleModel = { name: string; rank: number; reach: string; permissions: string[]; ceiling: string[] };
+type MemberModel = {
+  login: string;
+  id: string;
+  userId: string;
+  sessionVersion: number;
+  role: RoleModel;
+  isOwner: boolean;
+  group: number;
+  scope: string[];
+  email: string;
+};
 type ResourceModel = { id: string; name: string; type: Type; private: boolean; owner: number; deleted?: boolean };
 type GrantModel = { id: string; resource: number; kind: Kind; key: string; member?: number; team?: number; group?: number; caps: Cap[] };
 type Model = {
@@ -142,13 +159,38 @@ function reaches(model: Model, g: GrantModel, member: number): boolean {
   }
 }
 
+const holds = (m: MemberModel, permission: string) => m.role.permissions.includes(permission);
+/** The owner stands just above the other holders of the top role (docs/authority.md, "The owner"). */
+const standing = (m: MemberModel) => m.role.rank + (m.isOwner ? 0.5 : 0);
+
+/**
+ * Rule 3, managing, as the custodians' and hand-overs' span: another member whose home group
+ * is in the actor's reach (the organization, or the subtree of the actor's home group), ranked
+ * strictly below, holding no permission the actor lacks; and, as the members list, the actor
+ * holds "View members".
+ */
+function inSpan(model: Model, actor: number, target: number): boolean {
+  const a = model.members[actor]!;
+  const b = model.members[target]!;
+  if (actor === target || !holds(a, "members.view")) return false;
+  const reach = a.role.reach === "ORGANIZATION" || (a.role.reach === "SUBTREE" && ancestorsOrSelf(model, b.group).includes(a.group));
+  return reach && standing(b) < standing(a) && b.role.permissions.every((p) => a.role.permissions.includes(p));
+}
+
+/** Seed 004: "Access members' data" over the resource's owner, in span. */
+const custodian = (model: Model, member: number, resource: number) => {
+  const owner = model.resources[resource]!.owner;
+  return owner !== member && holds(model.members[member]!, "data.access") && inSpan(model, member, owner);
+};
+
 /**
  * Rule 7 and 8: the capabilities the member has on the resource, or null when they do not
- * see it. The union of ownership (everything), the Data Admin's custody of members' data
- * (view + data: the owner's span is the whole organization, every role being ranked below
- * and holding nothing Data Admin lacks), the role's view of what is not private, and every
- * grant that reaches; admin brings all; then the scope removes other servers and storages,
- * and a private resource needs view.
+ * see it. The union of ownership (everything), custody of members' data (view + data), the
+ * view of what is not private that "See all resources" gives, and every grant that reaches,
+ * admin bringing all, each capped by the role's ceiling (docs/authority.md: "What a grant
+ * gives is capped by the member's role's ceiling"); then the scope removes other servers and
+ * storages, and a private resource needs view. A grant that reaches shows a resource that is
+ * not private even when the ceiling leaves it nothing ("a grant that shows a resource still shows it").
  */
 function oracle(model: Model, member: number, resource: number): Cap[] | null {
   const m = model.members[member]!;
@@ -156,11 +198,18 @@ function oracle(model: Model, member: number, resource: number): Cap[] | null {
   if (r.deleted) return null;
   const got = new Set<Cap>();
   if (r.owner === member) CAPS.forEach((c) => got.add(c));
-  else if (m.role === "data_admin") ["view", "data"].forEach((c) => got.add(c as Cap));
-  if (!r.private && SEES_ALL.includes(m.role)) got.add("view");
-  for (const g of model.grants) if (g.resource === resource && reaches(model, g, member)) g.caps.forEach((c) => got.add(c));
+  else if (custodian(model, member, resource)) ["view", "data"].forEach((c) => got.add(c as Cap));
+  if (!r.private && holds(m, "resources.viewAll")) got.add("view");
+  const ceiling = m.role.ceiling.includes("admin") ? CAPS : m.role.ceiling;
+  let reached = false;
+  for (const g of model.grants) {
+    if (g.resource !== resource || !reaches(model, g, member)) continue;
+    reached = true;
+    const given = g.caps.includes("admin") ? CAPS : g.caps;
+    given.filter((c) => ceiling.includes(c)).forEach((c) => got.add(c));
+  }
   if (got.has("admin")) CAPS.forEach((c) => got.add(c));
-  if (!got.size) return null;
+  if (!got.size && !reached) return null;
   if (m.scope.length && SCOPED.includes(r.type) && !m.scope.includes(r.id)) return null;
   if (r.private && !got.has("view")) return null;
   return CAPS.filter((c) => got.has(c));
@@ -185,20 +234,23 @@ async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
   });
   const groupPaths = ["", ...paths];
   let builder = org(t.db, `R${++runNo}`).withTree(...paths);
-  s.members.forEach((m, i) => (builder = builder.withMember(`m${i}`, m.role, pick(groupPaths, m.group))));
+  for (const role of s.customRoles) builder = builder.withRole(role);
+  const roleOf = (m: Scenario["members"][number]) => (m.custom !== null && s.customRoles.length ? pick(s.customRoles, m.custom).name : m.role);
+  s.members.forEach((m, i) => (builder = builder.withMember(`m${i}`, roleOf(m), pick(groupPaths, m.group))));
   const built = await builder.create();
 
-  const specs = [{ role: "data_admin" as RoleKey, group: 0, scope: s.ownerScope }, ...s.members.map((m) => ({ ...m, group: m.group % groupPaths.length }))];
+  const specs = [{ group: 0, scope: s.ownerScope }, ...s.members.map((m) => ({ ...m, group: m.group % groupPaths.length }))];
   const logins = ["owner", ...s.members.map((_, i) => `m${i}`)];
-  const users = new Map((await t.db.membership.findMany({ where: { organizationId: built.id }, include: { user: true } })).map((m) => [m.id, m.user]));
+  const rows = new Map((await t.db.membership.findMany({ where: { organizationId: built.id }, include: { user: true, role: true } })).map((m) => [m.id, m]));
   const members: MemberModel[] = logins.map((login, i) => {
-    const user = users.get(built.member(login))!;
+    const { user, role, isOwner } = rows.get(built.member(login))!;
     return {
       login,
       id: built.member(login),
       userId: user.id,
       sessionVersion: user.sessionVersion,
-      role: specs[i]!.role,
+      role: { name: role.name, rank: role.rank, reach: role.reach, permissions: role.permissions, ceiling: role.ceiling },
+      isOwner,
       group: specs[i]!.group,
       scope: [],
       email: user.email,
@@ -303,7 +355,7 @@ async function outcome(call: Promise<unknown>): Promise<string> {
 function describeModel(model: Model): string {
   const lines = model.members.map(
     (m, i) =>
-      `member ${i} ${m.login}: ${m.role} in group ${m.group}${m.scope.length ? `, scope ${m.scope.map((id) => model.resources.find((r) => r.id === id)!.name).join(",")}` : ""}`,
+      `member ${i} ${m.login}: ${m.role.name} in group ${m.group}${m.scope.length ? `, scope ${m.scope.map((id) => model.resources.find((r) => r.id === id)!.name).join(",")}` : ""}`,
   );
   lines.push(`groups: ${model.parent.map((p, g) => `${g}<-${p}`).join(" ")}`);
   model.teams.forEach((tm, i) => lines.push(`team ${i}: members ${[...tm.members].join(",")}`));
@@ -318,7 +370,7 @@ function describeModel(model: Model): string {
 async function checkAll(built: BuiltOrg, model: Model, pageSize: number, stage: string) {
   for (const [mi, m] of model.members.entries()) {
     const caller = callerOf(built, m);
-    const where = `${stage}, member ${mi} (${m.login}, ${m.role})`;
+    const where = `${stage}, member ${mi} (${m.login}, ${m.role.name})`;
     const expected = model.resources
       .filter((_, ri) => oracle(model, mi, ri) !== null)
       .map((r) => r.name)
@@ -344,12 +396,11 @@ async function checkAll(built: BuiltOrg, model: Model, pageSize: number, stage: 
       }
       const got = await caller.resources.get({ resourceId: r.id });
       expect(got.access.capabilities, `${what}: capabilities`).toEqual(caps);
-      const custodian = m.role === "data_admin" && r.owner !== mi;
       expect(got.can, `${what}: can`).toEqual({
         edit: caps.includes("edit"),
         delete: caps.includes("admin"),
         share: caps.includes("share"),
-        transfer: caps.includes("admin") || custodian,
+        transfer: caps.includes("admin") || custodian(model, mi, ri),
       });
       const action = ACTION[r.type];
       expect(got.actions, `${what}: actions`).toEqual(action && caps.includes(action.needs) ? [action.action] : []);
@@ -432,11 +483,11 @@ function expectedOfUse(model: Model, actor: number, resource: number, use: Use, 
     case "delete":
       return caps.includes("admin") ? "OK" : "FORBIDDEN";
     case "transfer": {
-      // Seed 004: an administrator of the resource, or the Data Admin holding its owner's
-      // data. Every member is active, and the only Data Admin here is the organization's
-      // owner, whose span holds everyone else: any member may receive it but its owner.
-      const custodian = model.members[actor]!.role === "data_admin" && r.owner !== actor;
-      if (!custodian && !caps.includes("admin")) return "FORBIDDEN";
+      // Seed 004: an administrator of the resource, or a custodian of its owner's data. The
+      // new owner becomes Administrator: an administrator hands it to anyone (every member is
+      // active), a custodian only to themselves or to a member in their span (rule 4).
+      if (!custodian(model, actor, resource) && !caps.includes("admin")) return "FORBIDDEN";
+      if (!caps.includes("admin") && to !== actor && !inSpan(model, actor, to)) return "FORBIDDEN";
       return to === r.owner ? "BAD_REQUEST" : "OK";
     }
   }
@@ -508,7 +559,8 @@ async function runScenario(s: Scenario) {
     );
     await checkAll(built, model, s.pageSize, "after the attempts");
   } catch (err) {
-    if (err instanceof Error) err.message += `\n  in run ${built.slug}:\n    ${describeModel(model)}\n  attempts:\n    ${log.join("\n    ")}`;
+    if (err instanceof Error)
+      err.message += `\n  in run ${built.slug}:\n    ${describeModel(model)}\n  custom roles:\n    ${describeRoles(s.customRoles)}\n  attempts:\n    ${log.join("\n    ")}`;
     throw err;
   }
 }
@@ -519,6 +571,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("random organizations, grants and scopes", () => {
+  it("are drawn with roles from the permission catalog, the organization-only permissions and the capabilities as they are", () => {
+    expect(catalogCopyDrift({ permissions: ALL_PERMISSIONS, organizationOnly: ORGANIZATION_ONLY_PERMISSIONS, capabilities: CAPABILITIES })).toEqual([]);
+  });
+
   it("each member's list is exactly what the oracle shows, get reports exactly its capabilities, and grants never exceed the granter's", async () => {
     await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
     if (process.env.PROPERTY_TALLY) console.log("attempt outcomes", tally, "use outcomes", useTally);

@@ -1,6 +1,7 @@
 // Rule 4's side paths, as a property: `decideGainedGrants` screens the gained grants in SQL
 // and checks only the suspects exactly. For random small organizations (a group tree,
-// members of several roles and scopes, teams, resources private or not with random owners,
+// members of several built-in and random custom roles (tests/factories/custom-roles.ts: any
+// rank, reach, permissions and resource ceiling) and scopes, teams, resources private or not with random owners,
 // grants to members, teams, groups and addresses with random capability sets, some empty or
 // naming a capability Steward does not know), every member, joining every team, all teams
 // at once, every group, or moving between groups, gets exactly the answer, and the same
@@ -8,18 +9,18 @@
 // id order. PROPERTY_RUNS and PROPERTY_SEED override the run count and seed.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideGrantChange, describeCapabilities, type Decision } from "@/server/authz";
+import { ALL_PERMISSIONS, CAPABILITIES, decideGrantChange, describeCapabilities, ORGANIZATION_ONLY_PERMISSIONS, type Decision } from "@/server/authz";
 import type { Db } from "@/server/db";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "@/server/services/access";
 import { loadActor, type ActorContext } from "@/server/services/actor";
 import { decideGainedGrants, groupGrantsGained, type GainedGrants } from "@/server/services/side-paths";
+import { CAPABILITIES as CAPS, catalogCopyDrift, customRolesArb, describeRoles } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
 
-const CAPS = ["view", "run", "edit", "data", "share", "admin"] as const;
 const TYPES = ["server", "storage", "job", "monitor"] as const;
 /** Roles with every kind of resource reach: none, "See all resources", custody over the organization or a subtree. */
 const ROLES = ["user", "user", "admin", "support", "data_admin", "group_data_admin", "group_data_admin", "group_admin"] as const;
@@ -74,10 +75,20 @@ const capsArb = fc.oneof(
 const scenarioArb = fc.record({
   /** Group i hangs under the root (0) or under group j (1-based), chosen among those before it. */
   tree: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
-  members: fc.array(fc.record({ role: fc.constantFrom(...ROLES), group: fc.nat(), scope: fc.option(fc.array(fc.nat(), { maxLength: 2 }), { freq: 3 }) }), {
-    minLength: 2,
-    maxLength: 5,
-  }),
+  customRoles: customRolesArb({ maxLength: 3 }),
+  members: fc.array(
+    fc.record({
+      role: fc.constantFrom(...ROLES),
+      /** Holds custom role `custom % count` instead, when there is one. */
+      custom: fc.option(fc.nat(), { freq: 2 }),
+      group: fc.nat(),
+      scope: fc.option(fc.array(fc.nat(), { maxLength: 2 }), { freq: 3 }),
+    }),
+    {
+      minLength: 2,
+      maxLength: 5,
+    },
+  ),
   teams: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: 1, maxLength: 3 }),
   resources: fc.array(fc.record({ type: fc.constantFrom(...TYPES), private: fc.boolean(), owner: fc.nat() }), { minLength: 1, maxLength: 6 }),
   grants: fc.array(
@@ -98,7 +109,9 @@ async function build(s: Scenario) {
   });
   const groupKeys = ["", ...paths];
   let builder = org(t.db, `SP${++runNo}`).withTree(...paths);
-  s.members.forEach((m, i) => (builder = builder.withMember(`m${i}`, m.role, pick(groupKeys, m.group))));
+  for (const role of s.customRoles) builder = builder.withRole(role);
+  const roleOf = (m: Scenario["members"][number]) => (m.custom !== null && s.customRoles.length ? pick(s.customRoles, m.custom).name : m.role);
+  s.members.forEach((m, i) => (builder = builder.withMember(`m${i}`, roleOf(m), pick(groupKeys, m.group))));
   const built: BuiltOrg = await builder.create();
   const o = built.id;
   const memberIds = ["owner", ...s.members.map((_, i) => `m${i}`)].map((login) => built.member(login));
@@ -156,7 +169,7 @@ async function runScenario(s: Scenario) {
     for (const gained of gains) {
       const { gained: count, decision: expected } = await naive(t.db, actor, gained, "Joining");
       const got = await decideGainedGrants(t.db, actor, gained, "Joining");
-      expect(got, `actor ${actor.name} (${actor.role.name}) gaining ${JSON.stringify(gained)}`).toEqual(expected);
+      expect(got, `actor ${actor.name} (${actor.role.name}) gaining ${JSON.stringify(gained)}\n    ${describeRoles(s.customRoles)}`).toEqual(expected);
       // Allowed with grants gained: the SQL's screen let them all through, not just an empty set.
       const outcome = got.allowed ? (count ? "allowedWithGrants" : "allowedEmpty") : "refused";
       tally[outcome] = (tally[outcome] ?? 0) + 1;
@@ -165,6 +178,10 @@ async function runScenario(s: Scenario) {
 }
 
 describe("decideGainedGrants", () => {
+  it("is tried with roles built from the permission catalog, the organization-only permissions and the capabilities as they are", () => {
+    expect(catalogCopyDrift({ permissions: ALL_PERMISSIONS, organizationOnly: ORGANIZATION_ONLY_PERMISSIONS, capabilities: CAPABILITIES })).toEqual([]);
+  });
+
   it("answers, and refuses, exactly as checking every gained grant would", async () => {
     await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, seed: SEED, endOnFailure: true });
     if (process.env.PROPERTY_TALLY) console.log("side-path outcomes", tally);

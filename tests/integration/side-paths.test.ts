@@ -171,3 +171,44 @@ describe("invitations with teams", () => {
     });
   });
 });
+
+describe("an actor whose role's ceiling takes what their grants say", () => {
+  // Found by the side-paths property test with random custom roles: the SQL screen counted the
+  // actor's grants as written, so a Viewer holding “Edit & Run + Share” on the ACL (View once
+  // capped) passed Edit & Run on through a group or a team.
+  it("cannot pass on, by a move or a team, what the ceiling leaves them unable to grant", async () => {
+    const ceiling = await org(t.db, "Ceiling")
+      .withTree("Sales", "Engineering")
+      .withRole({
+        name: "Viewing Admin",
+        rank: 105,
+        reach: "ORGANIZATION",
+        permissions: ["members.view", "members.assignGroup", "teams.manage"],
+        ceiling: ["view"],
+      })
+      .withMember("vera", "Viewing Admin")
+      .withMember("ulla", "user", "Engineering")
+      .create();
+    const owner = await ceiling.signIn("owner");
+    const job = (await owner.resources.create({ type: "job", name: "payroll", description: "", private: false })).id;
+    await owner.resources.grant({
+      resourceId: job,
+      principal: { kind: "MEMBER", membershipId: ceiling.member("vera") },
+      capabilities: ["view", "run", "edit", "share"],
+    });
+    await owner.resources.grant({ resourceId: job, principal: { kind: "GROUP", groupId: ceiling.group("Sales") }, capabilities: ["view", "run", "edit"] });
+    const team = (await owner.teams.create({ name: "Ops", description: "" })).id;
+    await owner.resources.grant({ resourceId: job, principal: { kind: "TEAM", teamId: team }, capabilities: ["view", "run"] });
+
+    const vera = await ceiling.signIn("vera");
+    expect((await vera.resources.get({ resourceId: job })).access.capabilities).toEqual(["view"]);
+    await expect(vera.members.changeGroup({ membershipId: ceiling.member("ulla"), groupId: ceiling.group("Sales") })).rejects.toMatchObject(
+      refusal(/Moving ulla to Sales would give Edit & Run on payroll, which you could not grant directly/),
+    );
+    await expect(vera.teams.addMember({ teamId: team, membershipId: ceiling.member("ulla") })).rejects.toMatchObject(
+      refusal(/Adding ulla to Ops would give Run on payroll/),
+    );
+    await expect(vera.teams.addMember({ teamId: team, membershipId: ceiling.member("vera") })).rejects.toMatchObject(refusal(/payroll/));
+    expect(await t.db.teamMember.count({ where: { teamId: team } })).toBe(0);
+  });
+});

@@ -136,6 +136,13 @@ describe("the resource ceiling", () => {
     const access = effectiveAccess(holder(["view"]), { ...resource, private: true }, viaGrant(["view", "edit"]), noOwner);
     expect(access).toMatchObject({ visible: true, capabilities: ["view"] });
   });
+
+  it("still shows a resource that is not private when the ceiling leaves a grant nothing, as the list does (rule 7)", () => {
+    // Found by the consistency test: visibleResourcesSql listed it, and opening it was NOT_FOUND.
+    const access = effectiveAccess(holder(["view"]), resource, viaGrant(["data", "share"]), noOwner);
+    expect(access).toMatchObject({ visible: true, capabilities: [], paths: [{ kind: "grant", limited: ["data", "share"] }] });
+    expect(effectiveAccess(holder(["view"]), { ...resource, private: true }, viaGrant(["data", "share"]), noOwner).visible).toBe(false);
+  });
 });
 
 describe("placing a role just below another", () => {
