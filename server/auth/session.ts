@@ -14,6 +14,8 @@ export type Viewer = {
   name: string;
   mustChangePassword: boolean;
   hasTwoFactor: boolean;
+  /** An instance operator (/admin); grants nothing inside organizations. */
+  isOperator: boolean;
   /** When this sign-in began (null for a token that names no session). */
   sessionStartedAt: Date | null;
 };
@@ -36,6 +38,7 @@ export async function resolveViewer(db: Db, claims: SessionClaims | null): Promi
     name: user.name,
     mustChangePassword: user.mustChangePassword,
     hasTwoFactor: user.totpEnabledAt !== null,
+    isOperator: user.isOperator,
     sessionStartedAt: session?.createdAt ?? null,
   };
 }

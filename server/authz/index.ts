@@ -21,3 +21,4 @@ export * from "./principals";
 export * from "./teams";
 export * from "./custom-roles";
 export * from "./role-sets";
+export * from "./instance";

@@ -45,6 +45,8 @@ async function claimOne(db: Db, leaseMs: number, tried: string[]): Promise<strin
         WHERE ((status = 'PENDING' AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC'))
            OR (status = 'SENDING' AND "lockedUntil" < (now() AT TIME ZONE 'UTC')))
           AND NOT (id = ANY(${tried}::text[]))
+          -- A suspended organization's email waits until an operator resumes it.
+          AND NOT EXISTS (SELECT 1 FROM "Organization" o WHERE o.id = "OutboxEmail"."organizationId" AND o."suspendedAt" IS NOT NULL)
         ORDER BY "nextAttemptAt"
         LIMIT 1
         FOR UPDATE SKIP LOCKED)

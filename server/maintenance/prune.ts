@@ -6,6 +6,7 @@
 // runs it by hand.
 import type { Db } from "../db";
 import { Prisma } from "../db/generated/client";
+import { purgeDeletedOrganizations } from "../services/tenants";
 import { SIGN_IN_LIMITS } from "../services/throttle";
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -48,7 +49,15 @@ export function retentionFromEnv(env: Record<string, string | undefined> = proce
   return { ...DEFAULT_RETENTION, sentEmails, failedEmails: Math.max(DEFAULT_RETENTION.failedEmails, sentEmails) };
 }
 
-export type PruneCounts = { sentEmails: number; failedEmails: number; accountTokens: number; endedSessions: number; signInThrottles: number };
+export type PruneCounts = {
+  sentEmails: number;
+  failedEmails: number;
+  accountTokens: number;
+  endedSessions: number;
+  signInThrottles: number;
+  /** Deleted organizations whose purge an interrupted process left unfinished. */
+  deletedOrganizations: number;
+};
 
 const BATCH = 5_000;
 
@@ -103,6 +112,7 @@ export async function pruneExpired(db: Db, now = new Date(), retention: Retentio
     ),
     // Past its window a counter counts for nothing: the next attempt starts a new window.
     signInThrottles: await deleteInBatches(db, "SignInThrottle", "key", Prisma.sql`"lastAttemptAt" < ${throttleBefore}`, batch),
+    deletedOrganizations: await purgeDeletedOrganizations(db),
   };
 }
 
@@ -116,5 +126,6 @@ export function describePruned(counts: PruneCounts): string {
     `account links ${counts.accountTokens}`,
     `ended sessions ${counts.endedSessions}`,
     `sign-in counters ${counts.signInThrottles}`,
+    `deleted organizations purged ${counts.deletedOrganizations}`,
   ].join(", ");
 }

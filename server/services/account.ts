@@ -54,11 +54,17 @@ export async function verifyCredentials(db: Db, login: string, password: string)
 /** Organizations where the user has an active membership, for the switcher. */
 export async function listMyOrganizations(db: Db, userId: string) {
   const memberships = await db.membership.findMany({
-    where: { userId, status: "ACTIVE" },
+    where: { userId, status: "ACTIVE", organization: { deletedAt: null } },
     include: { organization: true, role: { select: { name: true } } },
     orderBy: { organization: { name: "asc" } },
   });
-  return memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role.name, isOwner: m.isOwner }));
+  return memberships.map((m) => ({
+    slug: m.organization.slug,
+    name: m.organization.name,
+    role: m.role.name,
+    isOwner: m.isOwner,
+    suspended: m.organization.suspendedAt !== null,
+  }));
 }
 
 /** Changes the user's password and ends every session issued before. */

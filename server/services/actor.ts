@@ -1,6 +1,6 @@
 // Turns database rows into the plain facts server/authz decides on, and loads the acting
 // member of a request.
-import type { Actor, GroupFacts, MemberFacts, RoleFacts } from "../authz";
+import { decideOrganizationOpen, type Actor, type GroupFacts, type MemberFacts, type RoleFacts } from "../authz";
 import type { Db, Tx } from "../db";
 import { notFound, StewardError } from "./errors";
 
@@ -53,10 +53,15 @@ export type ActorContext = Actor & {
 /** The viewer's active membership in the organization with this slug, or NOT_FOUND. */
 export async function loadActor(db: Db | Tx, userId: string, organizationSlug: string): Promise<ActorContext> {
   const membership = await db.membership.findFirst({
-    where: { userId, status: "ACTIVE", organization: { slug: organizationSlug } },
-    include: { ...memberFactsInclude, organization: { select: { slug: true, name: true, twoFactorPolicy: true } } },
+    where: { userId, status: "ACTIVE", organization: { slug: organizationSlug, deletedAt: null } },
+    include: {
+      ...memberFactsInclude,
+      organization: { select: { slug: true, name: true, twoFactorPolicy: true, suspendedAt: true, suspendedReason: true, deletedAt: true } },
+    },
   });
   if (!membership) throw new StewardError("NOT_FOUND", "Organization not found.");
+  const open = decideOrganizationOpen(membership.organization);
+  if (!open.allowed) throw new StewardError(open.code, open.reason);
   return {
     ...toMemberFacts(membership),
     userId,

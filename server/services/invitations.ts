@@ -2,7 +2,7 @@
 // by email"). Inviting obeys the same rules as creating a member; nothing exists for the
 // invitee until they accept, and acceptance re-checks that the inviter still may give
 // the role and group, since authority is judged when it is used.
-import { decideCreateMember, decideJoinTeams, decidePermission, type Decision, type TeamFacts } from "../authz";
+import { decideCreateMember, decideOrganizationOpen, decideJoinTeams, decidePermission, type Decision, type TeamFacts } from "../authz";
 import { linkTokenHash, newLinkToken } from "../auth/link-token";
 import { hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
@@ -321,7 +321,10 @@ const day = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: 
 async function findByLink(db: Db | Tx, organizationSlug: string, token: string) {
   const tokenHash = linkTokenHash(token);
   const inv = tokenHash ? await db.invitation.findUnique({ where: { tokenHash }, include: { organization: true, role: true, group: true } }) : null;
-  if (!inv) throw new StewardError("NOT_FOUND", INVALID_LINK);
+  if (!inv || inv.organization.deletedAt) throw new StewardError("NOT_FOUND", INVALID_LINK);
+  // A suspended organization takes nobody in; the link works again once it is resumed.
+  const open = decideOrganizationOpen(inv.organization);
+  if (!open.allowed) throw new StewardError(open.code, open.reason);
   if (inv.organization.slug !== organizationSlug) {
     throw new StewardError("BAD_REQUEST", `This invitation is not for the organization “${organizationSlug}”. Open the link exactly as it was emailed.`);
   }

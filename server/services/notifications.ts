@@ -82,7 +82,7 @@ export async function notifyResourceEvent(
 
 export async function notificationPreferences(db: Db, userId: string) {
   const memberships = await db.membership.findMany({
-    where: { userId, status: "ACTIVE" },
+    where: { userId, status: "ACTIVE", organization: { deletedAt: null } },
     include: { organization: { select: { name: true, slug: true } } },
     orderBy: { organization: { name: "asc" } },
   });
@@ -90,7 +90,7 @@ export async function notificationPreferences(db: Db, userId: string) {
 }
 
 export async function setNotificationPreferences(db: Db, userId: string, input: { organizationSlug: string; events: NotificationEvent[] }) {
-  const membership = await db.membership.findFirst({ where: { userId, status: "ACTIVE", organization: { slug: input.organizationSlug } } });
+  const membership = await db.membership.findFirst({ where: { userId, status: "ACTIVE", organization: { slug: input.organizationSlug, deletedAt: null } } });
   if (!membership) throw new StewardError("NOT_FOUND", "Organization not found.");
   const events = NOTIFICATION_EVENT_KEYS.filter((e) => input.events.includes(e));
   await db.$transaction(async (tx) => {

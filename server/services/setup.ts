@@ -1,6 +1,7 @@
 // First run: creates the first organization with its root group, the built-in roles and
-// its owner (a Data Admin). Refuses once any organization exists, so that it can never be
-// used to take over an installation.
+// its owner (a Data Admin), who becomes the instance's first operator. Refuses once any
+// organization exists, so that it can never be used to take over an installation. Later
+// organizations are made by createOrganization too (server/services/tenants.ts).
 import { BUILT_IN_ROLES, OWNER_ROLE_KEY, type RoleSetKey } from "../authz";
 import type { Db, Tx } from "../db";
 import { generatePassword, hashPassword } from "../auth/password";
@@ -43,19 +44,26 @@ export async function setupFirstOrganization(db: Db, input: SetupInput): Promise
       name: input.organizationName,
       owner: { email: input.ownerEmail, name: input.ownerName, passwordHash, mustChangePassword: !input.password },
     });
-    if (input.roleSet) {
-      const owner = await loadActor(tx, created.userId, created.slug);
-      await addRoleSetIn(tx, owner, { set: input.roleSet, placeBelowRoleId: owner.role.id });
-    }
+    await tx.user.update({ where: { id: created.userId }, data: { isOperator: true } });
+    await audit(tx, { organizationId: null, actorUserId: created.userId, action: "instance.operatorAdd", targetType: "User", targetId: created.userId, after: { email: input.ownerEmail.trim().toLowerCase(), by: "setup" } });
+    if (input.roleSet) await addRoleSet(tx, created, input.roleSet);
     return { ...created, oneTimePassword };
   });
 }
 
+/** Adds a seed's role set to a new organization, just below its owner's role. */
+export async function addRoleSet(tx: Tx, created: { userId: string; slug: string }, set: RoleSetKey) {
+  const owner = await loadActor(tx, created.userId, created.slug);
+  await addRoleSetIn(tx, owner, { set, placeBelowRoleId: owner.role.id });
+}
+
 type NewOwner = { email: string; name: string; passwordHash: string; mustChangePassword: boolean };
 
-/** Creates an organization, its root group, its built-in roles and its owner. */
-export async function createOrganization(tx: Tx, input: { name: string; owner: NewOwner }) {
-  const slug = await freeSlug(tx, slugify(input.name));
+/** Creates an organization, its root group, its built-in roles and its owner: an existing
+ * account (`userId`) or one made now. Without a slug, one is made from the name. A slug
+ * taken meanwhile by another transaction fails on the unique index (callers map it). */
+export async function createOrganization(tx: Tx, input: { name: string; slug?: string; owner: NewOwner | { userId: string }; ip?: string | null }) {
+  const slug = input.slug ?? (await freeSlug(tx, slugify(input.name)));
   const org = await tx.organization.create({ data: { name: input.name, slug } });
   const root = await tx.group.create({ data: { organizationId: org.id, name: input.name, path: "/", depth: 0 } });
   await tx.group.update({ where: { id: root.id }, data: { path: `/${root.id}/` } });
@@ -71,12 +79,8 @@ export async function createOrganization(tx: Tx, input: { name: string; owner: N
     })),
   });
   const ownerRole = await tx.role.findUniqueOrThrow({ where: { organizationId_builtInKey: { organizationId: org.id, builtInKey: OWNER_ROLE_KEY } } });
-  const email = input.owner.email.trim().toLowerCase();
-  const user =
-    (await tx.user.findUnique({ where: { email } })) ??
-    (await tx.user.create({
-      data: { email, name: input.owner.name, passwordHash: input.owner.passwordHash, mustChangePassword: input.owner.mustChangePassword },
-    }));
+  const user = await ownerAccount(tx, input.owner);
+  const email = user.email;
   const membership = await tx.membership.create({
     data: { userId: user.id, organizationId: org.id, groupId: root.id, roleId: ownerRole.id, isOwner: true },
   });
@@ -87,13 +91,24 @@ export async function createOrganization(tx: Tx, input: { name: string; owner: N
     targetType: "Organization",
     targetId: org.id,
     after: { name: org.name, slug, rootGroupId: root.id, ownerMembershipId: membership.id, ownerEmail: email },
+    ip: input.ip ?? null,
   });
   return { organizationId: org.id, slug, userId: user.id, rootGroupId: root.id };
 }
 
-async function freeSlug(tx: Tx, base: string): Promise<string> {
+async function ownerAccount(tx: Tx, owner: NewOwner | { userId: string }) {
+  if ("userId" in owner) return tx.user.findUniqueOrThrow({ where: { id: owner.userId } });
+  const email = owner.email.trim().toLowerCase();
+  return (
+    (await tx.user.findUnique({ where: { email } })) ??
+    (await tx.user.create({ data: { email, name: owner.name, passwordHash: owner.passwordHash, mustChangePassword: owner.mustChangePassword } }))
+  );
+}
+
+/** The slug itself or, when taken, the first free "slug-2", "slug-3", … */
+export async function freeSlug(tx: Db | Tx, base: string): Promise<string> {
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
+    const candidate = n === 1 ? base : `${base.slice(0, 40 - String(n).length - 1).replace(/-+$/, "")}-${n}`;
     if (!(await tx.organization.findUnique({ where: { slug: candidate } }))) return candidate;
   }
 }

@@ -5,6 +5,7 @@
  *
  * - publicProcedure: anyone.
  * - authedProcedure: a signed-in person whose session is still valid (re-checked per request).
+ * - operatorProcedure: an instance operator (/admin); grants nothing inside organizations.
  * - orgProcedure(permission): a member of the organization named by the request (header
  *   x-steward-org), whose role holds `permission`. The acting member is `ctx.actor`. A pending
  *   password change or 2FA setup is refused with an UnmetRequirement cause (requirement.ts).
@@ -13,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
-import { decidePermission, decideSessionInOrganization, decideTwoFactorRequired, type Permission } from "../authz";
+import { decideOperate, decidePermission, decideSessionInOrganization, decideTwoFactorRequired, type Permission } from "../authz";
 import type { Db } from "../db";
 import { isDatabaseUnavailable, isLostRace } from "../db/errors";
 import { resolveViewer, type SessionClaims } from "../auth/session";
@@ -197,3 +198,20 @@ export function orgProcedure(permission: Permission | null) {
     return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip } } });
   });
 }
+
+/** A signed-in person with no one-time password left to change: for actions of the account
+ * itself outside any organization (creating an organization). */
+export const settledProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.viewer.mustChangePassword) {
+    throw requirementRefusal("PASSWORD_CHANGE", "Change your one-time password before you continue.");
+  }
+  return next();
+});
+
+/** An instance operator, for the instance's own procedures (/admin). Being one gives no
+ * access to any organization's members, groups or resources. */
+export const operatorProcedure = settledProcedure.use(async ({ ctx, next }) => {
+  const decision = decideOperate(ctx.viewer);
+  if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+  return next({ ctx: { ...ctx, operator: { userId: ctx.viewer.userId, isOperator: true, ip: ctx.ip } } });
+});

@@ -5,6 +5,7 @@ import { consoleRouter } from "../routers/console";
 import { emailRouter } from "../routers/email";
 import { groupsRouter } from "../routers/groups";
 import { importerRouter } from "../routers/importer";
+import { instanceRouter } from "../routers/instance";
 import { invitationsRouter } from "../routers/invitations";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   accountLinks: accountLinksRouter,
   organization: organizationRouter,
+  instance: instanceRouter,
   console: consoleRouter,
   groups: groupsRouter,
   members: membersRouter,

@@ -50,10 +50,12 @@ describe("first-run setup", () => {
     expect(message).not.toMatch(/ownerEmail|password:/);
   });
 
-  it("signs the owner in, with the organization listed for switching", async () => {
+  it("signs the owner in, with the organization listed for switching, as the instance's first operator", async () => {
     const alice = await signIn(t.db, "ALICE@example.com", "correct horse battery");
     const me = await alice.account.me();
-    expect(me.organizations).toEqual([{ slug: "umbrella-corp", name: "Umbrella Corp", role: "Data Admin", isOwner: true }]);
+    expect(me.organizations).toEqual([{ slug: "umbrella-corp", name: "Umbrella Corp", role: "Data Admin", isOwner: true, suspended: false }]);
+    expect(me.isOperator).toBe(true);
+    expect(await alice.instance.operators()).toEqual([expect.objectContaining({ email: "alice@example.com" })]);
   });
 });
 
