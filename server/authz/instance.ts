@@ -24,7 +24,9 @@ export function decideCreateOrganization(setting: OrganizationCreation, account:
 
 /** Whether /signup takes new accounts. */
 export function decideSignUp(setting: OrganizationCreation): Decision {
-  return setting === "OPEN" ? allow("Anyone may sign up here.") : deny("This Steward does not take sign-ups. Ask an administrator of your organization to invite you.");
+  return setting === "OPEN"
+    ? allow("Anyone may sign up here.")
+    : deny("This Steward does not take sign-ups. Ask an administrator of your organization to invite you.");
 }
 
 /** Operators' own procedures (/admin). */
@@ -55,3 +57,18 @@ export function decideOrganizationOpen(org: OrganizationState): Decision {
 /** Slugs: the organization's address, /o/<slug>. Lower-case letters, digits and single
  * hyphens inside, 2 to 40 characters. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/;
+
+// ---- The organization's own life, decided for its members -----------------------------
+
+/** Only the owner changes the organization's address or deletes it (seed 002: the first
+ * admin is the organization's; an admin of the same rank is not). */
+export function decideOwnerAction(actor: { isOwner: boolean; organizationName?: string }, what: string): Decision {
+  return actor.isOwner ? allow("You own this organization.") : deny(`Only the owner of the organization may ${what}.`);
+}
+
+/** Any member but the owner may leave; the owner first hands the organization to someone else. */
+export function decideLeaveOrganization(actor: { isOwner: boolean }): Decision {
+  return actor.isOwner
+    ? deny("You own this organization: transfer its ownership to another member (on their page under Members) before leaving, or delete it.")
+    : allow("Members may leave an organization.");
+}

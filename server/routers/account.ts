@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { passwordSchema } from "../auth/password";
 import { changePassword, listMyOrganizations } from "../services/account";
+import { leaveOrganization, movedOrganization } from "../services/tenants";
 import { NOTIFICATION_EVENT_KEYS } from "../authz";
 import { notificationPreferences, setNotificationPreferences } from "../services/notifications";
 import { endMySessions, listMySessions } from "../services/sessions";
@@ -17,6 +18,14 @@ export const accountRouter = createTRPCRouter({
     ...ctx.viewer,
     organizations: await listMyOrganizations(ctx.db, ctx.viewer.userId),
   })),
+  /** Where an organization of the viewer's that used this address lives now (null: none). */
+  movedOrganization: authedProcedure
+    .input(z.object({ slug: z.string().trim().min(1).max(64) }))
+    .query(async ({ ctx, input }) => ({ slug: await movedOrganization(ctx.db, ctx.viewer.userId, input.slug) })),
+  /** Leave an organization (any member but its owner); what they own goes to the owner. */
+  leaveOrganization: authedProcedure
+    .input(z.object({ organization: z.string().trim().min(1, "Name the organization to leave.").max(64) }))
+    .mutation(({ ctx, input }) => leaveOrganization(ctx.db, ctx.viewer.userId, input.organization, ctx.ip)),
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1, "Enter your current password."), newPassword: passwordSchema }))
     .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.viewer.userId, input)),

@@ -18,7 +18,11 @@ import {
 import { authedProcedure, createTRPCRouter, operatorProcedure, settledProcedure } from "../trpc/init";
 import { email, id, organizationName, organizationSlug, page } from "./_schemas";
 
-const account = (ctx: { viewer: { userId: string; isOperator: boolean }; ip: string | null }) => ({ userId: ctx.viewer.userId, isOperator: ctx.viewer.isOperator, ip: ctx.ip });
+const account = (ctx: { viewer: { userId: string; isOperator: boolean }; ip: string | null }) => ({
+  userId: ctx.viewer.userId,
+  isOperator: ctx.viewer.isOperator,
+  ip: ctx.ip,
+});
 
 /** The instance: creating organizations (any account, as the instance's setting allows)
  * and the operators' console (/admin). */
@@ -53,7 +57,9 @@ export const instanceRouter = createTRPCRouter({
   suspend: operatorProcedure
     .input(z.object({ organizationId: id("Organization"), reason: z.string().trim().max(300, "Reasons are at most 300 characters.").default("") }))
     .mutation(({ ctx, input }) => suspendOrganization(ctx.db, ctx.operator, input)),
-  resume: operatorProcedure.input(z.object({ organizationId: id("Organization") })).mutation(({ ctx, input }) => resumeOrganization(ctx.db, ctx.operator, input)),
+  resume: operatorProcedure
+    .input(z.object({ organizationId: id("Organization") }))
+    .mutation(({ ctx, input }) => resumeOrganization(ctx.db, ctx.operator, input)),
   deleteOrganization: operatorProcedure
     .input(z.object({ organizationId: id("Organization"), confirmName: z.string().trim().min(1, "Type the organization's name to confirm.").max(80) }))
     .mutation(({ ctx, input }) => deleteOrganization(ctx.db, ctx.operator, input, "operator")),

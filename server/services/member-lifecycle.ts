@@ -175,15 +175,17 @@ export async function deleteMember(db: Db, actor: ActorContext, input: { members
     enforce(decideDeleteMember(actor, toMemberFacts(target), await topRoleFacts(tx, actor.organizationId, target)), "Member", actor);
     const transferred = await handOverResources(tx, actor, target, input.transferResourcesTo);
     await tx.membership.delete({ where: { id: target.id } });
-    // The person's account goes with their last membership; elsewhere it stays theirs.
+    // The person's account goes with their last membership; elsewhere it stays theirs. An
+    // operator's account stays: it runs the instance, whatever one organization decides.
     const remaining = await tx.membership.count({ where: { userId: target.userId } });
-    if (remaining === 0) await tx.user.delete({ where: { id: target.userId } });
+    const keepAccount = remaining > 0 || (await tx.user.count({ where: { id: target.userId, isOperator: true } })) > 0;
+    if (!keepAccount) await tx.user.delete({ where: { id: target.userId } });
     await auditBy(tx, actor, {
       action: "member.delete",
       targetType: "Membership",
       targetId: target.id,
       before: { name: target.user.name, email: target.user.email, role: target.role.name, group: target.group.name, status: target.status },
-      after: { accountDeleted: remaining === 0, ...(transferred ? { resourcesTransferred: transferred } : {}) },
+      after: { accountDeleted: !keepAccount, ...(transferred ? { resourcesTransferred: transferred } : {}) },
     });
     return { id: target.id };
   });

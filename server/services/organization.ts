@@ -73,8 +73,11 @@ export type OrganizationSettings = { name: string; twoFactorPolicy: "OFF" | "ADM
 
 const SETTINGS = { name: true, twoFactorPolicy: true, invitationTtlDays: true } as const;
 
-export function organizationSettings(db: Db, actor: ActorContext): Promise<OrganizationSettings> {
-  return db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: SETTINGS });
+/** The settings, with what only the owner changes (the address, deletion) marked for the page. */
+export async function organizationSettings(db: Db, actor: ActorContext) {
+  const org = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { ...SETTINGS, slug: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
+  return { ...org, isOwner: actor.isOwner, ownerUsesTwoFactor: actor.isOwner && user.totpEnabledAt !== null };
 }
 
 /** Settings left out keep their value. */

@@ -45,7 +45,14 @@ export async function setupFirstOrganization(db: Db, input: SetupInput): Promise
       owner: { email: input.ownerEmail, name: input.ownerName, passwordHash, mustChangePassword: !input.password },
     });
     await tx.user.update({ where: { id: created.userId }, data: { isOperator: true } });
-    await audit(tx, { organizationId: null, actorUserId: created.userId, action: "instance.operatorAdd", targetType: "User", targetId: created.userId, after: { email: input.ownerEmail.trim().toLowerCase(), by: "setup" } });
+    await audit(tx, {
+      organizationId: null,
+      actorUserId: created.userId,
+      action: "instance.operatorAdd",
+      targetType: "User",
+      targetId: created.userId,
+      after: { email: input.ownerEmail.trim().toLowerCase(), by: "setup" },
+    });
     if (input.roleSet) await addRoleSet(tx, created, input.roleSet);
     return { ...created, oneTimePassword };
   });

@@ -5,7 +5,9 @@
 // organization, so that they outlive the organizations they are about.
 import {
   decideCreateOrganization,
+  decideLeaveOrganization,
   decideOperate,
+  decideOwnerAction,
   decideRemoveOperator,
   ORGANIZATION_CREATION,
   type OrganizationCreation,
@@ -14,12 +16,23 @@ import {
 import type { Db, Tx } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { Prisma } from "../db/generated/client";
-import { audit } from "./audit";
+import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+import { loadActor, type ActorContext } from "./actor";
+import { audit, auditBy } from "./audit";
+import { acceptSecondFactor } from "./two-factor";
 import { enforce, StewardError } from "./errors";
 import { addRoleSet, createOrganization, freeSlug, slugify } from "./setup";
 
 /** Who acts at instance level: the signed-in account (and, for the audit, where from). */
 export type AccountActor = { userId: string; isOperator: boolean; ip?: string | null };
+
+/** Operators' procedures take an account that must be an operator, or null for the command
+ * line, which whoever holds the server runs (audited without an actor). */
+export type OperatorActor = AccountActor | null;
+
+function mustOperate(actor: OperatorActor) {
+  if (actor) enforce(decideOperate(actor), "Instance");
+}
 
 const SETTINGS_ID = "instance";
 
@@ -30,13 +43,17 @@ export async function organizationCreationSetting(db: Db | Tx): Promise<Organiza
   return row?.organizationCreation ?? "OPERATORS";
 }
 
-export async function setOrganizationCreation(db: Db, operator: AccountActor, value: OrganizationCreation) {
-  enforce(decideOperate(operator), "Instance");
+export async function setOrganizationCreation(db: Db, operator: OperatorActor, value: OrganizationCreation) {
+  mustOperate(operator);
   if (!ORGANIZATION_CREATION.includes(value)) throw new StewardError("BAD_REQUEST", "Choose who may create organizations: operators, members or anyone.");
   return db.$transaction(async (tx) => {
     const before = await organizationCreationSetting(tx);
     if (before === value) return { organizationCreation: value };
-    await tx.instanceSettings.upsert({ where: { id: SETTINGS_ID }, create: { id: SETTINGS_ID, organizationCreation: value }, update: { organizationCreation: value } });
+    await tx.instanceSettings.upsert({
+      where: { id: SETTINGS_ID },
+      create: { id: SETTINGS_ID, organizationCreation: value },
+      update: { organizationCreation: value },
+    });
     await instanceAudit(tx, operator, {
       action: "instance.updateSettings",
       targetType: "Instance",
@@ -48,7 +65,11 @@ export async function setOrganizationCreation(db: Db, operator: AccountActor, va
   });
 }
 
-function instanceAudit(tx: Tx, actor: AccountActor | null, entry: { action: string; targetType: string; targetId: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue }) {
+function instanceAudit(
+  tx: Tx,
+  actor: OperatorActor,
+  entry: { action: string; targetType: string; targetId: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
+) {
   return audit(tx, { ...entry, organizationId: null, actorUserId: actor?.userId ?? null, ip: actor?.ip ?? null });
 }
 
@@ -78,6 +99,19 @@ export async function suggestSlug(db: Db, name: string): Promise<string> {
  */
 export async function createOrganizationAs(db: Db, account: AccountActor, input: NewOrganizationInput) {
   enforce(decideCreateOrganization(await organizationCreationSetting(db), account), "Organization");
+  // Without a chosen slug, one made from the name that another creation took meanwhile is
+  // not this person's conflict: the next free one is tried.
+  for (let attempt = 1; !input.slug; attempt++) {
+    try {
+      return await createOrganizationOnce(db, account, input);
+    } catch (err) {
+      if (!(err instanceof StewardError && err.code === "CONFLICT") || attempt === 3) throw err;
+    }
+  }
+  return createOrganizationOnce(db, account, input);
+}
+
+async function createOrganizationOnce(db: Db, account: AccountActor, input: NewOrganizationInput) {
   try {
     return await db.$transaction(async (tx) => {
       if (input.slug && (await tx.organization.findUnique({ where: { slug: input.slug } }))) throw slugTaken(input.slug);
@@ -91,13 +125,46 @@ export async function createOrganizationAs(db: Db, account: AccountActor, input:
   }
 }
 
+/**
+ * The command line's `org create`: an organization for the account with this address, made
+ * now with a one-time password when there is none. The instance's setting does not apply:
+ * whoever runs the command holds the server.
+ */
+export async function createOrganizationFromCli(db: Db, input: NewOrganizationInput & { ownerEmail: string; ownerName?: string }) {
+  const email = input.ownerEmail.trim().toLowerCase();
+  const existing = await db.user.findUnique({ where: { email } });
+  const oneTimePassword = existing ? undefined : generatePassword();
+  const passwordHash = oneTimePassword ? await hashPassword(oneTimePassword) : "";
+  try {
+    return await db.$transaction(async (tx) => {
+      if (input.slug && (await tx.organization.findUnique({ where: { slug: input.slug } }))) throw slugTaken(input.slug);
+      const owner = existing
+        ? { userId: existing.id }
+        : { email, name: input.ownerName?.trim() || email.split("@")[0]!, passwordHash, mustChangePassword: true };
+      const created = await createOrganization(tx, { name: input.name, slug: input.slug, owner });
+      if (input.roleSet) await addRoleSet(tx, created, input.roleSet);
+      return { slug: created.slug, ownerEmail: email, oneTimePassword };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slugTaken(input.slug ?? slugify(input.name));
+    throw err;
+  }
+}
+
+/** An organization by its slug, for the command line. */
+export async function organizationBySlug(db: Db, slug: string) {
+  const org = await db.organization.findFirst({ where: { slug: slug.trim().toLowerCase(), deletedAt: null } });
+  if (!org) throw new StewardError("NOT_FOUND", `No organization has the address /o/${slug}.`);
+  return org;
+}
+
 // ---- Operators' view of organizations ---------------------------------------------------
 
 export type OrganizationListInput = { search?: string; status?: "ACTIVE" | "SUSPENDED"; page: number; pageSize: number };
 
 /** Organizations with their metadata, newest first, paged in the database. */
-export async function listOrganizations(db: Db, operator: AccountActor, input: OrganizationListInput) {
-  enforce(decideOperate(operator), "Instance");
+export async function listOrganizations(db: Db, operator: OperatorActor, input: OrganizationListInput) {
+  mustOperate(operator);
   const filters: Prisma.OrganizationWhereInput[] = [{ deletedAt: null }];
   const q = input.search?.trim();
   if (q) filters.push({ OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] });
@@ -149,8 +216,8 @@ async function liveOrganization(tx: Tx, organizationId: string) {
 
 /** Suspends an organization: every member is refused at their next request, its emails
  * wait in the outbox, until an operator resumes it. */
-export async function suspendOrganization(db: Db, operator: AccountActor, input: { organizationId: string; reason: string }) {
-  enforce(decideOperate(operator), "Instance");
+export async function suspendOrganization(db: Db, operator: OperatorActor, input: { organizationId: string; reason: string }) {
+  mustOperate(operator);
   return db.$transaction(async (tx) => {
     const org = await liveOrganization(tx, input.organizationId);
     if (org.suspendedAt) throw new StewardError("CONFLICT", `${org.name} is already suspended.`);
@@ -166,8 +233,8 @@ export async function suspendOrganization(db: Db, operator: AccountActor, input:
   });
 }
 
-export async function resumeOrganization(db: Db, operator: AccountActor, input: { organizationId: string }) {
-  enforce(decideOperate(operator), "Instance");
+export async function resumeOrganization(db: Db, operator: OperatorActor, input: { organizationId: string }) {
+  mustOperate(operator);
   return db.$transaction(async (tx) => {
     const org = await liveOrganization(tx, input.organizationId);
     if (!org.suspendedAt) throw new StewardError("CONFLICT", `${org.name} is not suspended.`);
@@ -193,10 +260,10 @@ export async function resumeOrganization(db: Db, operator: AccountActor, input: 
  * process stops midway, the hourly housekeeping finishes the purge (purgeDeletedOrganizations).
  * `confirmName` must be the organization's name, typed by the person deleting it.
  */
-export async function deleteOrganization(db: Db, actor: AccountActor, input: { organizationId: string; confirmName: string }, via: "operator" | "owner") {
+export async function deleteOrganization(db: Db, actor: OperatorActor, input: { organizationId: string; confirmName: string }, via: "operator" | "owner") {
   const deleted = await db.$transaction(async (tx) => {
     const org = await liveOrganization(tx, input.organizationId);
-    if (input.confirmName.trim() !== org.name) throw new StewardError("BAD_REQUEST", `Type the organization's name, “${org.name}”, to confirm its deletion.`);
+    if (input.confirmName.trim() !== org.name) throw confirmNameRefusal(org.name);
     const members = await tx.membership.count({ where: { organizationId: org.id } });
     await tx.organization.update({ where: { id: org.id }, data: { deletedAt: new Date(), slug: `~deleted~${org.id}`, previousSlugs: [] } });
     await instanceAudit(tx, actor, {
@@ -211,6 +278,8 @@ export async function deleteOrganization(db: Db, actor: AccountActor, input: { o
   await purgeOrganization(db, deleted.id);
   return deleted;
 }
+
+const confirmNameRefusal = (name: string) => new StewardError("BAD_REQUEST", `Type the organization's name, “${name}”, to confirm its deletion.`);
 
 const PURGE_BATCH = 5_000;
 
@@ -250,20 +319,118 @@ export async function purgeDeletedOrganizations(db: Db): Promise<number> {
   return pending.length;
 }
 
+// ---- Inside an organization: its address, leaving it, its owner deleting it ------------
+
+/**
+ * The owner gives the organization a new address. The old one is remembered (the ten most
+ * recent), so that members' bookmarks lead to the new one; another organization may take
+ * it later, and then it is theirs.
+ */
+export async function changeOrganizationAddress(db: Db, actor: ActorContext, slug: string) {
+  enforce(decideOwnerAction(actor, "change its address"), "Organization");
+  try {
+    return await db.$transaction(async (tx) => {
+      const org = await liveOrganization(tx, actor.organizationId);
+      if (org.slug === slug) return { slug };
+      if (await tx.organization.findUnique({ where: { slug } })) throw slugTaken(slug);
+      const previousSlugs = [org.slug, ...org.previousSlugs.filter((s) => s !== slug && s !== org.slug)].slice(0, 10);
+      await tx.organization.update({ where: { id: org.id }, data: { slug, previousSlugs } });
+      await auditBy(tx, actor, {
+        action: "organization.changeAddress",
+        targetType: "Organization",
+        targetId: org.id,
+        before: { slug: org.slug },
+        after: { slug },
+      });
+      return { slug };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slugTaken(slug);
+    throw err;
+  }
+}
+
+/** Where an organization that had this address lives now, for one of its active members
+ * (nobody else learns that it moved). */
+export async function movedOrganization(db: Db, userId: string, oldSlug: string): Promise<string | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId, status: "ACTIVE", organization: { previousSlugs: { has: oldSlug }, deletedAt: null } },
+    select: { organization: { select: { slug: true } } },
+  });
+  return membership?.organization.slug ?? null;
+}
+
+/**
+ * A member leaves. What they own goes to the organization's owner, who holds every power
+ * there, so the hand-over opens no side path (rule 6); their grants and team places go with
+ * the membership. Their account stays theirs.
+ */
+export async function leaveOrganization(db: Db, userId: string, organizationSlug: string, ip: string | null) {
+  return db.$transaction(async (tx) => {
+    const actor = await loadActor(tx, userId, organizationSlug);
+    enforce(decideLeaveOrganization(actor), "Organization");
+    const owner = await tx.membership.findFirst({
+      where: { organizationId: actor.organizationId, isOwner: true },
+      include: { user: { select: { name: true } } },
+    });
+    const owned = await tx.resource.count({ where: { ownerId: actor.membershipId } });
+    if (owned && owner) await tx.resource.updateMany({ where: { ownerId: actor.membershipId }, data: { ownerId: owner.id } });
+    await tx.membership.delete({ where: { id: actor.membershipId } });
+    await auditBy(
+      tx,
+      { ...actor, ip },
+      {
+        action: "member.leave",
+        targetType: "Membership",
+        targetId: actor.membershipId,
+        before: { name: actor.name, role: actor.role.name, group: actor.group.name },
+        after: owned && owner ? { resourcesTransferred: { count: owned, to: owner.user.name, toMembershipId: owner.id } } : {},
+      },
+    );
+    return { left: actor.organizationName };
+  });
+}
+
+/**
+ * The owner deletes their organization: the operators' deletion, confirmed by the name, the
+ * owner's password and, when they use it, a second-factor code.
+ */
+export async function deleteOwnOrganization(db: Db, actor: ActorContext, input: { confirmName: string; password: string; code?: string }) {
+  enforce(decideOwnerAction(actor, "delete it"), "Organization");
+  // The name first: a slip of the keyboard must not spend a second-factor code.
+  if (input.confirmName.trim() !== actor.organizationName) throw confirmNameRefusal(actor.organizationName);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) throw new StewardError("BAD_REQUEST", "Your password is not correct.");
+  if (user.totpEnabledAt) {
+    if (!input.code) throw new StewardError("BAD_REQUEST", "Enter a code from your authenticator (or a recovery code) to confirm.");
+    if (!(await acceptSecondFactor(db, actor.userId, input.code)))
+      throw new StewardError("BAD_REQUEST", "That code is not valid. Enter a current code from your authenticator, or an unused recovery code.");
+  }
+  return deleteOrganization(
+    db,
+    { userId: actor.userId, isOperator: false, ip: actor.ip },
+    { organizationId: actor.organizationId, confirmName: input.confirmName },
+    "owner",
+  );
+}
+
 // ---- Operators -------------------------------------------------------------------------
 
-export async function listOperators(db: Db, operator: AccountActor) {
-  enforce(decideOperate(operator), "Instance");
-  return db.user.findMany({ where: { isOperator: true }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true, lastSignInAt: true } });
+export async function listOperators(db: Db, operator: OperatorActor) {
+  mustOperate(operator);
+  return db.user.findMany({
+    where: { isOperator: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, email: true, lastSignInAt: true },
+  });
 }
 
 // Serializes operator changes, so that two operators removing each other at once cannot
 // leave none.
 const OPERATORS_LOCK = 731_002;
 
-/** `actor` null: the command line, run by whoever holds the server. */
-export async function addOperator(db: Db, actor: AccountActor | null, email: string) {
-  if (actor) enforce(decideOperate(actor), "Instance");
+export async function addOperator(db: Db, actor: OperatorActor, email: string) {
+  mustOperate(actor);
   const address = email.trim().toLowerCase();
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OPERATORS_LOCK})`;
@@ -271,13 +438,19 @@ export async function addOperator(db: Db, actor: AccountActor | null, email: str
     if (!user) throw new StewardError("NOT_FOUND", `No account has the address ${address}. The person signs up or is invited first.`);
     if (user.isOperator) throw new StewardError("CONFLICT", `${user.name} is already an operator.`);
     await tx.user.update({ where: { id: user.id }, data: { isOperator: true } });
-    await instanceAudit(tx, actor, { action: "instance.operatorAdd", targetType: "User", targetId: user.id, before: { isOperator: false }, after: { isOperator: true, email: user.email } });
+    await instanceAudit(tx, actor, {
+      action: "instance.operatorAdd",
+      targetType: "User",
+      targetId: user.id,
+      before: { isOperator: false },
+      after: { isOperator: true, email: user.email },
+    });
     return { id: user.id, name: user.name, email: user.email };
   });
 }
 
-export async function removeOperator(db: Db, actor: AccountActor | null, email: string) {
-  if (actor) enforce(decideOperate(actor), "Instance");
+export async function removeOperator(db: Db, actor: OperatorActor, email: string) {
+  mustOperate(actor);
   const address = email.trim().toLowerCase();
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OPERATORS_LOCK})`;
@@ -285,7 +458,13 @@ export async function removeOperator(db: Db, actor: AccountActor | null, email: 
     if (!user) throw new StewardError("NOT_FOUND", `No account has the address ${address}.`);
     enforce(decideRemoveOperator(user, await tx.user.count({ where: { isOperator: true } })), "Operator");
     await tx.user.update({ where: { id: user.id }, data: { isOperator: false } });
-    await instanceAudit(tx, actor, { action: "instance.operatorRemove", targetType: "User", targetId: user.id, before: { isOperator: true, email: user.email }, after: { isOperator: false } });
+    await instanceAudit(tx, actor, {
+      action: "instance.operatorRemove",
+      targetType: "User",
+      targetId: user.id,
+      before: { isOperator: true, email: user.email },
+      after: { isOperator: false },
+    });
     return { id: user.id };
   });
 }
@@ -300,18 +479,28 @@ export const INSTANCE_ACTIONS = [
 ] as const;
 
 /** Instance-level events (settings, operators, suspensions, deletions), newest first. */
-export async function instanceEvents(db: Db, operator: AccountActor, input: { page: number; pageSize: number }) {
-  enforce(decideOperate(operator), "Instance");
+export async function instanceEvents(db: Db, operator: OperatorActor, input: { page: number; pageSize: number }) {
+  mustOperate(operator);
   // Only the instance's own events: account events (password resets, …) are the person's.
   const where = { organizationId: null, action: { in: [...INSTANCE_ACTIONS] } };
   const [total, rows] = await db.$transaction([
     db.auditEvent.count({ where }),
     db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (input.page - 1) * input.pageSize, take: input.pageSize }),
   ]);
-  const actors = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => !!x))] } }, select: { id: true, name: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => !!x))] } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(actors.map((a) => [a.id, a.name]));
   return {
     total,
-    rows: rows.map((r) => ({ id: r.id, at: r.at, action: r.action, actor: r.actorUserId ? (nameOf.get(r.actorUserId) ?? "A deleted account") : "Command line", before: r.before, after: r.after })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action,
+      actor: r.actorUserId ? (nameOf.get(r.actorUserId) ?? "A deleted account") : "Command line",
+      before: r.before,
+      after: r.after,
+    })),
   };
 }

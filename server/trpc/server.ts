@@ -32,9 +32,20 @@ export async function readForPage<T>(at: PageAt, read: (api: ServerApi) => Promi
     const answer = pageAnswer(err, at);
     if (!answer) throw err;
     if ("redirect" in answer) redirect(answer.redirect);
-    if ("notFound" in answer) notFound();
+    if ("notFound" in answer) {
+      // An organization that changed its address: its members' old links lead to the new one.
+      const moved = at.slug ? await movedTo(at.slug) : null;
+      if (moved) redirect(`/o/${moved}${at.path.slice(`/o/${at.slug}`.length)}`);
+      notFound();
+    }
     return { allowed: false, reason: answer.forbidden };
   }
+}
+
+async function movedTo(slug: string): Promise<string | null> {
+  const api = await serverApi(null);
+  const moved = await api.account.movedOrganization({ slug }).catch(() => null);
+  return moved?.slug ?? null;
 }
 
 /**

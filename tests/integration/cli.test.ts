@@ -57,6 +57,54 @@ describe("npm run steward -- setup", () => {
   }, 60_000);
 });
 
+describe("npm run steward -- org, operator, instance", () => {
+  const fails = async (...args: string[]) => (await cli(...args).catch((e: unknown) => e)) as { code: number; stderr: string };
+
+  it("setup made the owner the first operator; the last operator cannot be removed", async () => {
+    expect((await cli("operator", "list")).stdout).toContain("gavin@hooli.test");
+    const err = await fails("operator", "remove", "gavin@hooli.test");
+    expect(err.code).toBe(1);
+    expect(err.stderr).toContain("last operator");
+  }, 120_000);
+
+  it("creates an organization for a new owner with a one-time password, and for an existing account without one", async () => {
+    const made = await cli("org", "create", "--name", "Pied Piper", "--owner", "Richard@PiedPiper.test", "--slug", "pied-piper");
+    expect(made.stdout).toContain("Created organization “Pied Piper” (/o/pied-piper) owned by richard@piedpiper.test.");
+    expect(made.stdout).toMatch(/One-time password: \S{20}/);
+    const again = await cli("org", "create", "--name", "Hooli XYZ", "--owner", "gavin@hooli.test");
+    expect(again.stdout).toContain("(/o/hooli-xyz) owned by gavin@hooli.test.");
+    expect(again.stdout).not.toContain("One-time password");
+    const taken = await fails("org", "create", "--name", "Other", "--owner", "x@y.test", "--slug", "pied-piper");
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain("The address /o/pied-piper is already taken.");
+    const bad = await fails("org", "create", "--name", "Other", "--owner", "x@y.test", "--slug", "Bad Slug");
+    expect(bad.stderr).toContain("is not an address");
+  }, 120_000);
+
+  it("adds and removes operators, and refuses unknown addresses", async () => {
+    expect((await cli("operator", "add", "richard@piedpiper.test")).stdout).toContain("is now an operator");
+    expect((await fails("operator", "add", "richard@piedpiper.test")).stderr).toContain("already an operator");
+    expect((await fails("operator", "add", "nobody@nowhere.test")).stderr).toContain("No account has the address nobody@nowhere.test");
+    expect((await cli("operator", "remove", "richard@piedpiper.test")).stdout).toContain("no longer an operator");
+  }, 120_000);
+
+  it("sets who may create organizations, and refuses a value it does not know", async () => {
+    expect((await cli("instance", "set", "organization-creation", "open")).stdout).toContain("organization-creation: open (Anyone)");
+    expect((await cli("instance", "show")).stdout).toContain("organization-creation: open");
+    const err = await fails("instance", "set", "organization-creation", "everyone");
+    expect(err.stderr).toContain("is not one of operators, members, open");
+  }, 120_000);
+
+  it("suspends, resumes and deletes organizations by address", async () => {
+    expect((await cli("org", "suspend", "pied-piper", "--reason", "Unpaid invoice")).stdout).toContain("Suspended Pied Piper");
+    expect((await cli("org", "list")).stdout).toMatch(/\/o\/pied-piper\tPied Piper\t1 member\towner richard@piedpiper.test\tsuspended \(Unpaid invoice\)/);
+    expect((await cli("org", "resume", "pied-piper")).stdout).toContain("Resumed Pied Piper");
+    expect((await fails("org", "delete", "pied-piper", "--confirm", "Pied")).stderr).toContain("Type the organization's name, “Pied Piper”");
+    expect((await cli("org", "delete", "pied-piper", "--confirm", "Pied Piper")).stdout).toContain("Deleted Pied Piper and all its data.");
+    expect((await fails("org", "resume", "pied-piper")).stderr).toContain("No organization has the address /o/pied-piper.");
+  }, 180_000);
+});
+
 describe("npm run steward -- prune", () => {
   const DAY = 24 * 60 * 60_000;
   const ago = (ms: number) => new Date(Date.now() - ms);
@@ -103,14 +151,16 @@ describe("npm run steward -- prune", () => {
     });
 
     const { stdout } = await cli("prune");
-    expect(stdout).toContain("Deleted sent emails 1, failed emails 0, account links 1, ended sessions 1, sign-in counters 1.");
+    expect(stdout).toContain("Deleted sent emails 1, failed emails 0, account links 1, ended sessions 1, sign-in counters 1, deleted organizations purged 0.");
     await withDb(async (db) => {
       expect((await db.outboxEmail.findMany({ orderBy: { to: "asc" } })).map((e) => e.to)).toEqual(["due@hooli.test", "new@hooli.test"]);
       expect(await db.accountToken.count()).toBe(0);
       expect((await db.session.findMany()).map((s) => s.userAgent)).toEqual(["live"]);
       expect(await db.signInThrottle.count()).toBe(0);
     });
-    expect((await cli("prune")).stdout).toContain("Deleted sent emails 0, failed emails 0, account links 0, ended sessions 0, sign-in counters 0.");
+    expect((await cli("prune")).stdout).toContain(
+      "Deleted sent emails 0, failed emails 0, account links 0, ended sessions 0, sign-in counters 0, deleted organizations purged 0.",
+    );
   }, 120_000);
 
   it("refuses a retention that is not a whole number of days", async () => {
