@@ -14,8 +14,12 @@ import { StewardError } from "./errors";
 export type SetupInput = { organizationName: string; ownerEmail: string; ownerName: string; password?: string; roleSet?: RoleSetKey };
 export type SetupResult = { organizationId: string; slug: string; userId: string; oneTimePassword?: string };
 
-export async function isSetupDone(db: Db): Promise<boolean> {
-  return (await db.organization.count()) > 0;
+/** Setup is done once the instance has an operator (setup makes the first, and the last one
+ * cannot be removed) or any organization: deleting every organization never reopens /setup
+ * to whoever comes first. */
+export async function isSetupDone(db: Db | Tx): Promise<boolean> {
+  const [operators, organizations] = await Promise.all([db.user.count({ where: { isOperator: true } }), db.organization.count()]);
+  return operators > 0 || organizations > 0;
 }
 
 export function slugify(name: string): string {
@@ -37,8 +41,8 @@ export async function setupFirstOrganization(db: Db, input: SetupInput): Promise
   const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-    if ((await tx.organization.count()) > 0) {
-      throw new StewardError("FORBIDDEN", "Steward is already set up: setup runs only while no organization exists.");
+    if (await isSetupDone(tx)) {
+      throw new StewardError("FORBIDDEN", "Steward is already set up: setup runs once, on a new installation.");
     }
     const created = await createOrganization(tx, {
       name: input.organizationName,

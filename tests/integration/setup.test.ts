@@ -59,6 +59,21 @@ describe("first-run setup", () => {
   });
 });
 
+describe("after every organization is gone", () => {
+  it("stays closed: deleting the last organization never reopens setup to whoever comes first", async () => {
+    const alice = await signIn(t.db, "alice@example.com", "correct horse battery");
+    const [umbrella] = (await alice.instance.organizations({ page: 1, pageSize: 10 })).rows;
+    await alice.instance.deleteOrganization({ organizationId: umbrella!.id, confirmName: "Umbrella Corp" });
+    expect(await t.db.organization.count()).toBe(0);
+    const anonymous = callerFor(t.db, null, null);
+    expect(await anonymous.setup.status()).toEqual({ done: true });
+    await expect(
+      anonymous.setup.create({ organizationName: "Takeover", ownerName: "Mallory", ownerEmail: "m@evil.test", password: "0123456789ab" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", message: "Steward is already set up: setup runs once, on a new installation." });
+    expect(await t.db.user.count({ where: { email: "m@evil.test" } })).toBe(0);
+  });
+});
+
 describe("setup with a role set", () => {
   it("adds the seed's roles just below the owner's, as custom roles, audited", async () => {
     const fresh = await testDatabase();
