@@ -49,7 +49,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { PERMISSIONS } from "@/server/authz/permissions";
 import { org, type BuiltOrg } from "../factories/org";
-import { testDatabase, type TestDatabase } from "./harness";
+import { PASSWORD } from "../factories/org";
+import { signIn, testDatabase, type TestDatabase } from "./harness";
 
 // ---- The design, as data -------------------------------------------------------------
 
@@ -442,8 +443,14 @@ beforeAll(async () => {
     }
   }
   for (const actor of ACTORS) callers.set(actor, await acme.signIn(actor));
+  // Being an instance operator changes no decision inside an organization (rule 1): these
+  // actors are operators, and the tables expect of them what they expect of their roles.
+  await t.db.user.updateMany({ where: { email: { in: OPERATOR_ACTORS.map((a) => acme.email(a)) } }, data: { isOperator: true } });
   initialState = await state();
 });
+
+/** Actors who are also instance operators (see beforeAll). */
+const OPERATOR_ACTORS: ActorKey[] = ["owner", "user", "support", "group_admin", "role_clerk"];
 afterAll(() => t.close());
 
 type Target = { membershipId: string; name: string; email: string; roleId: string; groupId: string; status: "ACTIVE" };
@@ -681,6 +688,42 @@ describe("the tables", () => {
     expect(outcomes(ROLE_KEYS.flatMap((role) => on("self_service", role)))).toEqual(["NOT_FOUND 3 span"]);
     // Roles of no member permission (own account only, or none of the member actions) stop at the gate.
     for (const actor of ["guest", "org_viewer"] as const) expect(outcomes(cases.filter((c) => c.actor === actor))).toEqual(["FORBIDDEN 2 permission"]);
+  });
+});
+
+// ---- An instance operator outside the organization -------------------------------------------
+
+describe("an instance operator who is a member of a third organization only", () => {
+  it("gets NOT_FOUND for every member action in Acme and with Acme's ids at home, as with a random id, changing nothing", async () => {
+    const initrode = await org(t.db, "Initrode").withMember("bill", "user").create();
+    await t.db.user.update({ where: { email: initrode.email("owner") }, data: { isOperator: true } });
+    const inAcme = await signIn(t.db, initrode.email("owner"), PASSWORD, acme.slug);
+    const atHome = await initrode.signIn("owner");
+    const random = "cjld2cjxh0000qzrmn831i7rn";
+    const targets = [acme.member("owner"), acme.member(login("same group", "user")), acme.member("admin"), random];
+    const outcomes = new Set<string>();
+    for (const caller of [inAcme, atHome]) {
+      for (const membershipId of targets) {
+        const calls: Array<() => Promise<unknown>> = [
+          () => caller.members.get({ membershipId }),
+          () => caller.members.edit({ membershipId, name: "x", email: "x@acme.test" }),
+          () => caller.members.changeRole({ membershipId, roleId: acme.role("user") }),
+          () => caller.members.changeGroup({ membershipId, groupId: acme.group("Sales") }),
+          () => caller.members.setStatus({ membershipId, status: "DISABLED" }),
+          () => caller.members.resetPassword({ membershipId }),
+          () => caller.members.delete({ membershipId }),
+        ];
+        for (const run of calls) {
+          const err = await run().then(
+            () => null,
+            (e: unknown) => e as TRPCError,
+          );
+          outcomes.add(err ? `${err.code} ${caller === inAcme ? err.message : err.message.replace(/ within your reach.*/, "")}` : "OK");
+        }
+      }
+    }
+    expect([...outcomes].sort()).toEqual(["NOT_FOUND Member not found", "NOT_FOUND Organization not found."]);
+    expect(await state(), "Acme and Globex are as they were").toBe(initialState);
   });
 });
 
