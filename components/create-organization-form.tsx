@@ -69,7 +69,7 @@ export function CreateOrganizationForm() {
         }
         error={slugError}
       >
-        <div className="flex rounded-md ring-1 ring-inset ring-slate-300 focus-within:ring-2 focus-within:ring-indigo-600">
+        <div className="flex rounded-md bg-white ring-1 ring-inset ring-slate-300 focus-within:ring-2 focus-within:ring-indigo-600">
           <span className="flex select-none items-center pl-3 text-sm text-slate-500" aria-hidden>
             /o/
           </span>
@@ -80,7 +80,7 @@ export function CreateOrganizationForm() {
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}
-            className="!pl-0.5 !ring-0"
+            className="!bg-transparent !pl-0.5 !ring-0"
             value={slug}
             onChange={(e) => setOwnSlug(e.target.value.toLowerCase())}
             aria-invalid={slugError ? true : undefined}

@@ -16,9 +16,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   });
   if (!read.allowed)
     return (
-      <AuthCard title="You can’t open the instance admin" subtitle="403 · Not allowed">
+      <AuthCard title="Operators only" subtitle="403 · Not allowed">
         <p className="text-sm text-slate-900">{read.reason}</p>
-        <p className="mt-2 text-sm text-slate-500">Operators are named by another operator, or with npm run steward on the server.</p>
+        <p className="mt-2 text-sm text-slate-500">
+          The instance admin manages the organizations of this Steward. If you need it, ask one of its operators to add you.
+        </p>
         <div className="mt-4 flex items-center justify-between border-t border-slate-100 pt-4 text-sm">
           <Link href="/" className="font-medium text-indigo-600 hover:text-indigo-500">
             ← Your organizations

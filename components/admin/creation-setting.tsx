@@ -14,9 +14,11 @@ export function CreationSetting() {
   const [chosen, setChosen] = useState<OrganizationCreation | null>(null);
   const update = useMutation(
     trpc.instance.updateSettings.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (saved) => {
+        // The saved value at once, so that the choice does not flick back while lists reload.
+        queryClient.setQueryData(trpc.instance.settings.queryKey(), saved);
         setChosen(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.instance.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.instance.events.pathKey() });
       },
     }),
   );

@@ -12,7 +12,7 @@ import type { OrganizationRow } from "./organizations-table";
 
 type Props = { organization: OrganizationRow | null; onClose: () => void };
 type FormProps = { organization: OrganizationRow; onClose: () => void };
-const membersOf = (n: number) => `${n} member${n === 1 ? "" : "s"}`;
+const membersOf = (n: number) => (n === 1 ? "one member" : `${n} members`);
 
 /** After a change: every instance list (organizations, events) reloads, and the dialog closes. */
 function useDone(onClose: () => void) {
@@ -38,8 +38,8 @@ function SuspendForm({ organization, onClose }: FormProps) {
   return (
     <DataForm onData={(form) => suspend.mutate({ organizationId: organization.id, reason: String(form.get("reason") ?? "") })}>
       <p className="text-sm text-slate-600">
-        Its {membersOf(organization.members)} are refused at their next request, and its emails wait in the outbox, until an operator resumes it. Nothing is
-        deleted.
+        {organization.members === 1 ? "Its one member is" : `Its ${organization.members} members are`} refused at their next request, and its emails wait in the
+        outbox, until an operator resumes it. Nothing is deleted.
       </p>
       <FormError error={suspend.error} />
       <Field

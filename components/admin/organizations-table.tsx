@@ -88,7 +88,8 @@ export function OrganizationsTable() {
       }),
       column.display({
         id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
+        // In the flow (not absolute like plain sr-only), so that it stays inside the scrolling table on narrow screens.
+        header: () => <span className="sr-only !relative">Actions</span>,
         cell: ({ row }) => {
           const org = row.original;
           return (
