@@ -59,7 +59,7 @@ export function AdminFrame({ viewer, children }: { viewer: { name: string; email
 /** A section of the console, with the heading its table of contents links to. */
 export function AdminSection({ id, title, description, children }: { id: string; title: string; description: ReactNode; children: ReactNode }) {
   return (
-    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-32">
+    <section id={id} aria-labelledby={`${id}-title`} className="min-w-0 scroll-mt-32">
       <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
         {title}
       </h2>

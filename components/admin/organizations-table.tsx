@@ -41,6 +41,8 @@ export function OrganizationsTable() {
     placeholderData: keepPreviousData,
   });
   const resume = useMutation(trpc.instance.resume.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.instance.pathKey() }) }));
+  // Stable pieces only: new columns remount the cells, and the focused button with them.
+  const { mutate: resumeOrganization, isPending: resuming } = resume;
 
   const columns = useMemo(
     () => [
@@ -98,8 +100,8 @@ export function OrganizationsTable() {
                 <Button
                   size="sm"
                   variant="ghost"
-                  disabled={resume.isPending}
-                  onClick={() => resume.mutate({ organizationId: org.id })}
+                  disabled={resuming}
+                  onClick={() => resumeOrganization({ organizationId: org.id })}
                   aria-label={`Resume ${org.name}`}
                 >
                   Resume
@@ -123,7 +125,7 @@ export function OrganizationsTable() {
         },
       }),
     ],
-    [resume],
+    [resumeOrganization, resuming],
   );
   const table = usePagedTable({ rows: list.data?.rows, total: list.data?.total, columns, pagination, onPaginationChange: setPagination });
   const close = () => setAction(null);
