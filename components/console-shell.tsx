@@ -3,10 +3,11 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Permission } from "@/server/authz/permissions";
+import { ACCOUNT_LINKS } from "./account-links";
 import { SignOutButton } from "./sign-out-button";
 import { cx, Select } from "./ui";
 
-type Org = { slug: string; name: string; role?: string };
+type Org = { slug: string; name: string; role?: string; suspended?: boolean };
 
 const NAV: Array<{ href: string; label: string; permission: Permission | null }> = [
   { href: "", label: "Overview", permission: "overview.view" },
@@ -22,25 +23,22 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/email", label: "Outbox", permission: "settings.manage" },
 ];
 
-const ACCOUNT_LINKS = [
-  { href: "/account/password", label: "Password" },
-  { href: "/account/email", label: "Email" },
-  { href: "/account/security", label: "2FA" },
-  { href: "/account/sessions", label: "Sessions" },
-  { href: "/account/notifications", label: "Notifications" },
-];
-
 export function ConsoleShell({
   organization,
   organizations,
   viewer,
   permissions,
+  mayCreateOrganization,
+  isOperator,
   children,
 }: {
   organization: Org;
   organizations: Org[];
   viewer: { name: string; email: string; role: string };
   permissions: string[];
+  /** The links under the switcher: creating another organization, the operators' console. */
+  mayCreateOrganization: boolean;
+  isOperator: boolean;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -68,7 +66,7 @@ export function ConsoleShell({
                 <Select id="org-switcher" className="mt-2" value={organization.slug} onChange={(e) => router.push(`/o/${e.target.value}`)}>
                   {organizations.map((o) => (
                     <option key={o.slug} value={o.slug}>
-                      {o.name}
+                      {o.suspended ? `${o.name} (suspended)` : o.name}
                     </option>
                   ))}
                 </Select>
@@ -77,6 +75,20 @@ export function ConsoleShell({
               <p className="mt-1 truncate text-sm font-semibold text-slate-900" title={organization.name}>
                 {organization.name}
               </p>
+            )}
+            {(mayCreateOrganization || isOperator) && (
+              <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs font-medium">
+                {mayCreateOrganization && (
+                  <Link href="/organizations/new" className="text-indigo-600 hover:text-indigo-500">
+                    + New organization
+                  </Link>
+                )}
+                {isOperator && (
+                  <Link href="/admin" className="text-indigo-600 hover:text-indigo-500">
+                    Instance admin
+                  </Link>
+                )}
+              </div>
             )}
           </div>
           <nav aria-label="Console" className="flex-1 space-y-1 px-2 py-3">

@@ -50,8 +50,11 @@ async function movedTo(slug: string): Promise<string | null> {
 
 /**
  * The console shell's facts, for the /o/[slug] layout: the member's frame, their name and
- * email, and their organizations. Null when nobody is signed in: the layout cannot know the
- * page's path, so it leaves sending the person to sign in (and back) to the page.
+ * email, their organizations, and the links beside the switcher (creating an organization,
+ * the operators' console). Null when nobody is signed in: the layout cannot know the
+ * page's path, so it leaves sending the person to sign in (and back) to the page. An
+ * organization that refuses its own members (suspended by the operators) answers with the
+ * reason instead of the frame, for the layout to show in place of the console.
  */
 export async function readShell(slug: string) {
   const api = await serverApi(slug);
@@ -60,9 +63,16 @@ export async function readShell(slug: string) {
     throw err;
   });
   if (!me) return null;
-  const frame = await readForPage({ slug, path: `/o/${slug}` }, (a) => a.console.you());
-  if (!frame.allowed) throw new Error(frame.reason); // console.you asks for no permission
-  return { ...frame.data, viewer: { name: me.name, email: me.email }, organizations: me.organizations };
+  const [frame, creation] = await Promise.all([readForPage({ slug, path: `/o/${slug}` }, (a) => a.console.you()), api.instance.creation()]);
+  const person = {
+    viewer: { name: me.name, email: me.email },
+    organizations: me.organizations,
+    isOperator: me.isOperator,
+    mayCreateOrganization: creation.allowed,
+  };
+  // console.you asks for no permission: its only other refusal is the organization's own.
+  if (!frame.allowed) return { ...person, refused: frame.reason } as const;
+  return { ...person, ...frame.data, refused: null };
 }
 
 /** The signed-in viewer, for the account pages: they need nothing else. */

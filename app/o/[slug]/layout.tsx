@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/console-shell";
+import { OrganizationRefused } from "@/components/organization-refused";
 import { readShell } from "@/server/trpc/server";
 
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
@@ -7,12 +8,24 @@ export default async function OrganizationLayout({ children, params }: { childre
   const shell = await readShell(slug);
   // Signed out: the page sends the person to sign in, and back to that very page.
   if (!shell) return children;
+  if (shell.refused !== null)
+    return (
+      <OrganizationRefused
+        slug={slug}
+        reason={shell.refused}
+        organizations={shell.organizations}
+        mayCreateOrganization={shell.mayCreateOrganization}
+        isOperator={shell.isOperator}
+      />
+    );
   return (
     <ConsoleShell
       organization={shell.organization}
       organizations={shell.organizations}
       viewer={{ ...shell.viewer, role: shell.you.role.name }}
       permissions={shell.you.role.permissions}
+      mayCreateOrganization={shell.mayCreateOrganization}
+      isOperator={shell.isOperator}
     >
       {children}
     </ConsoleShell>
