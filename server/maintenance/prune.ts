@@ -8,7 +8,7 @@
 import type { Db } from "../db";
 import { Prisma } from "../db/generated/client";
 import { purgeDeletedOrganizations } from "../services/tenants";
-import { SIGN_IN_LIMITS, SIGN_UP_LIMITS } from "../services/throttle";
+import { SIGN_IN_LIMITS } from "../services/throttle";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -26,9 +26,10 @@ export type Retention = {
 
 export const DEFAULT_RETENTION: Retention = { sentEmails: 30, failedEmails: 90, accountLinks: 1, endedSessions: 30 };
 
-/** Sign-in counters are kept this long past the longest throttle window, as a margin. */
+/** Sign-in counters are kept this long past the longest throttle window, as a margin. The
+ * sign-up counters in the same table (SIGN_UP_LIMITS, one hour at most) are covered by the margin. */
 const THROTTLE_MARGIN_MS = DAY_MS;
-const THROTTLE_KEEP_MS = Math.max(...[...Object.values(SIGN_IN_LIMITS), ...Object.values(SIGN_UP_LIMITS)].map((l) => l.windowMs)) + THROTTLE_MARGIN_MS;
+const THROTTLE_KEEP_MS = Math.max(...Object.values(SIGN_IN_LIMITS).map((l) => l.windowMs)) + THROTTLE_MARGIN_MS;
 
 const OUTBOX_RETENTION_ENV = "STEWARD_OUTBOX_RETENTION_DAYS";
 /** A hundred years: beyond that a cutoff date would not be a date. */
