@@ -14,7 +14,7 @@ function waitInWords(ms: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
-export function SignInForm({ next, email, notice }: { next: string; email?: string; notice?: string }) {
+export function SignInForm({ next, email, notice, signUpOpen = false }: { next: string; email?: string; notice?: string; signUpOpen?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -73,6 +73,14 @@ export function SignInForm({ next, email, notice }: { next: string; email?: stri
           Forgot your password?
         </Link>
       </p>
+      {signUpOpen && (
+        <p className="text-center text-sm text-slate-600">
+          New here?{" "}
+          <Link href="/signup" className="text-indigo-600 hover:underline">
+            Create an account
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

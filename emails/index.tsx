@@ -12,6 +12,8 @@ import {
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation";
 import { ResourceEventEmail, resourceEventSubject, type ResourceEventEmailProps } from "./resource-event";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
+import { SignUpExistingEmail, signUpExistingSubject, type SignUpExistingEmailProps } from "./sign-up-existing";
+import { SignUpVerifyEmail, signUpVerifySubject, type SignUpVerifyEmailProps } from "./sign-up-verify";
 import { TwoFactorDisabledEmail, twoFactorDisabledSubject, type TwoFactorDisabledEmailProps } from "./two-factor-disabled";
 
 export type EmailMessage =
@@ -19,6 +21,8 @@ export type EmailMessage =
   | { kind: "password-reset"; props: PasswordResetEmailProps }
   | { kind: "email-change"; props: EmailChangeEmailProps }
   | { kind: "email-changed"; props: EmailChangedNoticeProps }
+  | { kind: "sign-up-verify"; props: SignUpVerifyEmailProps }
+  | { kind: "sign-up-existing"; props: SignUpExistingEmailProps }
   | { kind: "two-factor-disabled"; props: TwoFactorDisabledEmailProps }
   | { kind: "resource-event"; props: ResourceEventEmailProps };
 
@@ -41,6 +45,10 @@ function compose(message: EmailMessage): { subject: string; element: ReactElemen
       return { subject: emailChangeSubject(), element: <EmailChangeEmail {...message.props} />, link: message.props.link };
     case "email-changed":
       return { subject: emailChangedNoticeSubject(message.props), element: <EmailChangedNotice {...message.props} />, link: null };
+    case "sign-up-verify":
+      return { subject: signUpVerifySubject(), element: <SignUpVerifyEmail {...message.props} />, link: message.props.link };
+    case "sign-up-existing":
+      return { subject: signUpExistingSubject(), element: <SignUpExistingEmail {...message.props} />, link: null };
     case "two-factor-disabled":
       return { subject: twoFactorDisabledSubject(), element: <TwoFactorDisabledEmail {...message.props} />, link: null };
     case "resource-event":

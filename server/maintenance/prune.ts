@@ -1,5 +1,6 @@
 // Deletes rows whose use is over, so that the short-lived tables do not grow forever:
-// delivered and failed emails past their retention, used or expired account links, sessions
+// delivered and failed emails past their retention, used or expired account and sign-up links
+// (a sign-up request holds a password hash: it must not outlive its use), sessions
 // ended long ago and sign-in counters whose window is long past. Records people read as
 // history (AuditEvent, ResourceActivity, Invitation) are never touched. The mail worker runs
 // this about once an hour in every instance (server/email/start.ts); `npm run steward -- prune`
@@ -17,7 +18,7 @@ export type Retention = {
   sentEmails: number;
   /** FAILED emails, after their last attempt. */
   failedEmails: number;
-  /** Password reset and email change links, after they were used or expired. */
+  /** Password reset, email change and sign-up links, after they were used or expired. */
   accountLinks: number;
   /** Sessions, after they were ended or last seen (a session idle past its token's 12 hours is over). */
   endedSessions: number;
@@ -25,7 +26,8 @@ export type Retention = {
 
 export const DEFAULT_RETENTION: Retention = { sentEmails: 30, failedEmails: 90, accountLinks: 1, endedSessions: 30 };
 
-/** Sign-in counters are kept this long past the longest throttle window, as a margin. */
+/** Sign-in counters are kept this long past the longest throttle window, as a margin. The
+ * sign-up counters in the same table (SIGN_UP_LIMITS, one hour at most) are covered by the margin. */
 const THROTTLE_MARGIN_MS = DAY_MS;
 const THROTTLE_KEEP_MS = Math.max(...Object.values(SIGN_IN_LIMITS).map((l) => l.windowMs)) + THROTTLE_MARGIN_MS;
 
@@ -71,7 +73,7 @@ const BATCH = 5_000;
  */
 async function deleteInBatches(
   db: Db,
-  table: "OutboxEmail" | "AccountToken" | "Session" | "SignInThrottle",
+  table: "OutboxEmail" | "AccountToken" | "SignUpRequest" | "Session" | "SignInThrottle",
   key: "id" | "key",
   condition: Prisma.Sql,
   batch: number,
@@ -100,7 +102,10 @@ export async function pruneExpired(db: Db, now = new Date(), retention: Retentio
     sentEmails: await deleteInBatches(db, "OutboxEmail", "id", Prisma.sql`status = 'SENT' AND "sentAt" < ${sentBefore}`, batch),
     // A failed email's nextAttemptAt is when its last attempt was due (the index serves it).
     failedEmails: await deleteInBatches(db, "OutboxEmail", "id", Prisma.sql`status = 'FAILED' AND "nextAttemptAt" < ${failedBefore}`, batch),
-    accountTokens: await deleteInBatches(db, "AccountToken", "id", Prisma.sql`"usedAt" < ${linksBefore} OR "expiresAt" < ${linksBefore}`, batch),
+    // Sign-up links are account links too, counted with them.
+    accountTokens:
+      (await deleteInBatches(db, "AccountToken", "id", Prisma.sql`"usedAt" < ${linksBefore} OR "expiresAt" < ${linksBefore}`, batch)) +
+      (await deleteInBatches(db, "SignUpRequest", "id", Prisma.sql`"usedAt" < ${linksBefore} OR "expiresAt" < ${linksBefore}`, batch)),
     // A session still in use is seen at least every 12 hours, so one unseen for the whole
     // retention is over even if nobody signed it out.
     endedSessions: await deleteInBatches(

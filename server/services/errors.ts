@@ -2,7 +2,7 @@
 // turns them into TRPCErrors with the same code; the CLI prints the message.
 import type { Decision } from "../authz";
 
-export type StewardErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "PRECONDITION_FAILED";
+export type StewardErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "PRECONDITION_FAILED" | "TOO_MANY_REQUESTS";
 
 export class StewardError extends Error {
   constructor(

@@ -15,8 +15,17 @@ export const SIGN_IN_LIMITS = {
   address: { attempts: 100, delayFrom: 20, baseDelayMs: 1_000, windowMs: 15 * 60_000 },
 } as const;
 
-type Limit = (typeof SIGN_IN_LIMITS)[keyof typeof SIGN_IN_LIMITS];
-type Gate = { allowed: true } | { allowed: false; retryAt: Date };
+/**
+ * Sign-up requests (server/services/sign-up.ts): a plain cap per window, no delays (each
+ * request sends an email, so the cap is what bounds the mail a stranger can cause).
+ */
+export const SIGN_UP_LIMITS = {
+  email: { attempts: 3, delayFrom: 3, baseDelayMs: 0, windowMs: 15 * 60_000 },
+  address: { attempts: 10, delayFrom: 10, baseDelayMs: 0, windowMs: 60 * 60_000 },
+} as const;
+
+type Limit = { attempts: number; delayFrom: number; baseDelayMs: number; windowMs: number };
+export type Gate = { allowed: true } | { allowed: false; retryAt: Date };
 
 async function reserve(db: Db, key: string, limit: Limit, now: Date): Promise<Gate> {
   return db.$transaction(async (tx) => {
@@ -74,4 +83,14 @@ export async function clearSignIn(db: Db, login: string, address: string | null)
   if (address) {
     await db.$executeRaw`UPDATE "SignInThrottle" SET "attempts" = GREATEST("attempts" - 1, 0) WHERE "key" = ${addressKey(address)}`;
   }
+}
+
+/** Counts one sign-up request from this client address; refuses past the limit. */
+export function reserveSignUpFromAddress(db: Db, address: string, now = new Date()): Promise<Gate> {
+  return reserve(db, `sign-up:${addressKey(address)}`, SIGN_UP_LIMITS.address, now);
+}
+
+/** Counts one sign-up request for this (normalized) email address, whether or not it has an account. */
+export function reserveSignUpForEmail(db: Db, email: string, now = new Date()): Promise<Gate> {
+  return reserve(db, `sign-up:${loginKey(email)}`, SIGN_UP_LIMITS.email, now);
 }

@@ -12,11 +12,13 @@ import { organizationRouter } from "../routers/organization";
 import { resourcesRouter } from "../routers/resources";
 import { rolesRouter } from "../routers/roles";
 import { setupRouter } from "../routers/setup";
+import { signUpRouter } from "../routers/sign-up";
 import { teamsRouter } from "../routers/teams";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
   setup: setupRouter,
+  signUp: signUpRouter,
   account: accountRouter,
   accountLinks: accountLinksRouter,
   organization: organizationRouter,
