@@ -5,4 +5,5 @@ export const ACCOUNT_LINKS = [
   { href: "/account/security", label: "2FA" },
   { href: "/account/sessions", label: "Sessions" },
   { href: "/account/notifications", label: "Notifications" },
+  { href: "/account/organizations", label: "Organizations" },
 ] as const;

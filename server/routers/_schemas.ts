@@ -21,7 +21,11 @@ export const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, "Usernames are 2 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit.");
 export const company = z.string().trim().max(120, "Company names are at most 120 characters.");
 
-export const organizationName = z.string().trim().min(2, "Organization names are at least 2 characters.").max(80, "Organization names are at most 80 characters.");
+export const organizationName = z
+  .string()
+  .trim()
+  .min(2, "Organization names are at least 2 characters.")
+  .max(80, "Organization names are at most 80 characters.");
 
 /** An organization's address, /o/<slug>. */
 export const organizationSlug = z
