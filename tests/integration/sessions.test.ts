@@ -122,8 +122,8 @@ describe("a person in two organizations", () => {
     const inGlobex = await globex.signIn("gil");
     const inAcme = await signIn(t.db, globex.email("gil"), PASSWORD, acme.slug);
     expect((await inAcme.account.me()).organizations).toEqual([
-      { slug: acme.slug, name: "Acme", role: "Group Support Technician", isOwner: false },
-      { slug: globex.slug, name: "Globex", role: "Group Admin", isOwner: false },
+      { slug: acme.slug, name: "Acme", role: "Group Support Technician", isOwner: false, suspended: false },
+      { slug: globex.slug, name: "Globex", role: "Group Admin", isOwner: false, suspended: false },
     ]);
     expect((await inGlobex.members.list({})).rows.map((r) => r.name).sort()).toEqual(["gil", "gus"]);
     expect((await inAcme.groups.list()).map((g) => g.name)).toEqual(["Sales", "EMEA"]);
