@@ -40,6 +40,9 @@ const NEEDS: Record<Kind, string> = {
 let t: TestDatabase;
 let foreign: BuiltOrg;
 let foreignBefore: Snap;
+/** A third organization, owned by an instance operator: its ids are as foreign as Foreign's. */
+let third: BuiltOrg;
+let thirdBefore: Snap;
 let runNo = 0;
 /** Outcomes over all runs, per kind (bulk: per selected member): the model must see both sides. */
 const tally: Record<string, { succeeded: number; refused: number }> = {};
@@ -231,6 +234,10 @@ async function runScenario({ tree, customRoles, members, actions }: Scenario) {
   members.forEach((m, i) => (builder = builder.withMember(`m${i}`, roleOf(m), pick(["", ...paths], m.group))));
   const built = await builder.create();
   const logins = ["owner", ...members.map((_, i) => `m${i}`)];
+  // Every other account is an instance operator (alternating by run): the model never asks,
+  // because being one gives nothing inside an organization (rule 1).
+  const operators = logins.filter((_, i) => i % 2 === runNo % 2).map((l) => built.email(l));
+  await t.db.user.updateMany({ where: { email: { in: operators } }, data: { isOperator: true } });
   const roles = new Map<string, Role>((await t.db.role.findMany({ where: { organizationId: built.id } })).map((r) => [r.id, r]));
   const callers = new Map<string, Awaited<ReturnType<BuiltOrg["signIn"]>> | null>();
   const log: string[] = [];
@@ -246,12 +253,12 @@ async function runScenario({ tree, customRoles, members, actions }: Scenario) {
     const caller = callers.get(login)!;
     const actor = pre.members.get(built.member(login));
     const status = pick(["ACTIVE", "DISABLED"] as const, a.arg);
-    const memberPool = [...logins.map((l) => built.member(l)), foreign.member("owner")];
+    const memberPool = [...logins.map((l) => built.member(l)), foreign.member("owner"), third.member("owner")];
     const statusKind = a.kind === "setStatus" || a.kind === "bulkSetStatus";
     const inSpan = able.length ? memberPool.filter((id) => !spanViolation(pre, actor!, pre.members.get(id), a.kind, statusKind ? status : undefined)) : [];
     const targetId = pick(inSpan.length ? inSpan : memberPool, a.target);
     const target = pre.members.get(targetId);
-    const groupPool = [...[...pre.groups.values()].sort((x, y) => (x.name < y.name ? -1 : 1)).map((g) => g.id), foreign.group("")];
+    const groupPool = [...[...pre.groups.values()].sort((x, y) => (x.name < y.name ? -1 : 1)).map((g) => g.id), foreign.group(""), third.group("")];
     const inReach = able.length ? groupPool.filter((id) => pre.groups.has(id) && reaches(actor!, pre.groups.get(id)!.path)) : [];
     const subjectGroupId = pick(inReach.length ? inReach : groupPool, a.target);
     // Every role of the organization, one of another, and (the boundary of rule 4) the actor's own, twice.
@@ -260,6 +267,7 @@ async function runScenario({ tree, customRoles, members, actions }: Scenario) {
         ...ROLE_KEYS.map((k) => built.role(k)),
         ...customRoles.map((r) => built.role(r.name)),
         foreign.role("user"),
+        third.role("admin"),
         ...(actor ? [actor.roleId, actor.roleId] : []),
       ],
       a.arg,
@@ -388,13 +396,14 @@ async function runScenario({ tree, customRoles, members, actions }: Scenario) {
     const broken = globalViolation(post, built.member("owner"));
     if (broken) fail(broken);
   }
-  const foreignAfter = await snapshot(foreign.id);
-  if (
-    changed(foreignBefore.members, foreignAfter.members, memberPrint).size ||
-    changed(foreignBefore.groups, foreignAfter.groups, groupPrint).size ||
-    foreignAfter.audits !== foreignBefore.audits
-  ) {
-    throw new Error(`run P${runNo} changed another organization:\n    ${log.join("\n    ")}`);
+  for (const [other, before] of [
+    [foreign, foreignBefore],
+    [third, thirdBefore],
+  ] as const) {
+    const after = await snapshot(other.id);
+    if (changed(before.members, after.members, memberPrint).size || changed(before.groups, after.groups, groupPrint).size || after.audits !== before.audits) {
+      throw new Error(`run P${runNo} changed another organization:\n    ${log.join("\n    ")}`);
+    }
   }
 }
 
@@ -402,6 +411,9 @@ beforeAll(async () => {
   t = await testDatabase();
   foreign = await org(t.db, "Foreign").withTree("Labs").withMember("fred", "user", "Labs").create();
   foreignBefore = await snapshot(foreign.id);
+  third = await org(t.db, "Third").withTree("Ops").withMember("tess", "admin", "Ops").create();
+  await t.db.user.update({ where: { email: third.email("owner") }, data: { isOperator: true } });
+  thirdBefore = await snapshot(third.id);
 });
 afterAll(() => t.close());
 
