@@ -5,14 +5,17 @@ import { SignUpForm } from "@/components/account/sign-up-form";
 import { Alert } from "@/components/ui";
 import { getDb } from "@/server/db";
 import { isSetupDone } from "@/server/services/setup";
-import { signUpStatus } from "@/server/services/sign-up";
+import { serverApi } from "@/server/trpc/server";
 
 export const metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
   const db = getDb();
   if (!(await isSetupDone(db))) redirect("/setup");
-  const status = await signUpStatus(db);
+  const api = await serverApi(null);
+  // Signed in already: the account exists; what comes next is an organization.
+  if (await api.account.me().catch(() => null)) redirect("/");
+  const status = await api.signUp.status();
   if (!status.open) {
     return (
       <AuthCard title="Create an account">
