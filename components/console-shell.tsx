@@ -3,8 +3,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Permission } from "@/server/authz/permissions";
-import { ACCOUNT_LINKS } from "./account-links";
-import { SignOutButton } from "./sign-out-button";
+import { AccountLinkButtons } from "./account-link-buttons";
 import { cx, Select } from "./ui";
 
 type Org = { slug: string; name: string; role?: string; suspended?: boolean };
@@ -114,13 +113,8 @@ export function ConsoleShell({
             <p className="truncate text-sm font-medium text-slate-900">{viewer.name}</p>
             <p className="truncate text-xs text-slate-500">{viewer.email}</p>
             <p className="mt-0.5 text-xs text-slate-500">{viewer.role}</p>
-            <div className="mt-3 flex flex-wrap gap-2">
-              {ACCOUNT_LINKS.map((l) => (
-                <Link key={l.href} href={l.href} className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
-                  {l.label}
-                </Link>
-              ))}
-              <SignOutButton className="!px-2 !py-1.5 !text-xs" />
+            <div className="mt-3">
+              <AccountLinkButtons />
             </div>
           </div>
         </aside>

@@ -4,10 +4,10 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ROLE_SETS, type RoleSetKey } from "@/server/authz";
-import { DataForm } from "./form-parts";
+import type { RoleSetKey } from "@/server/authz";
+import { DataForm, RoleSetField } from "./form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "./trpc";
-import { Alert, Button, Field, Input, Select } from "./ui";
+import { Alert, Button, Field, Input } from "./ui";
 import { useDebounced } from "./use-debounced";
 
 const codeOf = (err: unknown) => (err as { data?: { code?: string } } | null)?.data?.code;
@@ -88,21 +88,7 @@ export function CreateOrganizationForm() {
           />
         </div>
       </Field>
-      <Field
-        label="Roles"
-        htmlFor="org-role-set"
-        hint="The twelve ranked roles of Data Admin down to User are always there; a set adds roles you can edit later."
-        error={fieldErrors.roleSet?.[0]}
-      >
-        <Select id="org-role-set" name="roleSet" defaultValue="">
-          <option value="">The twelve built-in roles only</option>
-          {ROLE_SETS.map((s) => (
-            <option key={s.key} value={s.key}>
-              Also {s.name}: {s.roles.map((r) => r.name).join(", ")}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <RoleSetField id="org-role-set" error={fieldErrors.roleSet?.[0]} />
       <Button type="submit" className="w-full" disabled={create.isPending || create.isSuccess}>
         {create.isPending || create.isSuccess ? "Creating…" : "Create organization"}
       </Button>

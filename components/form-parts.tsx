@@ -1,8 +1,9 @@
-// Pieces that several dialogs share: the indented group picker options and the
-// Cancel / submit row.
+// Pieces that several dialogs and forms share: the indented group picker options, the
+// Cancel / submit row, password fields, the role set choice.
 import type { ReactNode } from "react";
+import { ROLE_SETS } from "@/server/authz/role-sets";
 import { errorMessage, fieldErrorsOf } from "./trpc";
-import { Alert, Button, Field, Input } from "./ui";
+import { Alert, Button, Field, Input, Select } from "./ui";
 
 /** <option>s for groups in tree order, indented by depth. */
 export function GroupOptions({ groups, suffix = "" }: { groups: Array<{ id: string; name: string; depth: number }>; suffix?: string }) {
@@ -88,4 +89,25 @@ export function DataForm({ onData, className = "space-y-4", children }: { onData
 export function FormError({ error }: { error: unknown }) {
   if (!error || Object.keys(fieldErrorsOf(error)).length) return null;
   return <Alert>{errorMessage(error)}</Alert>;
+}
+
+/** The choice of a seed's role set for a new organization (setup, creating one), sent as `roleSet`. */
+export function RoleSetField({ id, error }: { id: string; error?: string }) {
+  return (
+    <Field
+      label="Roles"
+      htmlFor={id}
+      hint="The twelve ranked roles of Data Admin down to User are always there; a set adds roles you can edit later."
+      error={error}
+    >
+      <Select id={id} name="roleSet" defaultValue="">
+        <option value="">The twelve built-in roles only</option>
+        {ROLE_SETS.map((s) => (
+          <option key={s.key} value={s.key}>
+            Also {s.name}: {s.roles.map((r) => r.name).join(", ")}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
 }

@@ -2,9 +2,8 @@
 // suspended it): the server's reason, and the ways on: the person's other organizations,
 // their account, signing out.
 import Link from "next/link";
-import { ACCOUNT_LINKS } from "./account-links";
+import { AccountLinkButtons } from "./account-link-buttons";
 import { AuthCard } from "./auth-card";
-import { SignOutButton } from "./sign-out-button";
 
 type Org = { slug: string; name: string; role: string; suspended: boolean };
 
@@ -60,13 +59,8 @@ export function OrganizationRefused({
       </div>
       <div className="mt-5 border-t border-slate-100 pt-4">
         <h2 className="text-sm font-semibold text-slate-900">Your account</h2>
-        <div className="mt-2 flex flex-wrap gap-2">
-          {ACCOUNT_LINKS.map((l) => (
-            <Link key={l.href} href={l.href} className="rounded-md px-2 py-1.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300 hover:bg-slate-50">
-              {l.label}
-            </Link>
-          ))}
-          <SignOutButton className="!px-2 !py-1.5 !text-xs" />
+        <div className="mt-2">
+          <AccountLinkButtons />
         </div>
       </div>
     </AuthCard>

@@ -4,8 +4,9 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorMessage, fieldErrorsOf, useTRPC } from "./trpc";
-import { ROLE_SETS, type RoleSetKey } from "@/server/authz";
-import { Alert, Button, Field, Input, Select } from "./ui";
+import type { RoleSetKey } from "@/server/authz";
+import { RoleSetField } from "./form-parts";
+import { Alert, Button, Field, Input } from "./ui";
 
 export function SetupForm() {
   const trpc = useTRPC();
@@ -54,21 +55,7 @@ export function SetupForm() {
       <Field label="Confirm password" htmlFor="confirm" error={confirmError}>
         <Input id="confirm" name="confirm" type="password" required autoComplete="new-password" />
       </Field>
-      <Field
-        label="Roles"
-        htmlFor="roleSet"
-        hint="The twelve ranked roles of Data Admin down to User are always there; a set adds roles you can edit later."
-        error={fieldErrors.roleSet?.[0]}
-      >
-        <Select id="roleSet" name="roleSet" defaultValue="">
-          <option value="">The twelve built-in roles only</option>
-          {ROLE_SETS.map((s) => (
-            <option key={s.key} value={s.key}>
-              Also {s.name}: {s.roles.map((r) => r.name).join(", ")}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <RoleSetField id="roleSet" error={fieldErrors.roleSet?.[0]} />
       <Button type="submit" className="w-full" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create organization"}
       </Button>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager } from "../data-table";
+import { useDebounced } from "../use-debounced";
 import { GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Input, Select } from "../ui";
@@ -19,15 +20,6 @@ type Status = "INVITED" | "ACTIVE" | "DISABLED";
 
 const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
 const column = createColumnHelper<MemberRow>();
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 export function MembersTable() {
   const trpc = useTRPC();

@@ -1,18 +1,7 @@
 // Runs after 01-first-run.spec.ts on the same server (files run in name order, one worker):
 // Initech exists, owned by peter@initech.test, with the group Research.
 import { expect, type Page, test } from "@playwright/test";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
+import { signIn, signOut } from "../support/e2e";
 
 async function addMember(page: Page, name: string, email: string, role: string | null, group: string, username = ""): Promise<string> {
   await page.getByRole("link", { name: "Members" }).click();

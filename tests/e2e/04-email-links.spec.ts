@@ -1,24 +1,7 @@
 // Runs after 01–03 on the same server: Initech, owned by peter@initech.test, with the group
 // Research. Steward sends to the loopback SMTP server that playwright.config.ts starts.
-import { expect, type Page, test } from "@playwright/test";
-
-const MAIL = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 2527}`;
-type Mail = { to: string; subject: string; html: string; text: string };
-
-async function mailTo(page: Page, address: string): Promise<Mail> {
-  let found: Mail | undefined;
-  await expect
-    .poll(
-      async () => {
-        const messages = (await (await page.request.get(`${MAIL}/messages?to=${encodeURIComponent(address)}`)).json()) as Mail[];
-        found = messages[0];
-        return messages.length;
-      },
-      { timeout: 20_000, message: `an email to ${address}` },
-    )
-    .toBeGreaterThan(0);
-  return found!;
-}
+import { expect, test } from "@playwright/test";
+import { mailTo } from "../support/e2e";
 
 test("the owner invites an address; the invitee activates from the email and sees only what the role allows", async ({ page }) => {
   await page.goto("/signin");

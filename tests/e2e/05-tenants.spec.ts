@@ -2,37 +2,8 @@
 // Steward up and so is its first operator. He opens sign-up to anyone; a new person signs
 // up (the link read from the loopback SMTP server), creates an organization and invites
 // someone; Peter suspends it, and the invitee and the owner are refused with the reason.
-import { expect, type Page, test } from "@playwright/test";
-
-const MAIL = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 2527}`;
-type Mail = { to: string; subject: string; html: string; text: string };
-
-async function mailTo(page: Page, address: string): Promise<Mail> {
-  let found: Mail | undefined;
-  await expect
-    .poll(
-      async () => {
-        const messages = (await (await page.request.get(`${MAIL}/messages?to=${encodeURIComponent(address)}`)).json()) as Mail[];
-        found = messages[0];
-        return messages.length;
-      },
-      { timeout: 20_000, message: `an email to ${address}` },
-    )
-    .toBeGreaterThan(0);
-  return found!;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
+import { expect, test } from "@playwright/test";
+import { mailTo, signIn, signOut } from "../support/e2e";
 
 test("a newcomer signs up, creates an organization and invites someone; an operator suspends it and both are refused", async ({ page }) => {
   // The operator lets anyone sign up.
