@@ -5,7 +5,9 @@
 import { describe, expect, it } from "vitest";
 import {
   decideCreateOrganization,
+  decideLeaveOrganization,
   decideOperate,
+  decideOwnerAction,
   decideOrganizationOpen,
   decideRemoveOperator,
   decideSignUp,
@@ -161,5 +163,21 @@ describe("SLUG_PATTERN", () => {
     expect("x".repeat(40)).toHaveLength(40);
     expect(`${"a-".repeat(19)}ab`).toHaveLength(40);
     expect(`${"a-".repeat(20)}a`).toHaveLength(41);
+  });
+});
+
+describe("the organization's own life", () => {
+  it("lets only the owner change its address or delete it, saying what only the owner may do", () => {
+    expectDecision(decideOwnerAction({ isOwner: true }, "delete it"), ALLOWED);
+    const refused = decideOwnerAction({ isOwner: false }, "change its address");
+    expectDecision(refused, FORBIDDEN);
+    expect(refused.reason).toBe("Only the owner of the organization may change its address.");
+  });
+
+  it("lets any member but the owner leave; the owner is told to transfer ownership first", () => {
+    expectDecision(decideLeaveOrganization({ isOwner: false }), ALLOWED);
+    const owner = decideLeaveOrganization({ isOwner: true });
+    expectDecision(owner, FORBIDDEN);
+    expect(owner.reason).toContain("transfer its ownership");
   });
 });
