@@ -129,19 +129,38 @@ type Entry = {
   note?: (w: Words) => string | null;
 };
 
-const member = (label: string, describe: Entry["describe"], extra: Partial<Entry> = {}): Entry => ({ area: "members", label, target: "Membership", describe, ...extra });
-const resource = (label: string, describe: Entry["describe"], extra: Partial<Entry> = {}): Entry => ({ area: "resources", label, target: "Resource", describe, ...extra });
+const member = (label: string, describe: Entry["describe"], extra: Partial<Entry> = {}): Entry => ({
+  area: "members",
+  label,
+  target: "Membership",
+  describe,
+  ...extra,
+});
+const resource = (label: string, describe: Entry["describe"], extra: Partial<Entry> = {}): Entry => ({
+  area: "resources",
+  label,
+  target: "Resource",
+  describe,
+  ...extra,
+});
 const account = (label: string, describe: Entry["describe"]): Entry => ({ area: "account", label, target: "User", describe });
 const byImport = (w: Words) => (str(w.before, "via") === "import" || str(w.after, "via") === "import" ? " by import" : "");
 
 export const AUDIT_CATALOG = {
-  "member.create": member("Added a member", (w) => `${w.actor} added ${w.target(w.a("name") ?? w.a("email"))} as ${w.a("role") ?? "a member"} in ${w.a("group") ?? "a group"}${byImport(w)}`),
+  "member.create": member(
+    "Added a member",
+    (w) => `${w.actor} added ${w.target(w.a("name") ?? w.a("email"))} as ${w.a("role") ?? "a member"} in ${w.a("group") ?? "a group"}${byImport(w)}`,
+  ),
   "member.edit": member("Edited a member's details", (w) => `${w.actor} edited the details of ${w.target(w.a("name"))}`),
   "member.changeRole": member(
     "Changed a member's role",
-    (w) => `${w.actor} changed the role of ${w.target()} from ${w.b("role") ?? "another role"} to ${w.a("role") ?? "another role"}${w.a("via") === "role.delete" ? ", deleting their role" : ""}`,
+    (w) =>
+      `${w.actor} changed the role of ${w.target()} from ${w.b("role") ?? "another role"} to ${w.a("role") ?? "another role"}${w.a("via") === "role.delete" ? ", deleting their role" : ""}`,
   ),
-  "member.changeGroup": member("Moved a member", (w) => `${w.actor} moved ${w.target()} from ${w.b("group") ?? "a group"} to ${w.a("group") ?? "another group"}`),
+  "member.changeGroup": member(
+    "Moved a member",
+    (w) => `${w.actor} moved ${w.target()} from ${w.b("group") ?? "a group"} to ${w.a("group") ?? "another group"}`,
+  ),
   "member.disable": member("Disabled a member", (w) => `${w.actor} disabled ${w.target()}`),
   "member.enable": member("Enabled a member", (w) => `${w.actor} enabled ${w.target()}`),
   "member.delete": member("Deleted a member", (w) => `${w.actor} deleted ${w.target(w.b("name") ?? w.b("email"))}${byImport(w)}`),
@@ -161,8 +180,18 @@ export const AUDIT_CATALOG = {
     target: "Invitation",
     describe: (w) => `${w.actor} invited ${w.a("email") ?? "someone"} as ${w.a("role") ?? "a member"} in ${w.a("group") ?? "a group"}`,
   },
-  "invitation.resend": { area: "invitations", label: "Sent an invitation again", target: "Invitation", describe: (w) => `${w.actor} sent the invitation of ${w.target()} again` },
-  "invitation.revoke": { area: "invitations", label: "Revoked an invitation", target: "Invitation", describe: (w) => `${w.actor} revoked the invitation of ${w.target()}` },
+  "invitation.resend": {
+    area: "invitations",
+    label: "Sent an invitation again",
+    target: "Invitation",
+    describe: (w) => `${w.actor} sent the invitation of ${w.target()} again`,
+  },
+  "invitation.revoke": {
+    area: "invitations",
+    label: "Revoked an invitation",
+    target: "Invitation",
+    describe: (w) => `${w.actor} revoked the invitation of ${w.target()}`,
+  },
   "invitation.accept": {
     area: "invitations",
     label: "Accepted an invitation",
@@ -182,7 +211,12 @@ export const AUDIT_CATALOG = {
     describe: (w) => `${w.actor} created the group ${w.target(w.a("name"))} under ${w.name("group", w.a("parentId"))}`,
     refs: (e) => [{ kind: "group", id: str(e.after, "parentId") ?? "" }],
   },
-  "group.rename": { area: "groups", label: "Renamed a group", target: "Group", describe: (w) => `${w.actor} renamed the group ${w.b("name") ?? w.target()} to ${w.a("name") ?? w.target()}` },
+  "group.rename": {
+    area: "groups",
+    label: "Renamed a group",
+    target: "Group",
+    describe: (w) => `${w.actor} renamed the group ${w.b("name") ?? w.target()} to ${w.a("name") ?? w.target()}`,
+  },
   "group.move": {
     area: "groups",
     label: "Moved a group",
@@ -197,7 +231,9 @@ export const AUDIT_CATALOG = {
     label: "Changed a team",
     target: "Team",
     describe: (w) =>
-      w.b("name") !== w.a("name") ? `${w.actor} renamed the team ${w.b("name") ?? w.target()} to ${w.a("name") ?? w.target()}` : `${w.actor} changed the team ${w.target(w.a("name"))}`,
+      w.b("name") !== w.a("name")
+        ? `${w.actor} renamed the team ${w.b("name") ?? w.target()} to ${w.a("name") ?? w.target()}`
+        : `${w.actor} changed the team ${w.target(w.a("name"))}`,
   },
   "team.delete": { area: "teams", label: "Deleted a team", target: "Team", describe: (w) => `${w.actor} deleted the team ${w.target(w.b("name"))}` },
   "team.addMember": {
@@ -227,7 +263,10 @@ export const AUDIT_CATALOG = {
   ),
   "resource.run": resource("Started a run", (w) => `${w.actor} started a run of ${w.target()}`),
   "resource.restore": resource("Started a restore", (w) => `${w.actor} started a restore from ${w.target()}`),
-  "resource.run.finish": resource("Reported how a run ended", (w) => `${w.actor} reported that a run of ${w.target()} ${w.a("result") === "FAILED" ? "failed" : "succeeded"}`),
+  "resource.run.finish": resource(
+    "Reported how a run ended",
+    (w) => `${w.actor} reported that a run of ${w.target()} ${w.a("result") === "FAILED" ? "failed" : "succeeded"}`,
+  ),
   "resource.restore.finish": resource(
     "Reported how a restore ended",
     (w) => `${w.actor} reported that a restore from ${w.target()} ${w.a("result") === "FAILED" ? "failed" : "succeeded"}`,
@@ -243,8 +282,18 @@ export const AUDIT_CATALOG = {
   "grant.delete": resource("Removed access", (w) => `${w.actor} removed the access of ${principal(w, w.b("principal"))} to ${w.target()}`, {
     refs: (e) => principalRef(e.before),
   }),
-  "organization.create": { area: "organization", label: "Created the organization", target: "Organization", describe: (w) => `${w.actor} created the organization ${w.a("name") ?? ""}`.trim() },
-  "organization.updateSettings": { area: "organization", label: "Changed the settings", target: "Organization", describe: (w) => `${w.actor} changed the organization's settings` },
+  "organization.create": {
+    area: "organization",
+    label: "Created the organization",
+    target: "Organization",
+    describe: (w) => `${w.actor} created the organization ${w.a("name") ?? ""}`.trim(),
+  },
+  "organization.updateSettings": {
+    area: "organization",
+    label: "Changed the settings",
+    target: "Organization",
+    describe: (w) => `${w.actor} changed the organization's settings`,
+  },
   "organization.changeAddress": {
     area: "organization",
     label: "Changed the address",
@@ -261,9 +310,15 @@ export const AUDIT_CATALOG = {
     area: "organization",
     label: "Filled with demo data",
     target: "Organization",
-    describe: (w) => `${w.actor} filled the organization with demo data: ${plural(Number(w.a("groups") ?? 0), "group")} and ${plural(Number(w.a("members") ?? 0), "member")}`,
+    describe: (w) =>
+      `${w.actor} filled the organization with demo data: ${plural(Number(w.a("groups") ?? 0), "group")} and ${plural(Number(w.a("members") ?? 0), "member")}`,
   },
-  "email.retry": { area: "organization", label: "Retried an email", target: "OutboxEmail", describe: (w) => `${w.actor} retried the email to ${w.a("to") ?? "someone"}` },
+  "email.retry": {
+    area: "organization",
+    label: "Retried an email",
+    target: "OutboxEmail",
+    describe: (w) => `${w.actor} retried the email to ${w.a("to") ?? "someone"}`,
+  },
   "audit.export": {
     area: "organization",
     label: "Exported the audit log",
@@ -277,7 +332,12 @@ export const AUDIT_CATALOG = {
     describe: (w) => `${w.actor} suspended ${w.a("name") ?? "an organization"}`,
     note: (w) => (w.a("reason") ? `Reason: ${w.a("reason")}` : "No reason given"),
   },
-  "organization.resume": { area: "instance", label: "Resumed an organization", target: "Organization", describe: (w) => `${w.actor} resumed ${w.a("name") ?? "an organization"}` },
+  "organization.resume": {
+    area: "instance",
+    label: "Resumed an organization",
+    target: "Organization",
+    describe: (w) => `${w.actor} resumed ${w.a("name") ?? "an organization"}`,
+  },
   "organization.delete": {
     area: "instance",
     label: "Deleted an organization",
@@ -295,7 +355,12 @@ export const AUDIT_CATALOG = {
     describe: (w) => `${w.actor} set who may create organizations to “${setting(w.after)}”`,
     note: (w) => `It was “${setting(w.before)}”`,
   },
-  "instance.operatorAdd": { area: "instance", label: "Added an operator", target: "User", describe: (w) => `${w.actor} added ${w.a("email") ?? "an account"} as an operator` },
+  "instance.operatorAdd": {
+    area: "instance",
+    label: "Added an operator",
+    target: "User",
+    describe: (w) => `${w.actor} added ${w.a("email") ?? "an account"} as an operator`,
+  },
   "instance.operatorRemove": {
     area: "instance",
     label: "Removed an operator",
@@ -312,8 +377,14 @@ export const AUDIT_CATALOG = {
   "account.signUpExisting": account("Tried to sign up with a used address", (w) => `Someone tried to sign up as ${w.target()}, who already has an account`),
   "account.passwordResetRequested": account("Asked for a password reset", (w) => `Someone asked for a password reset link for ${w.target()}`),
   "account.passwordReset": account("Reset their password", (w) => `${w.actor} reset their password by email`),
-  "account.emailChangeRequested": account("Asked to change their email address", (w) => `${w.actor} asked to change their address to ${w.a("email") ?? "another"}`),
-  "account.emailChanged": account("Changed their email address", (w) => `${w.actor} changed their address from ${w.b("email") ?? "?"} to ${w.a("email") ?? "?"}`),
+  "account.emailChangeRequested": account(
+    "Asked to change their email address",
+    (w) => `${w.actor} asked to change their address to ${w.a("email") ?? "another"}`,
+  ),
+  "account.emailChanged": account(
+    "Changed their email address",
+    (w) => `${w.actor} changed their address from ${w.b("email") ?? "?"} to ${w.a("email") ?? "?"}`,
+  ),
   "user.changePassword": account("Changed their password", (w) => `${w.actor} changed their password`),
   "user.endSessions": account("Signed out other sessions", (w) => `${w.actor} signed out ${plural(Number(w.a("ended") ?? 0), "other session")}`),
   "user.enableTwoFactor": account("Turned on two-factor sign-in", (w) => `${w.actor} turned on two-factor sign-in`),
@@ -362,7 +433,12 @@ export function nameRefs(event: { action: string; targetType: string; targetId: 
 }
 
 /** The event in words, with its note; an action the catalog does not know reads as its key. */
-export function describeAuditEvent(action: string, targetType: string, facts: AuditEventFacts, names: NameLookup = NO_NAMES): { sentence: string; note: string | null } {
+export function describeAuditEvent(
+  action: string,
+  targetType: string,
+  facts: AuditEventFacts,
+  names: NameLookup = NO_NAMES,
+): { sentence: string; note: string | null } {
   const entry = entryOf(action);
   if (!entry) return { sentence: `${capitalize(facts.actor)}: ${action}`, note: null };
   const w = wordsFor(facts, TARGET_KIND[targetType as TargetType], names);
@@ -375,16 +451,17 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * and the export. Ids are left out (the sentence names what they point to). */
 export function auditChanges(before: unknown, after: unknown): Array<{ field: string; before: string | null; after: string | null }> {
   const keys = [...new Set([...Object.keys(asRecord(before)), ...Object.keys(asRecord(after))])].filter((k) => !/Ids?$/.test(k) && k !== "via");
-  return keys
-    .map((k) => ({ field: fieldLabel(k), before: show(field(before, k)), after: show(field(after, k)) }))
-    .filter((c) => c.before !== c.after);
+  return keys.map((k) => ({ field: fieldLabel(k), before: show(field(before, k)), after: show(field(after, k)) })).filter((c) => c.before !== c.after);
 }
 
 export function summarizeChanges(changes: ReturnType<typeof auditChanges>): string {
-  return changes.map((c) => (c.before === null ? `${c.field}: ${c.after}` : c.after === null ? `${c.field}: was ${c.before}` : `${c.field}: ${c.before} → ${c.after}`)).join("; ");
+  return changes
+    .map((c) => (c.before === null ? `${c.field}: ${c.after}` : c.after === null ? `${c.field}: was ${c.before}` : `${c.field}: ${c.before} → ${c.after}`))
+    .join("; ");
 }
 
-const asRecord = (json: unknown): Record<string, unknown> => (json && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : {});
+const asRecord = (json: unknown): Record<string, unknown> =>
+  json && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
 const fieldLabel = (key: string) => key.replace(/([A-Z])/g, " $1").toLowerCase();
 
 function show(value: unknown): string | null {

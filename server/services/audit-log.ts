@@ -36,7 +36,17 @@ export type AuditFilters = {
 
 export type AuditPageInput = AuditFilters & { cursor?: string; pageSize: number };
 
-type EventRow = { id: string; at: Date; actorUserId: string | null; action: string; targetType: string; targetId: string; before: unknown; after: unknown; ip: string | null };
+type EventRow = {
+  id: string;
+  at: Date;
+  actorUserId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+};
 
 const DAY_MS = 86_400_000;
 /** How many names of each kind a search may match; past that, narrow the search. */
@@ -208,7 +218,11 @@ export async function auditLogOptions(db: Db, actor: ActorContext) {
 }
 
 /** Each export leaves its own trace: what was asked for and how many rows left. */
-export async function recordAuditExport(db: Db, actor: ActorContext, input: { filters: AuditFilters; format: "csv" | "json"; rows: number; complete: boolean }) {
+export async function recordAuditExport(
+  db: Db,
+  actor: ActorContext,
+  input: { filters: AuditFilters; format: "csv" | "json"; rows: number; complete: boolean },
+) {
   enforce(decidePermission(actor, "audit.view"), "Audit log", actor);
   const filters = Object.fromEntries(Object.entries(input.filters).filter(([, v]) => v !== undefined && v !== ""));
   await db.$transaction((tx) =>

@@ -5,7 +5,10 @@ import { AUDIT_ACTIONS, AUDIT_AREAS, AUDIT_CATALOG, auditChanges, describeAuditE
 const SAMPLES = [
   { before: null, after: null },
   { before: {}, after: {} },
-  { before: { name: "Old", group: "Paris", parentId: "g1", principal: "member:m1", capabilities: ["read"] }, after: { name: "New", group: "Lyon", parentId: "g2" } },
+  {
+    before: { name: "Old", group: "Paris", parentId: "g1", principal: "member:m1", capabilities: ["read"] },
+    after: { name: "New", group: "Lyon", parentId: "g2" },
+  },
   { before: [1, 2], after: "text" },
 ];
 
