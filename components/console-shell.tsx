@@ -20,6 +20,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/import", label: "Import", permission: "members.import" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
   { href: "/email", label: "Outbox", permission: "settings.manage" },
+  { href: "/audit", label: "Audit log", permission: "audit.view" },
 ];
 
 export function ConsoleShell({

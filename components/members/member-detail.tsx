@@ -11,30 +11,6 @@ import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
 
 const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
-const ACTIONS: Record<string, string> = {
-  "member.create": "Added",
-  "member.edit": "Details edited",
-  "member.changeRole": "Role changed",
-  "member.changeGroup": "Moved",
-  "member.disable": "Disabled",
-  "member.enable": "Enabled",
-  "member.resetPassword": "Password reset",
-  "member.disableTwoFactor": "Two-factor sign-in turned off",
-  "member.endSessions": "Signed out everywhere",
-  "member.import": "Updated by import",
-  "organization.transferOwnership": "Became the owner",
-};
-
-function describeChange(action: string, before: unknown, after: unknown): string {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  if (action === "member.create") return `as ${a.role} in ${a.group}`;
-  for (const key of ["role", "group", "status", "email", "name"]) {
-    if (key in a && b[key] !== a[key]) return `${key}: ${b[key] ?? "—"} → ${a[key]}`;
-  }
-  return "";
-}
-
 type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | null;
 
 /** `initial`: the member as the page read it on the server, shown without a second fetch. */
@@ -158,11 +134,8 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
               {m.history.map((e) => (
                 <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                   <span>
-                    <span className="font-medium text-slate-900">{ACTIONS[e.action] ?? e.action}</span>
-                    <span className="text-slate-500"> by {e.actor}</span>
-                    {describeChange(e.action, e.before, e.after) && (
-                      <span className="ml-2 text-xs text-slate-600">{describeChange(e.action, e.before, e.after)}</span>
-                    )}
+                    <span className="text-slate-900">{e.sentence}</span>
+                    {e.detail && <span className="ml-2 text-xs text-slate-600">{e.detail}</span>}
                   </span>
                   <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
                     {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC

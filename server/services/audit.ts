@@ -1,27 +1,32 @@
-// Every mutation writes one AuditEvent inside its own transaction (rule 10).
+// Every mutation writes one AuditEvent inside its own transaction (rule 10). The action is a
+// key of the catalog (audit-catalog.ts), with the target type the catalog gives it, so that
+// every event recorded can be shown in words.
 import type { Tx } from "../db";
 import type { Prisma } from "../db/generated/client";
+import type { AuditAction, AuditTargetOf } from "./audit-catalog";
 
-export type AuditEntry = {
-  organizationId: string | null;
-  actorUserId: string | null;
-  action: string;
-  targetType: string;
+/** The action and its target type, as one of the catalog's pairs (a union of actions, as
+ * `resource.${"run" | "restore"}` gives, type-checks when they share a target type). */
+export type AuditTarget = { [A in AuditAction]: { action: A; targetType: AuditTargetOf<A> } }[AuditAction];
+
+type AuditDetails = {
   targetId: string;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;
-  ip?: string | null;
 };
+
+export type AuditEntry = AuditTarget &
+  AuditDetails & {
+    organizationId: string | null;
+    actorUserId: string | null;
+    ip?: string | null;
+  };
 
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: { ...entry, ip: entry.ip ?? null } });
 }
 
 /** An event by the acting member, in their organization, from their request's address. */
-export function auditBy(
-  tx: Tx,
-  actor: { organizationId: string; userId: string; ip?: string | null },
-  entry: Omit<AuditEntry, "organizationId" | "actorUserId" | "ip">,
-): Promise<void> {
+export function auditBy(tx: Tx, actor: { organizationId: string; userId: string; ip?: string | null }, entry: AuditTarget & AuditDetails): Promise<void> {
   return audit(tx, { ...entry, organizationId: actor.organizationId, actorUserId: actor.userId, ip: actor.ip ?? null });
 }

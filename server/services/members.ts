@@ -18,6 +18,7 @@ import {
 import type { Db, Prisma, Tx } from "../db";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
+import { describeEvents } from "./audit-log";
 import { enforce, notFound } from "./errors";
 import { describeScope } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
@@ -211,13 +212,12 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true, lastSignInAt: true, totpEnabledAt: true } } },
   });
   if (!m) throw notFound("Member", actor);
-  const history = await db.auditEvent.findMany({
+  const events = await db.auditEvent.findMany({
     where: { organizationId: actor.organizationId, targetType: "Membership", targetId: m.id },
-    orderBy: { at: "desc" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
     take: 50,
   });
-  const actorIds = [...new Set(history.map((e) => e.actorUserId).filter((id): id is string => id !== null))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const history = await describeEvents(db, actor.organizationId, events);
   const top = await db.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
   return {
     ...memberView(actor, m, DETAIL_ACTIONS),
@@ -229,14 +229,8 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     /** Why a member the actor sees is beyond their management (rule 3: seeing is wider), or null. */
     readOnly: readOnlyReason(actor, toMemberFacts(m)),
-    history: history.map((e) => ({
-      id: e.id,
-      action: e.action,
-      at: e.at,
-      actor: e.actorUserId ? (actors.get(e.actorUserId) ?? "a deleted account") : "Steward",
-      before: e.before,
-      after: e.after,
-    })),
+    /** The audit log's events about this member, in its words (audit-catalog.ts). */
+    history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actor.name, label: e.label, sentence: e.sentence, detail: e.detail })),
   };
 }
 

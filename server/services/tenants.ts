@@ -18,7 +18,7 @@ import { isUniqueViolation } from "../db/errors";
 import { Prisma } from "../db/generated/client";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
 import { loadActor, type ActorContext } from "./actor";
-import { audit, auditBy } from "./audit";
+import { audit, auditBy, type AuditEntry, type AuditTarget } from "./audit";
 import { acceptSecondFactor } from "./two-factor";
 import { enforce, StewardError } from "./errors";
 import { addRoleSet, createOrganization, freeSlug, slugify } from "./setup";
@@ -65,11 +65,7 @@ export async function setOrganizationCreation(db: Db, operator: OperatorActor, v
   });
 }
 
-function instanceAudit(
-  tx: Tx,
-  actor: OperatorActor,
-  entry: { action: string; targetType: string; targetId: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
-) {
+function instanceAudit(tx: Tx, actor: OperatorActor, entry: Omit<AuditEntry, "organizationId" | "actorUserId" | "ip"> & AuditTarget) {
   return audit(tx, { ...entry, organizationId: null, actorUserId: actor?.userId ?? null, ip: actor?.ip ?? null });
 }
 

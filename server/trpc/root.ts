@@ -1,6 +1,7 @@
 // The API: one router per area. This file is the table of contents.
 import { accountRouter } from "../routers/account";
 import { accountLinksRouter } from "../routers/account-links";
+import { auditRouter } from "../routers/audit";
 import { consoleRouter } from "../routers/console";
 import { emailRouter } from "../routers/email";
 import { groupsRouter } from "../routers/groups";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   email: emailRouter,
   teams: teamsRouter,
   resources: resourcesRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Forbidden } from "@/components/forbidden";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
+import { auditLabel } from "@/server/services/audit-catalog";
 
 export const metadata = { title: "Overview" };
 
@@ -97,7 +98,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
             <ul className="divide-y divide-slate-100 text-sm">
               {o.recentActivity.map((e) => (
                 <li key={e.id} className="flex justify-between py-2">
-                  <span className="font-mono text-xs text-slate-700">{e.action}</span>
+                  <span className="text-slate-700">{auditLabel(e.action)}</span>
                   <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
                     {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
                   </time>

@@ -1,0 +1,42 @@
+// The organization's audit log: "View audit log" (organization reach only) reads it. The
+// export route (app/o/[slug]/audit/export) pages through `exportPage` and ends with
+// `recordExport`, through the same gate.
+import { z } from "zod";
+import { auditLogOptions, listAuditLog, recordAuditExport } from "../services/audit-log";
+import { createTRPCRouter, orgProcedure } from "../trpc/init";
+
+const date = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Give the ${what} date as YYYY-MM-DD.`)
+    .optional()
+    .or(z.literal("").transform(() => undefined));
+
+/** The filters, shared by the page, the API and the export's query string. */
+export const auditFilters = z.object({
+  actorUserId: z.string().trim().max(64, "That actor is not one of the list.").optional(),
+  action: z.string().trim().max(80, "Choose an action or an area from the list.").optional(),
+  targetId: z.string().trim().max(64, "That target id is not valid.").optional(),
+  from: date("from"),
+  to: date("to"),
+  search: z.string().trim().max(100, "Search for at most 100 characters.").optional(),
+});
+
+const cursor = z.string().max(200, "This page of the audit log cannot be found any more.").optional();
+
+export const EXPORT_BATCH = 1000;
+
+export const auditRouter = createTRPCRouter({
+  list: orgProcedure("audit.view")
+    .input(auditFilters.extend({ cursor, pageSize: z.number().int().min(1).max(100, "At most 100 events per page.").default(50) }))
+    .query(({ ctx, input }) => listAuditLog(ctx.db, ctx.actor, input)),
+  options: orgProcedure("audit.view").query(({ ctx }) => auditLogOptions(ctx.db, ctx.actor)),
+  /** One batch of an export: the same read, in larger pages. */
+  exportPage: orgProcedure("audit.view")
+    .input(auditFilters.extend({ cursor }))
+    .query(({ ctx, input }) => listAuditLog(ctx.db, ctx.actor, { ...input, pageSize: EXPORT_BATCH })),
+  recordExport: orgProcedure("audit.view")
+    .input(z.object({ filters: auditFilters, format: z.enum(["csv", "json"]), rows: z.number().int().min(0), complete: z.boolean() }))
+    .mutation(({ ctx, input }) => recordAuditExport(ctx.db, ctx.actor, input)),
+});
