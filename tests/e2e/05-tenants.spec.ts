@@ -57,6 +57,9 @@ test("a newcomer signs up, creates an organization and invites someone; an opera
   await page.getByRole("button", { name: "Done" }).click();
   const invitation = (await mailTo(page, "nina@lumbergh.test")).text.match(/https?:\/\/\S+\/join\/lumbergh-consulting\/[A-Za-z0-9_-]{43}/)?.[0];
   expect(invitation).toBeTruthy();
+  // The owner reads it in the audit log, in words.
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByText("Bill Lumbergh invited nina@lumbergh.test as User")).toBeVisible();
   await signOut(page);
 
   // The operator suspends it, with a reason.
