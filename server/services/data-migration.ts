@@ -18,7 +18,11 @@ export async function migrateMemberData(db: Db, actor: ActorContext, input: { fr
     // The recipient becomes Administrator of each resource: the hand-over rule, as on deletion,
     // with the recipient's place read from the database.
     await enforceHandOver(tx, actor, { capabilities: [] }, to.id);
-    const owned = await tx.resource.findMany({ where: { organizationId: actor.organizationId, ownerId: from.id }, select: { id: true }, orderBy: { id: "asc" } });
+    const owned = await tx.resource.findMany({
+      where: { organizationId: actor.organizationId, ownerId: from.id },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
     if (!owned.length) throw new StewardError("PRECONDITION_FAILED", `${from.user.name} owns no resources, so there is nothing to move.`);
     const resourceIds = owned.map((r) => r.id);
     const { count } = await tx.resource.updateMany({ where: { id: { in: resourceIds }, ownerId: from.id }, data: { ownerId: to.id } });

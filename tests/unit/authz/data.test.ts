@@ -85,7 +85,10 @@ describe("decideMigrateDataFrom (what the member's page offers)", () => {
     { actor: "group_data_admin", group: "Platform", expected: NOT_FOUND },
     { actor: "admin", group: "Paris", expected: FORBIDDEN },
     { actor: "group_admin", group: "Paris", expected: FORBIDDEN },
-  ] as Array<{ actor: BuiltInRoleKey; group: "Paris" | "Platform"; expected: Outcome }>)("$actor (home Sales) over a user in $group: $expected", ({ actor, group, expected }) => {
-    expectDecision(decideMigrateDataFrom(member(actor, "Sales"), member("user", group)), expected);
-  });
+  ] as Array<{ actor: BuiltInRoleKey; group: "Paris" | "Platform"; expected: Outcome }>)(
+    "$actor (home Sales) over a user in $group: $expected",
+    ({ actor, group, expected }) => {
+      expectDecision(decideMigrateDataFrom(member(actor, "Sales"), member("user", group)), expected);
+    },
+  );
 });
