@@ -179,4 +179,10 @@ describe("moving the data", () => {
     expect(await t.db.auditEvent.count({ where: { action: "member.migrateData" } })).toBe(2);
     expect(await t.db.outboxEmail.count({ where: { kind: "data-migrated" } })).toBe(4);
   });
+
+  it("moves the data of a disabled member too: the usual case of someone who left", async () => {
+    const left = await t.db.resource.create({ data: { organizationId: acme.id, type: "server", name: "ida-server", ownerId: acme.member("ida") } });
+    await (await acme.signIn("gina")).members.migrateData({ fromMembershipId: acme.member("ida"), toMembershipId: acme.member("dan") });
+    expect(await ownersOf([left.id])).toEqual([acme.member("dan")]);
+  });
 });
