@@ -9,6 +9,7 @@ import {
   type EmailChangedNoticeProps,
   type EmailChangeEmailProps,
 } from "./email-change";
+import { DataMigratedEmail, dataMigratedSubject, type DataMigratedEmailProps } from "./data-migrated";
 import { InvitationEmail, invitationSubject, type InvitationEmailProps } from "./invitation";
 import { ResourceEventEmail, resourceEventSubject, type ResourceEventEmailProps } from "./resource-event";
 import { PasswordResetEmail, passwordResetSubject, type PasswordResetEmailProps } from "./password-reset";
@@ -24,7 +25,8 @@ export type EmailMessage =
   | { kind: "sign-up-verify"; props: SignUpVerifyEmailProps }
   | { kind: "sign-up-existing"; props: SignUpExistingEmailProps }
   | { kind: "two-factor-disabled"; props: TwoFactorDisabledEmailProps }
-  | { kind: "resource-event"; props: ResourceEventEmailProps };
+  | { kind: "resource-event"; props: ResourceEventEmailProps }
+  | { kind: "data-migrated"; props: DataMigratedEmailProps };
 
 export type EmailKind = EmailMessage["kind"];
 
@@ -51,6 +53,8 @@ function compose(message: EmailMessage): { subject: string; element: ReactElemen
       return { subject: signUpExistingSubject(), element: <SignUpExistingEmail {...message.props} />, link: null };
     case "two-factor-disabled":
       return { subject: twoFactorDisabledSubject(), element: <TwoFactorDisabledEmail {...message.props} />, link: null };
+    case "data-migrated":
+      return { subject: dataMigratedSubject(message.props), element: <DataMigratedEmail {...message.props} />, link: message.props.link };
     case "resource-event":
       return {
         subject: resourceEventSubject(message.props),

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
 import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
@@ -11,7 +11,7 @@ import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
 
 const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
-type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | null;
+type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | "migrate" | null;
 
 /** `initial`: the member as the page read it on the server, shown without a second fetch. */
 export function MemberDetail({ membershipId, initial }: { membershipId: string; initial?: RouterOutputs["members"]["get"] }) {
@@ -71,6 +71,11 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
             {m.canTransferOwnership && (
               <Button variant="secondary" onClick={() => setLocal("transfer")}>
                 Make owner
+              </Button>
+            )}
+            {m.canMigrateData && (
+              <Button variant="secondary" onClick={() => setLocal("migrate")}>
+                Move their data…
               </Button>
             )}
             {m.canViewAs && (
@@ -182,13 +187,22 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
       },
     }),
   );
-  const mutation = { edit, delete: remove, transfer, disable2fa, endSessions }[kind];
+  const migrate = useMutation(
+    trpc.members.migrateData.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        refresh();
+      },
+    }),
+  );
+  const mutation = { edit, delete: remove, transfer, disable2fa, endSessions, migrate }[kind];
   const titles = {
     edit: `Edit ${m.name}`,
     delete: `Delete ${m.name}?`,
     transfer: `Make ${m.name} the owner?`,
     disable2fa: `Turn off two-factor sign-in for ${m.name}?`,
     endSessions: `Sign ${m.name} out everywhere?`,
+    migrate: `Move ${m.name}'s data to another member`,
   };
 
   return (
@@ -211,6 +225,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
           if (kind === "transfer") transfer.mutate({ membershipId: m.id });
           if (kind === "disable2fa") disable2fa.mutate({ membershipId: m.id });
           if (kind === "endSessions") endSessions.mutate({ membershipId: m.id });
+          if (kind === "migrate") migrate.mutate({ fromMembershipId: m.id, toMembershipId: String(f.get("heir") ?? "") });
         }}
       >
         {mutation.error && <Alert>{errorMessage(mutation.error)}</Alert>}
@@ -236,7 +251,21 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
             Steward account is deleted too. This cannot be undone; to suspend access instead, disable them.
           </p>
         )}
-        {kind === "delete" && m.ownedResources > 0 && <HeirPicker exclude={m.id} count={m.ownedResources} name={m.name} />}
+        {kind === "delete" && m.ownedResources > 0 && (
+          <HeirPicker exclude={m.id}>
+            {m.name} owns {plural(m.ownedResources, "resource")}. Choose who receives {m.ownedResources === 1 ? "it" : "them"}: they become the owner, with
+            Administrator access.
+          </HeirPicker>
+        )}
+        {kind === "migrate" &&
+          (m.ownedResources > 0 ? (
+            <HeirPicker exclude={m.id}>
+              {plural(m.ownedResources, "resource")} {m.ownedResources === 1 ? "moves" : "move"} from {m.name} to the member you choose, who becomes their owner
+              with Administrator access. Access granted to {m.name} on other resources stays theirs. Both are told by email.
+            </HeirPicker>
+          ) : (
+            <p className="text-sm text-slate-600">{m.name} owns no resources, so there is nothing to move.</p>
+          ))}
         {kind === "transfer" && (
           <p className="text-sm text-slate-600">
             {m.name} ({m.role.name}) becomes the owner: they can no longer be disabled, deleted or re-roled, and only they can transfer ownership again. You
@@ -252,16 +281,33 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
         {kind === "endSessions" && (
           <p className="text-sm text-slate-600">Every browser where {m.name} is signed in is signed out at its next request. Their password stays the same.</p>
         )}
-        <DialogActions onCancel={onClose} submitting={mutation.isPending} variant={kind === "delete" || kind === "disable2fa" ? "danger" : "primary"}>
-          {{ edit: "Save", delete: "Delete member", transfer: "Transfer ownership", disable2fa: "Turn off 2FA", endSessions: "Sign out everywhere" }[kind]}
+        <DialogActions
+          onCancel={onClose}
+          submitting={mutation.isPending}
+          disabled={kind === "migrate" && m.ownedResources === 0}
+          variant={kind === "delete" || kind === "disable2fa" ? "danger" : "primary"}
+        >
+          {
+            {
+              edit: "Save",
+              delete: "Delete member",
+              transfer: "Transfer ownership",
+              disable2fa: "Turn off 2FA",
+              endSessions: "Sign out everywhere",
+              migrate: `Move ${plural(m.ownedResources, "resource")}`,
+            }[kind]
+          }
         </DialogActions>
       </form>
     </Dialog>
   );
 }
 
-/** Who receives the resources of a member being deleted: nothing is lost (rule 6). */
-function HeirPicker({ exclude, count, name }: { exclude: string; count: number; name: string }) {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Who receives the resources of a member being deleted (nothing is lost, rule 6) or whose
+ * data moves (seed 004): an active member, found by name or email. */
+function HeirPicker({ exclude, children }: { exclude: string; children: ReactNode }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const found = useQuery(
@@ -270,12 +316,18 @@ function HeirPicker({ exclude, count, name }: { exclude: string; count: number; 
   const options = found.data?.rows.filter((r) => r.id !== exclude) ?? [];
   return (
     <div className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
-      <p className="text-sm text-amber-900">
-        {name} owns {count} resource{count === 1 ? "" : "s"}. Choose who receives {count === 1 ? "it" : "them"}: they become the owner, with Administrator
-        access.
-      </p>
+      <p className="text-sm text-amber-900">{children}</p>
       <Field label="Find a member" htmlFor="heir-search">
-        <Input id="heir-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+        <Input
+          id="heir-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          // Enter narrows the list; it must not submit the dialog with whoever is selected.
+          onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
+          autoComplete="off"
+          autoFocus
+        />
       </Field>
       <Field label="New owner" htmlFor="heir">
         <Select id="heir" name="heir" required>

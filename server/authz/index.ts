@@ -14,6 +14,7 @@ export {
   type RoleFacts,
 } from "./decision";
 export * from "./members";
+export * from "./data";
 export * from "./groups";
 export * from "./policies";
 export * from "./resources";

@@ -11,6 +11,7 @@ import {
   setMemberStatus,
   transferOwnership,
 } from "../services/member-lifecycle";
+import { migrateMemberData } from "../services/data-migration";
 import { setResourceScope } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { company, email, id, personName, username } from "./_schemas";
@@ -79,6 +80,14 @@ export const membersRouter = createTRPCRouter({
   disableTwoFactor: orgProcedure("members.resetCredentials")
     .input(z.object({ membershipId: id("Member") }))
     .mutation(({ ctx, input }) => disableMemberTwoFactor(ctx.db, ctx.actor, input)),
+  /** Seed 004: move everything one member owns to another member in the actor's span. */
+  migrateData: orgProcedure("data.migrate")
+    .input(
+      z
+        .object({ fromMembershipId: id("Member"), toMembershipId: id("Member") })
+        .refine((i) => i.fromMembershipId !== i.toMembershipId, { error: "Choose another member to receive the data.", path: ["toMembershipId"] }),
+    )
+    .mutation(({ ctx, input }) => migrateMemberData(ctx.db, ctx.actor, input)),
   changeGroup: orgProcedure("members.assignGroup")
     .input(z.object({ membershipId: id("Member"), groupId: id("Group") }))
     .mutation(({ ctx, input }) => changeMemberGroup(ctx.db, ctx.actor, input)),

@@ -173,6 +173,12 @@ export const AUDIT_CATALOG = {
     const names = list(w.after, "names");
     return names.length ? `${w.actor} limited ${w.target()} to ${names.join(", ")}` : `${w.actor} let ${w.target()} use all resources`;
   }),
+  "member.migrateData": member(
+    "Moved a member's data to another member",
+    (w) =>
+      `${w.actor} moved ${plural(Number(w.a("count") ?? 0), "resource")} from ${w.target(w.b("owner"))} to ${w.name("member", w.a("ownerId"), w.a("owner"))}`,
+    { refs: (e) => [{ kind: "member", id: str(e.after, "ownerId") ?? "" }] },
+  ),
   "member.notificationPreferences": member("Changed email notifications", (w) => `${w.actor} changed their email notifications`),
   "invitation.create": {
     area: "invitations",

@@ -6,6 +6,7 @@ import {
   decideChangeGroup,
   decideChangeRole,
   decideMemberAction,
+  decideMigrateDataFrom,
   decideTransferOwnership,
   decidePermission,
   decideSee,
@@ -226,6 +227,8 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     canViewAs: decideViewAs(actor, toMemberFacts(m)).allowed,
     /** Resources they own: deleting them needs a new owner chosen (rule 6). */
     ownedResources: await db.resource.count({ where: { ownerId: m.id } }),
+    /** Seed 004: whether the actor may move what they own to another member. */
+    canMigrateData: decideMigrateDataFrom(actor, toMemberFacts(m)).allowed,
     canTransferOwnership: decideTransferOwnership(actor, { ...toMemberFacts(m), active: m.status === "ACTIVE" }, { topRank: top._max.rank ?? 0 }).allowed,
     /** Why a member the actor sees is beyond their management (rule 3: seeing is wider), or null. */
     readOnly: readOnlyReason(actor, toMemberFacts(m)),
