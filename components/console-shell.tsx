@@ -18,6 +18,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/activity", label: "Activity", permission: null },
   { href: "/roles", label: "Roles", permission: "roles.view" },
   { href: "/import", label: "Import", permission: "members.import" },
+  { href: "/export", label: "Export", permission: "data.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
   { href: "/email", label: "Outbox", permission: "settings.manage" },
   { href: "/audit", label: "Audit log", permission: "audit.view" },

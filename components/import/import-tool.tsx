@@ -6,6 +6,8 @@ import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card } from "../ui";
 
 const COLUMNS = ["email", "name", "username", "company", "group", "status", "action"] as const;
+/** Columns of the export tool's members CSV that the import leaves aside, so an export re-imports. */
+const EXPORT_ONLY = ["role", "two_factor", "last_sign_in"];
 const EXAMPLE = `email,name,username,company,group,status,action
 ana@example.com,Ana Lima,ana,Example Ltd,Sales/EMEA,ACTIVE,upsert
 bo@example.com,,,,,DISABLED,upsert
@@ -37,7 +39,7 @@ export function ImportTool() {
   function load(text: string) {
     run.reset();
     const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim().toLowerCase() });
-    const unknown = (parsed.meta.fields ?? []).filter((f) => !COLUMNS.includes(f as (typeof COLUMNS)[number]));
+    const unknown = (parsed.meta.fields ?? []).filter((f) => !COLUMNS.includes(f as (typeof COLUMNS)[number]) && !EXPORT_ONLY.includes(f));
     if (!parsed.meta.fields?.includes("email")) return setParseError("The first line must name the columns, including email.");
     if (unknown.length) return setParseError(`Unknown column(s): ${unknown.join(", ")}. Known: ${COLUMNS.join(", ")}.`);
     if (parsed.errors.length) return setParseError(`Line ${(parsed.errors[0]!.row ?? 0) + 2}: ${parsed.errors[0]!.message}`);
@@ -51,7 +53,7 @@ export function ImportTool() {
         <p className="mb-3 text-sm text-slate-600">
           Columns: <code className="text-xs">{COLUMNS.join(", ")}</code>. Members are matched by email. Empty cells leave a value as it is; new members become
           end users (role User) with a one-time password. <code className="text-xs">group</code> is a path below the root, such as{" "}
-          <code className="text-xs">Sales/EMEA</code>.
+          <code className="text-xs">Sales/EMEA</code>. A members export re-imports as it is: its role, two_factor and last_sign_in columns are left aside.
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <label className="text-sm font-medium text-slate-700" htmlFor="import-file">

@@ -23,3 +23,4 @@ export * from "./teams";
 export * from "./custom-roles";
 export * from "./role-sets";
 export * from "./instance";
+export * from "./export";

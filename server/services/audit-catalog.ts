@@ -331,6 +331,13 @@ export const AUDIT_CATALOG = {
     target: "Organization",
     describe: (w) => `${w.actor} exported ${plural(Number(w.a("rows") ?? 0), "audit event")} as ${(w.a("format") ?? "a file").toUpperCase()}`,
   },
+  "data.export": {
+    area: "organization",
+    label: "Exported data",
+    target: "Organization",
+    describe: (w) =>
+      `${w.actor} exported ${plural(Number(w.a("rows") ?? 0), (w.a("kind") ?? "rows").replace(/s$/, ""))} as ${(w.a("format") ?? "a file").toUpperCase()}`,
+  },
   "organization.suspend": {
     area: "instance",
     label: "Suspended an organization",

@@ -4,6 +4,7 @@ import { accountLinksRouter } from "../routers/account-links";
 import { auditRouter } from "../routers/audit";
 import { consoleRouter } from "../routers/console";
 import { emailRouter } from "../routers/email";
+import { exportRouter } from "../routers/export";
 import { groupsRouter } from "../routers/groups";
 import { importerRouter } from "../routers/importer";
 import { instanceRouter } from "../routers/instance";
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   teams: teamsRouter,
   resources: resourcesRouter,
   audit: auditRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;
