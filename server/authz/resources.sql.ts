@@ -5,7 +5,7 @@ import { Prisma as P, type Prisma } from "../db/generated/client";
 import { CAPABILITIES } from "./capabilities";
 import { holds, type Actor } from "./decision";
 import { membersInSpanSql } from "./members.sql";
-import { CUSTODIAN_CAPABILITIES, SCOPED_TYPES, withImplied, type MemberAccessFacts } from "./resources";
+import { CUSTODIAN_CAPABILITIES, RESTORER_CAPABILITIES, SCOPED_TYPES, resourceCeiling, type MemberAccessFacts } from "./resources";
 
 /** A member as the SQL of resource access needs them: the pure facts, the member as an
  * actor (for "is the owner in their span", custodians of seed 004), and the ids of the home
@@ -34,10 +34,29 @@ export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
   if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
   const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
   if (span) paths.push(P.sql`r."ownerId" IN (${span})`);
+  const restores = restorerSql(subject);
+  if (restores) paths.push(restores.visible);
   const scope = subject.scope.length
     ? P.sql`AND NOT (r.type = ANY(${[...SCOPED_TYPES]}::text[]) AND NOT (r.id = ANY(${[...subject.scope]}::text[])))`
     : P.empty;
   return P.sql`(r."organizationId" = ${subject.organizationId} AND (${P.join(paths, " OR ")}) ${scope})`;
+}
+
+/**
+ * The restorer path of `effectiveAccess` (seed 004: "manage restores for lower-ranked
+ * members"): "Manage restores" without "Access members' data" (a custodian holds it all
+ * already), over owners in the same span as the custodian's, giving View and Data cut to
+ * the role's ceiling. `visible` holds where the path shows the resource: something left by
+ * the ceiling, and View when the resource is private; `capabilities` is what it gives.
+ */
+export function restorerSql(subject: ResourceSubject): { visible: Prisma.Sql; span: Prisma.Sql; capabilities: string[] } | null {
+  if (!holds(subject.role, "restores.manage") || holds(subject.role, "data.access")) return null;
+  const ceiling = resourceCeiling(subject.role);
+  const capabilities = RESTORER_CAPABILITIES.filter((c) => ceiling.includes(c));
+  const span = membersInSpanSql(subject.asActor);
+  if (!span || !capabilities.length) return null;
+  const visible = capabilities.includes("view") ? P.sql`r."ownerId" IN (${span})` : P.sql`(NOT r.private AND r."ownerId" IN (${span}))`;
+  return { visible, span, capabilities };
 }
 
 /**
@@ -54,8 +73,9 @@ export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
  * - the actor owns it (everything), or a grant reaching them holds admin (`withImplied`:
  *   everything) and the role's ceiling keeps it (a ceiling with admin is everything), or
  *   such grants hold share and g's capabilities all lie in their union plus what the role
- *   ("See all resources": view on what is not private) and custody (view and data over an
- *   owner in span) add, under exactly `effectiveAccess`'s conditions. "What such grants
+ *   ("See all resources": view on what is not private), custody (view and data over an
+ *   owner in span) and restores (view and data over an owner in span, cut to the ceiling,
+ *   `restorerSql`) add, under exactly `effectiveAccess`'s conditions. "What such grants
  *   hold" is each grant's capabilities, admin expanded, cut to the role's ceiling, as
  *   `effectiveAccess` caps them: a Viewer's reaching Share gives them nothing to pass on.
  * "Reaching" is `grantsReaching`'s three paths in the actor's organization (a grant's
@@ -75,8 +95,10 @@ export function suspectsSql(subject: ResourceSubject, teamIds: string[], groupId
   if (holds(subject.role, "resources.viewAll")) extra.push(P.sql`CASE WHEN NOT r.private THEN ARRAY['view']::text[] ELSE ARRAY[]::text[] END`);
   const span = holds(subject.role, "data.access") ? membersInSpanSql(subject.asActor) : null;
   if (span) extra.push(P.sql`CASE WHEN r."ownerId" IN (${span}) THEN ${[...CUSTODIAN_CAPABILITIES]}::text[] ELSE ARRAY[]::text[] END`);
+  const restores = restorerSql(subject);
+  if (restores) extra.push(P.sql`CASE WHEN r."ownerId" IN (${restores.span}) THEN ${restores.capabilities}::text[] ELSE ARRAY[]::text[] END`);
   const held = P.join([P.sql`h.caps`, ...extra], " || ");
-  const ceiling = withImplied(subject.role.ceiling ?? CAPABILITIES);
+  const ceiling = [...resourceCeiling(subject.role)];
   // MATERIALIZED: the gained set comes from the teamId/groupId indexes first; otherwise the
   // planner may walk the primary key in id order through every grant looking for a few rows.
   return P.sql`

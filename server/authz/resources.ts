@@ -72,6 +72,7 @@ export type ReachingGrant = {
 export type AccessPath =
   | { kind: "owner"; capabilities: Capability[] }
   | { kind: "custodian"; roleName: string; ownerName: string; capabilities: Capability[] }
+  | { kind: "restorer"; roleName: string; ownerName: string; capabilities: Capability[]; /** What the role's ceiling took. */ limited: Capability[] }
   | { kind: "role"; roleName: string; capabilities: Capability[] }
   | ({ kind: "grant"; capabilities: Capability[]; /** What the role's ceiling took from this grant. */ limited: Capability[] } & ReachingGrant);
 
@@ -89,10 +90,19 @@ export type MemberAccessFacts = Pick<Actor, "membershipId" | "organizationId" | 
   scope: readonly string[];
 };
 
-/** Seed 004: a Data Admin (or Group Data Admin) opens the resources of members in their span. */
+/** Seed 004: a Data Admin (or Group Data Admin) opens the resources of members in their
+ * span, and a restorer restores them. `inMemberSpan`: the owner is in the member's span. */
 export type OwnerFacts = { name: string; inMemberSpan: boolean };
 
 export const CUSTODIAN_CAPABILITIES: Capability[] = ["view", "data"];
+/** Seed 004: "manage restores for lower-ranked members": see their resources and restore
+ * them ("restore" needs "data"), never run, edit, share or administer them. */
+export const RESTORER_CAPABILITIES: Capability[] = ["view", "data"];
+
+/** The capabilities a role's ceiling lets through (no ceiling: everything). */
+export function resourceCeiling(role: Pick<MemberAccessFacts["role"], "ceiling">): readonly Capability[] {
+  return role.ceiling ? withImplied(role.ceiling) : CAPABILITIES;
+}
 
 /**
  * The union of every path that reaches the member (seed 000: "the summary of highest
@@ -107,10 +117,17 @@ export function effectiveAccess(member: MemberAccessFacts, resource: ResourceFac
   else if (owner.inMemberSpan && holds(member.role, "data.access")) {
     paths.push({ kind: "custodian", roleName: member.role.name, ownerName: owner.name, capabilities: CUSTODIAN_CAPABILITIES });
   }
+  // What grants and restores give is capped by the role's ceiling (seed 001: "accessible
+  // according to the member's role"): a viewer on a job's ACL views it, never runs it.
+  const ceiling = resourceCeiling(member.role);
+  // A restorer over the owner, under the same span as the custodian. A custodian already
+  // holds all of it, so the path is listed only for members without "Access members' data".
+  if (resource.ownerMembershipId !== member.membershipId && owner.inMemberSpan && holds(member.role, "restores.manage") && !holds(member.role, "data.access")) {
+    const capabilities = RESTORER_CAPABILITIES.filter((c) => ceiling.includes(c));
+    const limited = RESTORER_CAPABILITIES.filter((c) => !ceiling.includes(c));
+    paths.push({ kind: "restorer", roleName: member.role.name, ownerName: owner.name, capabilities, limited });
+  }
   if (!resource.private && holds(member.role, "resources.viewAll")) paths.push({ kind: "role", roleName: member.role.name, capabilities: ["view"] });
-  // What grants give is capped by the role's ceiling (seed 001: "accessible according to the
-  // member's role"): a viewer on a job's ACL views it, never runs it.
-  const ceiling = member.role.ceiling ? withImplied(member.role.ceiling) : CAPABILITIES;
   for (const g of grants) {
     const given = withImplied(g.capabilities);
     paths.push({ kind: "grant", ...g, capabilities: given.filter((c) => ceiling.includes(c)), limited: given.filter((c) => !ceiling.includes(c)) });

@@ -70,9 +70,11 @@ export const toResourceFacts = (r: Pick<ResourceRow, "id" | "organizationId" | "
   ownerMembershipId: r.ownerId,
 });
 
-/** Whether a custodian (data.access) holds this owner in their span: the list's own subquery. */
+/** Whether a custodian (data.access) or a restorer (restores.manage) holds this owner in
+ * their span: the list's own subquery. */
 async function ownerInSpan(db: Db | Tx, subject: AccessSubject, ownerId: string): Promise<boolean> {
-  if (!subject.role.permissions.includes("data.access") || ownerId === subject.membershipId) return false;
+  const holdsOwners = subject.role.permissions.includes("data.access") || subject.role.permissions.includes("restores.manage");
+  if (!holdsOwners || ownerId === subject.membershipId) return false;
   const span = membersInSpanSql(subject.asActor);
   if (!span) return false;
   const rows = await db.$queryRaw<Array<{ found: boolean }>>`SELECT ${ownerId} IN (${span}) AS found`;

@@ -173,12 +173,16 @@ function recordAccessChange(tx: Tx, actor: ActorContext, actorName: string, reso
 }
 
 /** How a path reads in "Explain access". */
-function describePath(p: AccessPath): string {
+function describePath(p: AccessPath, self: boolean): string {
   switch (p.kind) {
     case "owner":
       return "Owns the resource (Administrator)";
     case "custodian":
       return `${p.roleName} over the owner ${p.ownerName} (seed 004: opens members' data)`;
+    case "restorer": {
+      const restores = `As ${p.roleName}, ${self ? "you restore" : "they restore"} the data of ${p.ownerName}, who owns it`;
+      return p.limited.length ? `${restores}; the role's resource access leaves out ${p.limited.map((c) => CAPABILITY_LABELS[c]).join(", ")}` : restores;
+    }
     case "role":
       return `Role ${p.roleName} sees every resource that is not private`;
     case "grant": {
@@ -216,7 +220,7 @@ export async function explainAccess(db: Db, actor: ActorContext, input: { resour
     summary: access.visible ? describeCapabilities(access.capabilities) : "No access",
     paths: access.paths.map((p) => ({
       kind: p.kind,
-      description: describePath(p),
+      description: describePath(p, self),
       capabilities: p.capabilities,
       summary: describeCapabilities(p.capabilities),
     })),

@@ -25,6 +25,8 @@ import {
   decideSpan,
   decideViewGroup,
   effectiveAccess,
+  isScopedOut,
+  type Capability,
   holds,
   ORGANIZATION_ONLY_PERMISSIONS,
   type MemberFacts,
@@ -277,6 +279,9 @@ describe(`the group tree (groupsInReach) = decideViewGroup (CONSISTENCY_SEED=${S
   });
 });
 
+/** What custody and restores give (seed 004), written out here rather than imported. */
+const CUSTODIAN_CAPS: Capability[] = ["view", "data"];
+
 describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).visible (CONSISTENCY_SEED=${SEED})`, () => {
   it("holds for every member, and accessOf reports exactly the decision, what grants give capped by the role's ceiling", async () => {
     const members = await t.db.membership.findMany({ where: { organizationId: acme.id }, include: { ...memberFactsInclude, teams: true } });
@@ -284,7 +289,7 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
     const grants = await t.db.grant.findMany({ where: { organizationId: acme.id }, orderBy: { createdAt: "asc" } });
     const resources = await t.db.resource.findMany({ where: { organizationId: acme.id }, include: resourceInclude });
     const organization = await loadActor(t.db, members.find((m) => m.isOwner)!.userId, acme.slug);
-    const seen = { visible: 0, capped: 0, custodian: 0, visibleWithNothing: 0 };
+    const seen = { visible: 0, capped: 0, custodian: 0, restorer: 0, visibleWithNothing: 0 };
     for (const m of members) {
       const subject = (await accessSubject(t.db, organization, m.id))!;
       const who = `${m.user.name} (${m.role.name} in ${m.group.name}, ${m.status})`;
@@ -304,18 +309,24 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
         const reaching: ReachingGrant[] = reachingHere
           .filter((g) => g.resourceId === r.id)
           .map((g) => ({ grantId: g.id, capabilities: g.capabilities, via: { kind: "member" } }));
-        // Custody (seed 004): "Access members' data" over an owner the member may manage.
+        // Custody and restores (seed 004): "Access members' data" or "Manage restores" over an owner the member may manage.
         const owner = facts.get(r.ownerId)!;
         const inMemberSpan = r.ownerId !== m.id && holds(m.role, "members.view") && decideSpan(subject.asActor, owner).allowed;
         const decision = effectiveAccess(subject, toResourceFacts(r), reaching, { name: owner.name, inMemberSpan });
         if (decision.visible) expected.push(r.id);
         const custodian = inMemberSpan && holds(m.role, "data.access");
+        // Restores give View and Data too, but only what the ceiling holds.
+        const restorer = inMemberSpan && holds(m.role, "restores.manage");
+        if (restorer && r.ownerId !== m.id && !isScopedOut(subject.scope, r)) {
+          const fromRestore = CUSTODIAN_CAPS.filter((c) => ceiling.includes(c));
+          expect(fromRestore.filter((c) => !decision.capabilities.includes(c)), `${who} on ${r.name}: what restores give`).toEqual([]);
+        }
         // Only the owner, custody and "See all resources" give what the ceiling lacks.
         const unexplained = decision.capabilities.filter(
           (c) =>
             !ceiling.includes(c) &&
             r.ownerId !== m.id &&
-            !(custodian && (c === "view" || c === "data")) &&
+            !(custodian && CUSTODIAN_CAPS.includes(c)) &&
             !(c === "view" && !r.private && holds(m.role, "resources.viewAll")),
         );
         expect(unexplained, `${who} on ${r.name}: beyond the ceiling ${ceiling.join("+")}`).toEqual([]);
@@ -331,6 +342,7 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
         seen.visibleWithNothing += decision.visible && !decision.capabilities.length ? 1 : 0;
         seen.capped += decision.paths.some((p) => p.kind === "grant" && p.limited.length) ? 1 : 0;
         seen.custodian += custodian ? 1 : 0;
+        seen.restorer += restorer && !custodian ? 1 : 0;
       }
       expect(listed, `${who}: the resources listed\n    ${describeRoles(customRoles)}`).toEqual(expected.sort());
     }
@@ -338,5 +350,6 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
     expect(seen.visible, "resources seen").toBeGreaterThan(200);
     expect(seen.capped, "grants capped by a ceiling").toBeGreaterThan(0);
     expect(seen.custodian, "custodian paths").toBeGreaterThan(0);
+    expect(seen.restorer, "restorer paths").toBeGreaterThan(0);
   });
 });

@@ -183,9 +183,16 @@ const custodian = (model: Model, member: number, resource: number) => {
   return owner !== member && holds(model.members[member]!, "data.access") && inSpan(model, member, owner);
 };
 
+/** Seed 004: "Manage restores" over the resource's owner, in span, as the custodian's. */
+const restorer = (model: Model, member: number, resource: number) => {
+  const owner = model.resources[resource]!.owner;
+  return owner !== member && holds(model.members[member]!, "restores.manage") && inSpan(model, member, owner);
+};
+
 /**
  * Rule 7 and 8: the capabilities the member has on the resource, or null when they do not
- * see it. The union of ownership (everything), custody of members' data (view + data), the
+ * see it. The union of ownership (everything), custody of members' data (view + data),
+ * restores for members in span (view + data, capped by the role's ceiling), the
  * view of what is not private that "See all resources" gives, and every grant that reaches,
  * admin bringing all, each capped by the role's ceiling (docs/authority.md: "What a grant
  * gives is capped by the member's role's ceiling"); then the scope removes other servers and
@@ -201,6 +208,7 @@ function oracle(model: Model, member: number, resource: number): Cap[] | null {
   else if (custodian(model, member, resource)) ["view", "data"].forEach((c) => got.add(c as Cap));
   if (!r.private && holds(m, "resources.viewAll")) got.add("view");
   const ceiling = m.role.ceiling.includes("admin") ? CAPS : m.role.ceiling;
+  if (restorer(model, member, resource)) (["view", "data"] as Cap[]).filter((c) => ceiling.includes(c)).forEach((c) => got.add(c));
   let reached = false;
   for (const g of model.grants) {
     if (g.resource !== resource || !reaches(model, g, member)) continue;
