@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CAPABILITIES, RESOURCE_TYPE_KEYS, RUN_OUTCOMES } from "../authz";
 import { explainAccess, listAccess, removeGrant, setGrant, sharePrincipals } from "../services/grants";
 import { actOnResource, activityChart, finishRun, listActivity, REPORT_SORTS, runsReport } from "../services/activity";
+import { restoreReport } from "../services/restores";
 import { createResource, deleteResource, getResource, listResources, transferResource, updateResource } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id } from "./_schemas";
@@ -67,6 +68,10 @@ export const resourcesRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => runsReport(ctx.db, ctx.actor, input)),
+  /** Seed 004: per member in the caller's span who owns resources, what restores and the last restore. */
+  restoreReport: orgProcedure("restores.manage")
+    .input(z.object({ ...paging, pageSize: z.number().int().min(1).max(1000, "At most 1,000 per page.").default(25) }))
+    .query(({ ctx, input }) => restoreReport(ctx.db, ctx.actor, input)),
   access: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource") }))
     .query(({ ctx, input }) => listAccess(ctx.db, ctx.actor, input.resourceId)),
