@@ -159,8 +159,10 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
     owner: Object.fromEntries(RESOURCES.map((r) => [r.name, CUSTODIAN])),
     // The creator owns everything, with Administrator.
     gwen: Object.fromEntries(RESOURCES.map((r) => [r.name, ALL])),
-    // Admin sees every resource that is not private, with View; nothing private.
-    ada: { alpha: ["view"], delta: ["view"], foxtrot: ["view"] },
+    // Admin sees every resource that is not private, with View; and it holds "Manage restores"
+    // over gwen, a lower-ranked owner holding no power it lacks: View + Data on all of hers
+    // (seed 004's restorer path), private ones included.
+    ada: Object.fromEntries(RESOURCES.map((r) => [r.name, CUSTODIAN])),
     // Support has no resources.viewAll: only its grant.
     sam: { foxtrot: ALL },
     // A Group Admin has no resources.viewAll either.
@@ -240,7 +242,7 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
     expect(await outcome((await as("sam")).resources.create({ type: "job", name: "mine" }))).toBe("FORBIDDEN");
   });
 
-  it("role paths: an Admin sees what is not private, with View only; nothing private", async () => {
+  it("role and restorer paths: an Admin views what is not private, restores for lower-ranked owners, and never runs, edits or shares", async () => {
     const ada = await as("ada");
     const alpha = await ada.resources.get({ resourceId: rid("alpha") });
     expect(alpha.can).toEqual({ edit: false, delete: false, share: false, transfer: false });
@@ -253,8 +255,11 @@ describe("visibility through grants, teams, groups and roles (Acme)", () => {
       ),
     ).toBe("FORBIDDEN");
     const why = await ada.resources.explain({ resourceId: rid("alpha"), membershipId: acme.member("ada") });
-    expect(why.paths).toEqual([expect.objectContaining({ kind: "role", capabilities: ["view"] })]);
-    expect(why.paths[0]!.description).toContain("Admin");
+    expect(why.paths).toEqual([
+      expect.objectContaining({ kind: "restorer", capabilities: ["view", "data"], description: "As Admin, you restore the data of gwen, who owns it" }),
+      expect.objectContaining({ kind: "role", capabilities: ["view"] }),
+    ]);
+    expect(why.paths[1]!.description).toContain("Admin");
   });
 
   it("explain lists each path (team name, group) and refuses members without share on the resource", async () => {
@@ -645,6 +650,7 @@ describe("adding to a team needs the power to grant what the team holds (Teamco)
     to = await org(t.db, "Teamco")
       .withTree("Sales", "Engineering")
       .withMember("gwen", "group_admin")
+      .withMember("dora", "group_data_admin")
       .withMember("ada", "admin")
       .withMember("gus", "group_admin", "Sales")
       .withMember("uma", "user", "Sales")
@@ -657,13 +663,16 @@ describe("adding to a team needs the power to grant what the team holds (Teamco)
     await owner.teams.addMember({ teamId: team.get("Day")!, membershipId: to.member("uma") });
     await owner.teams.addMember({ teamId: team.get("Day")!, membershipId: to.member("tom") });
     const gwen = await as("gwen");
+    // hotel belongs to dora, who holds a power ada (Admin) lacks: ada restores nothing of
+    // hers, so hotel stays hidden from her (gwen's resources she sees as a restorer).
+    const dora = await as("dora");
+    rid.set("hotel", (await dora.resources.create({ type: "job", name: "hotel", private: true })).id);
     for (const [name, priv] of [
-      ["hotel", true],
       ["india", false],
       ["juliet", false],
     ] as const)
       rid.set(name, (await gwen.resources.create({ type: "job", name, private: priv })).id);
-    await gwen.resources.grant({ resourceId: rid.get("hotel")!, principal: { kind: "TEAM", teamId: team.get("Night")! }, capabilities: PRESETS.run! });
+    await dora.resources.grant({ resourceId: rid.get("hotel")!, principal: { kind: "TEAM", teamId: team.get("Night")! }, capabilities: PRESETS.run! });
     await gwen.resources.grant({ resourceId: rid.get("india")!, principal: { kind: "TEAM", teamId: team.get("Day")! }, capabilities: PRESETS.edit_run! });
     await gwen.resources.grant({ resourceId: rid.get("juliet")!, principal: { kind: "TEAM", teamId: team.get("Eve")! }, capabilities: PRESETS.run! });
     await gwen.resources.grant({ resourceId: rid.get("juliet")!, principal: { kind: "MEMBER", membershipId: to.member("ada") }, capabilities: PRESETS.full! });
