@@ -15,7 +15,8 @@ const RESTORABLE_TYPES = RESOURCE_TYPE_KEYS.filter((t) => (RESOURCE_TYPES[t].act
 export const RESTORE_REPORT_NAMES = 3;
 
 export type RestoreReportRow = {
-  membershipId: string;
+  /** The owner's membership. */
+  id: string;
   name: string;
   email: string;
   resources: number;
@@ -42,7 +43,7 @@ export async function restoreReport(db: Db, actor: ActorContext, input: { page: 
     db.$queryRaw<RestoreReportRow[]>`
       WITH owned AS MATERIALIZED (${owned}),
       page AS (
-        SELECT m.id AS "membershipId", u.name, u.email,
+        SELECT m.id, u.name, u.email,
                count(*)::int AS resources,
                count(*) FILTER (WHERE ${restorable})::int AS restorable,
                COALESCE((array_agg(o.name ORDER BY o.name, o.id) FILTER (WHERE ${restorable}))[1:${RESTORE_REPORT_NAMES}], ARRAY[]::text[]) AS "restorableNames"
@@ -55,10 +56,10 @@ export async function restoreReport(db: Db, actor: ActorContext, input: { page: 
         FROM page p
         LEFT JOIN LATERAL (
           SELECT a.at, a.result, o.name FROM "ResourceActivity" a JOIN owned o ON o.id = a."resourceId"
-           WHERE o."ownerId" = p."membershipId" AND a.action = 'restore'
+           WHERE o."ownerId" = p.id AND a.action = 'restore'
            ORDER BY a.at DESC, a.id DESC LIMIT 1
         ) l ON true
-       ORDER BY p.name, p."membershipId"`,
+       ORDER BY p.name, p.id`,
     db.$queryRaw<Array<{ total: number }>>`SELECT count(DISTINCT o."ownerId")::int AS total FROM (${owned}) o`,
   ]);
   return { total: counted[0]?.total ?? 0, rows };

@@ -319,7 +319,10 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
         const restorer = inMemberSpan && holds(m.role, "restores.manage");
         if (restorer && r.ownerId !== m.id && !isScopedOut(subject.scope, r)) {
           const fromRestore = CUSTODIAN_CAPS.filter((c) => ceiling.includes(c));
-          expect(fromRestore.filter((c) => !decision.capabilities.includes(c)), `${who} on ${r.name}: what restores give`).toEqual([]);
+          expect(
+            fromRestore.filter((c) => !decision.capabilities.includes(c)),
+            `${who} on ${r.name}: what restores give`,
+          ).toEqual([]);
         }
         // Only the owner, custody and "See all resources" give what the ceiling lacks.
         const unexplained = decision.capabilities.filter(

@@ -37,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const names = async (login: string) =>
-  (await (await acme.signIn(login)).resources.list({ page: 1, pageSize: 100 })).rows.map((r) => r.name).sort();
+const names = async (login: string) => (await (await acme.signIn(login)).resources.list({ page: 1, pageSize: 100 })).rows.map((r) => r.name).sort();
 
 describe("the restorer path (seed 004: manage restores for lower-ranked members)", () => {
   it("shows the resources of members in span, private ones too, and nothing of higher-ranked or stronger owners", async () => {
@@ -72,7 +71,12 @@ describe("the restorer path (seed 004: manage restores for lower-ranked members)
     const why = await rhea.resources.explain({ resourceId: ids["ulla-vault"]!, membershipId: acme.member("rhea") });
     expect(why).toMatchObject({ visible: true, capabilities: ["view", "data"] });
     expect(why.paths).toEqual([
-      { kind: "restorer", description: "As Support Restore, you restore the data of ulla, who owns it", capabilities: ["view", "data"], summary: "View + Data" },
+      {
+        kind: "restorer",
+        description: "As Support Restore, you restore the data of ulla, who owns it",
+        capabilities: ["view", "data"],
+        summary: "View + Data",
+      },
     ]);
   });
 

@@ -22,8 +22,19 @@ const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
 
 const TYPES = ["server", "storage", "job", "monitor"] as const;
-/** Roles with every kind of resource reach: none, "See all resources", custody over the organization or a subtree. */
-const ROLES = ["user", "user", "admin", "support", "data_admin", "group_data_admin", "group_data_admin", "group_admin"] as const;
+/** Roles with every kind of resource reach: none, "See all resources", custody or restores over the organization or a subtree. */
+const ROLES = [
+  "user",
+  "user",
+  "admin",
+  "support",
+  "support_restore",
+  "data_admin",
+  "group_data_admin",
+  "group_data_admin",
+  "group_admin",
+  "group_support_restore",
+] as const;
 type Kind = "MEMBER" | "TEAM" | "GROUP" | "EMAIL";
 
 let t: TestDatabase;

@@ -50,7 +50,11 @@ describe("the restorer path (seed 004)", () => {
     const storage = resource(ulla, { type: "storage" });
     expect(decideResource(access(restorer, ulla, { type: "storage" }), storage, "restore").allowed).toBe(true);
     for (const op of ["run", "edit", "share", "delete"] as const) {
-      expect(decideResource(got, resource(ulla), op)).toMatchObject({ allowed: false, code: "FORBIDDEN", reason: expect.stringContaining("you have View + Data") });
+      expect(decideResource(got, resource(ulla), op)).toMatchObject({
+        allowed: false,
+        code: "FORBIDDEN",
+        reason: expect.stringContaining("you have View + Data"),
+      });
     }
     expect(decideTransferResource(got, resource(ulla)).allowed).toBe(false);
   });

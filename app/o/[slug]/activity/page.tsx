@@ -1,5 +1,6 @@
 import { Forbidden } from "@/components/forbidden";
 import { ActivityPanel } from "@/components/resources/activity-panel";
+import { RestoreReport } from "@/components/resources/restore-report";
 import { RunsReport } from "@/components/resources/runs-report";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
@@ -13,7 +14,15 @@ export default async function ActivityPage({ params }: { params: Promise<{ slug:
   return (
     <>
       <PageHeader title="Activity" description="Runs, restores and access changes of the resources you see: nothing else is counted or listed." />
-      <ActivityPanel report={<RunsReport />} />
+      <ActivityPanel
+        report={
+          <>
+            <RunsReport />
+            {/* The same gate as the report's procedure: "Manage restores". */}
+            {page.data.you.role.permissions.includes("restores.manage") && <RestoreReport />}
+          </>
+        }
+      />
     </>
   );
 }
