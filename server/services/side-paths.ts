@@ -1,6 +1,17 @@
 // Rule 4's side paths: membership is a grant. Putting a member into a team or a group (by
 // adding, moving, creating or inviting them, oneself included) gives them what is granted
 // there, so the actor must be able to grant each of those directly.
+//
+// Only grants are screened here. The paths that come with the role and the span ("See all
+// resources", custody, restores) are given by assigning a role or a group, which rule 4
+// already bounds: the actor holds every permission of the member's role and ranks above
+// them, and the new group is in the actor's reach, so the member's span after the change lies
+// inside the actor's own (lower-ranked, no power the actor lacks, in reach), and with it
+// what custody or restores give there. `suspectsSql` counts those paths only as what the
+// actor holds, as `effectiveAccess` does. One bound is not compared: role ceilings. A
+// restorer's Data is cut by their own role's ceiling, and assigning or moving does not check
+// that ceiling against the actor's, so an actor whose ceiling lacks Data may still place a
+// restorer whose role keeps it (as for grants, which the member's ceiling caps, not the actor's).
 import { decideGrantChange, describeCapabilities, type Decision } from "../authz";
 import type { Tx } from "../db";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "./access";
