@@ -13,6 +13,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState } from "../ui";
+import { saveCsv } from "../save-csv";
 
 type Report = inferRouterOutputs<AppRouter>["resources"]["restoreReport"];
 type Row = Report["rows"][number];
@@ -103,12 +104,7 @@ export function RestoreReport() {
           last_restore_resource: r.lastRestoreResource ?? "",
         })),
       );
-      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `restore-report-${slug}.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
+      saveCsv(csv, `restore-report-${slug}.csv`);
     } catch (e) {
       setDownloadError(errorMessage(e));
     } finally {

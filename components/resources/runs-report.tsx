@@ -13,6 +13,7 @@ import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Select } from "../ui";
 import { typeLabel } from "./resources-table";
+import { saveCsv } from "../save-csv";
 
 type Report = inferRouterOutputs<AppRouter>["resources"]["report"];
 type Row = Report["rows"][number];
@@ -105,12 +106,7 @@ export function RunsReport() {
           last_result: r.lastResult,
         })),
       );
-      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `runs-report-${slug}-${days}d.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
+      saveCsv(csv, `runs-report-${slug}-${days}d.csv`);
     } catch (e) {
       setDownloadError(errorMessage(e));
     } finally {
