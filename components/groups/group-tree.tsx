@@ -3,16 +3,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
+import { PolicyDialog } from "./policy-dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
 type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
 
-export function GroupTree() {
+/** `openPolicyOf`: a group whose policy dialog opens at once (Settings links here). */
+export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | null }) {
   const trpc = useTRPC();
   const groups = useQuery(trpc.groups.list.queryOptions());
   const [action, setAction] = useState<Action>(null);
+  const [policyOf, setPolicyOf] = useState<string | null>(openPolicyOf);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
 
   const visible = useMemo(() => {
@@ -69,11 +72,17 @@ export function GroupTree() {
               {g.name}
             </span>
             {g.parentId === null && <Badge tone="indigo">root</Badge>}
+            {g.hasPolicy && <Badge tone="amber">policy</Badge>}
             <span className="text-xs text-slate-500">
               {g.memberCount} member{g.memberCount === 1 ? "" : "s"}
               {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
             </span>
             <span className="ml-auto flex gap-1 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
+              {g.can.viewPolicy && (
+                <Button size="sm" variant="ghost" onClick={() => setPolicyOf(g.id)} aria-label={`Policy of ${g.name}`}>
+                  Policy
+                </Button>
+              )}
               {g.can.create && (
                 <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "create", group: g })} aria-label={`Add subgroup to ${g.name}`}>
                   Add subgroup
@@ -105,6 +114,7 @@ export function GroupTree() {
         ))}
       </ul>
       <GroupDialogs action={action} groups={groups.data} onClose={() => setAction(null)} />
+      <PolicyDialog groupId={policyOf} onClose={() => setPolicyOf(null)} />
     </Card>
   );
 }

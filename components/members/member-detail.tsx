@@ -9,6 +9,9 @@ import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
+import { describeSetting, POLICY_KEYS, POLICY_LABELS } from "@/server/authz/policies";
+
+type Member = RouterOutputs["members"]["get"];
 
 const STATUS_TONE = { ACTIVE: "green", INVITED: "amber", DISABLED: "rose" } as const;
 type Local = "edit" | "delete" | "transfer" | "disable2fa" | "endSessions" | "migrate" | null;
@@ -130,6 +133,7 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
             </div>
           </Card>
           <ResourceScopeCard membershipId={m.id} name={m.name} scope={m.resourceScope} canEdit={m.can.edit} />
+          {m.policy && <MemberPolicyCard name={m.name} policy={m.policy} hasTwoFactor={m.hasTwoFactor} />}
         </div>
         <Card title="History">
           {m.history.length === 0 ? (
@@ -339,5 +343,28 @@ function HeirPicker({ exclude, children }: { exclude: string; children: ReactNod
         </Select>
       </Field>
     </div>
+  );
+}
+
+/** The member's effective policy: the strictest along their group chain, each value with the
+ * group it comes from. */
+function MemberPolicyCard({ name, policy, hasTwoFactor }: { name: string; policy: NonNullable<Member["policy"]>; hasTwoFactor: boolean }) {
+  return (
+    <Card title="Policy">
+      <dl className="space-y-3 text-sm">
+        {POLICY_KEYS.map((key) => (
+          <div key={key}>
+            <dt className="text-slate-500">{POLICY_LABELS[key]}</dt>
+            <dd className="font-medium text-slate-900">
+              {describeSetting(key, policy.values[key])}
+              <span className="ml-1 font-normal text-slate-500">· {policy.sources[key] ? `from ${policy.sources[key].groupName}` : "default"}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {policy.twoFactorRequired && !hasTwoFactor && (
+        <p className="mt-4 text-sm text-amber-700">{name} must set up two-factor sign-in before they can use the organization.</p>
+      )}
+    </Card>
   );
 }

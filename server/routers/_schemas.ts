@@ -1,6 +1,7 @@
 // Input pieces shared by several routers.
 import { z } from "zod";
 import { SLUG_PATTERN } from "../authz/instance";
+import { POLICY_BOUNDS } from "../authz/policies";
 
 export const id = (what: string) => z.string({ error: `${what} id is required.` }).cuid({ error: `${what} id is not a valid id.` });
 
@@ -35,3 +36,37 @@ export const organizationSlug = z
   .regex(SLUG_PATTERN, "Addresses are 2 to 40 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.");
 
 export const page = z.number().int().min(1, "Pages start at 1.").default(1);
+
+const hoursOrDays = (what: string, unit: string, min: number, max: number) =>
+  z
+    .number({ error: `Enter the ${what} as a number of ${unit}.` })
+    .int(`Enter a whole number of ${unit}.`)
+    .min(min, `The ${what} is at least ${min} ${unit}.`)
+    .max(max, `The ${what} is at most ${max} ${unit}.`);
+
+/** A domain invitations may go to: "example.com" (an "@" before it is dropped). */
+const emailDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((d) => d.replace(/^@/, ""))
+  .pipe(
+    z
+      .string()
+      .max(253, "Domains are at most 253 characters.")
+      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Enter domains such as example.com."),
+  );
+
+/** A group policy's settings; null inherits from the parent group (the default at the root). */
+export const policySettings = z.object({
+  twoFactor: z.enum(["OFF", "ADMINS", "EVERYONE"], { error: "Two-factor sign-in is OFF, ADMINS or EVERYONE." }).nullable(),
+  minPasswordLength: hoursOrDays("minimum password length", "characters", POLICY_BOUNDS.minPasswordLength.min, POLICY_BOUNDS.minPasswordLength.max).nullable(),
+  sessionLifetimeHours: hoursOrDays("session lifetime", "hours", POLICY_BOUNDS.sessionLifetimeHours.min, POLICY_BOUNDS.sessionLifetimeHours.max).nullable(),
+  invitationTtlDays: hoursOrDays("invitation link lifetime", "days", POLICY_BOUNDS.invitationTtlDays.min, POLICY_BOUNDS.invitationTtlDays.max).nullable(),
+  allowedEmailDomains: z
+    .array(emailDomain)
+    .min(1, "List at least one domain, or let the group inherit.")
+    .max(50, "List at most 50 domains.")
+    .transform((list) => [...new Set(list)].sort())
+    .nullable(),
+});

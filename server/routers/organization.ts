@@ -11,16 +11,9 @@ export const organizationRouter = createTRPCRouter({
     .input(
       z.object({
         name: organizationName,
-        twoFactorPolicy: z.enum(["OFF", "ADMINS", "EVERYONE"]),
-        invitationTtlDays: z
-          .number({ error: "Enter the number of days invitation links stay valid." })
-          .int("Enter a whole number of days.")
-          .min(1, "Invitation links stay valid for at least 1 day.")
-          .max(90, "Invitation links stay valid for at most 90 days.")
-          .optional(),
       }),
     )
-    .mutation(({ ctx, input }) => updateOrganizationSettings(ctx.db, { ...ctx.actor, hasTwoFactor: ctx.viewer.hasTwoFactor }, input)),
+    .mutation(({ ctx, input }) => updateOrganizationSettings(ctx.db, ctx.actor, input)),
   /** The owner only: a new address; the old one leads members to it. */
   changeAddress: orgProcedure("settings.manage")
     .input(z.object({ slug: organizationSlug }))

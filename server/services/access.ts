@@ -16,7 +16,7 @@ export type AccessSubject = ResourceSubject & {
 
 export async function accessSubject(
   db: Db | Tx,
-  organization: Pick<ActorContext, "organizationId" | "organizationSlug" | "organizationName" | "twoFactorPolicy">,
+  organization: Pick<ActorContext, "organizationId" | "organizationSlug" | "organizationName">,
   membershipId: string,
 ): Promise<AccessSubject | null> {
   const m = await db.membership.findFirst({ where: { id: membershipId, organizationId: organization.organizationId }, include: memberFactsInclude });
@@ -31,7 +31,6 @@ export async function accessSubject(
       ...facts,
       organizationSlug: organization.organizationSlug,
       organizationName: organization.organizationName,
-      twoFactorPolicy: organization.twoFactorPolicy,
       userId: m.userId,
       sessionsValidFrom: m.sessionsValidFrom,
     },

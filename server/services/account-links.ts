@@ -11,6 +11,7 @@ import { appUrl } from "../email/config";
 import { enqueueEmail } from "../email/outbox";
 import { audit } from "./audit";
 import { StewardError } from "./errors";
+import { enforcePasswordLength, requiredPasswordLength } from "./policies";
 import { endAllSessions } from "./sessions";
 import { clearSignIn } from "./throttle";
 
@@ -149,6 +150,7 @@ export async function previewPasswordReset(db: Db, token: string): Promise<{ ema
 export async function resetPassword(db: Db, input: { token: string; newPassword: string; ip?: string | null }): Promise<{ email: string }> {
   // Refuse bad links before hashing, so that they cost no argon2 work.
   const link = await findOpenLink(db, "PASSWORD_RESET", input.token);
+  enforcePasswordLength(input.newPassword, await requiredPasswordLength(db, link.user.id));
   const passwordHash = await hashPassword(input.newPassword);
   const user = await db.$transaction(async (tx) => {
     const now = new Date();

@@ -7,6 +7,7 @@ import { endAllSessions } from "./sessions";
 import { clearSignIn, isPlausibleLogin, normalizeLogin, reserveSignIn } from "./throttle";
 import { acceptSecondFactor } from "./two-factor";
 import { StewardError } from "./errors";
+import { enforcePasswordLength, requiredPasswordLength } from "./policies";
 
 export type CredentialsCheck =
   | { status: "ok"; claims: SessionClaims & { email: string; name: string } }
@@ -40,7 +41,10 @@ export async function checkCredentials(
     if (!secondFactor) return { status: "second-factor-required" };
     if (!(await acceptSecondFactor(db, user.id, secondFactor))) return { status: "second-factor-invalid" };
   }
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  // A password shorter than a policy of the person's organizations now asks must be changed
+  // before anything else (the gate sends them to the password page).
+  const tooShort = password.length < (await requiredPasswordLength(db, user.id)).length;
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...(tooShort ? { mustChangePassword: true } : {}) } });
   await clearSignIn(db, key, address);
   return { status: "ok", claims: { userId: user.id, sessionVersion: user.sessionVersion, email: user.email, name: user.name } };
 }
@@ -74,6 +78,7 @@ export async function changePassword(db: Db, userId: string, input: { currentPas
     throw new StewardError("BAD_REQUEST", "Your current password is not correct.");
   }
   if (input.currentPassword === input.newPassword) throw new StewardError("BAD_REQUEST", "Choose a password different from the current one.");
+  enforcePasswordLength(input.newPassword, await requiredPasswordLength(db, userId));
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({

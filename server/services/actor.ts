@@ -44,7 +44,6 @@ export type ActorContext = Actor & {
   userId: string;
   organizationSlug: string;
   organizationName: string;
-  twoFactorPolicy: "OFF" | "ADMINS" | "EVERYONE";
   /** Sessions begun before this moment are refused here (rule 9; set on disabling). */
   sessionsValidFrom: Date | null;
   ip?: string | null;
@@ -56,7 +55,7 @@ export async function loadActor(db: Db | Tx, userId: string, organizationSlug: s
     where: { userId, status: "ACTIVE", organization: { slug: organizationSlug, deletedAt: null } },
     include: {
       ...memberFactsInclude,
-      organization: { select: { slug: true, name: true, twoFactorPolicy: true, suspendedAt: true, suspendedReason: true, deletedAt: true } },
+      organization: { select: { slug: true, name: true, suspendedAt: true, suspendedReason: true, deletedAt: true } },
     },
   });
   if (!membership) throw new StewardError("NOT_FOUND", "Organization not found.");
@@ -67,7 +66,6 @@ export async function loadActor(db: Db | Tx, userId: string, organizationSlug: s
     userId,
     organizationSlug: membership.organization.slug,
     organizationName: membership.organization.name,
-    twoFactorPolicy: membership.organization.twoFactorPolicy,
     sessionsValidFrom: membership.sessionsValidFrom,
   };
 }

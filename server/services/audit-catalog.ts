@@ -4,6 +4,7 @@
 // cannot show. Pure, without the database: names come from a lookup the caller fills in one
 // batched read (audit-log.ts), and the operators' console uses it in the browser.
 import { ORGANIZATION_CREATION_LABELS, type OrganizationCreation } from "../authz/instance";
+import { describeSetting, POLICY_KEYS, POLICY_LABELS } from "../authz/policies";
 import { describeCapabilities } from "../authz/resources";
 
 export const AUDIT_AREAS = {
@@ -115,6 +116,17 @@ const setting = (json: unknown) => {
   return v && v in ORGANIZATION_CREATION_LABELS ? ORGANIZATION_CREATION_LABELS[v as OrganizationCreation].label : "an unknown setting";
 };
 
+/** ": two-factor sign-in required for everyone, sessions of at most 8 hours" (changed settings only). */
+const policyChanges = (before: unknown, after: unknown): string => {
+  const changed = POLICY_KEYS.filter((k) => JSON.stringify(field(before, k) ?? null) !== JSON.stringify(field(after, k) ?? null));
+  if (!changed.length) return "";
+  const words = changed.map((k) => {
+    const value = field(after, k) ?? null;
+    return value === null ? `${POLICY_LABELS[k].toLowerCase()} inherited` : describeSetting(k, value as never);
+  });
+  return `: ${words.join(", ")}`;
+};
+
 // ---- The catalog -------------------------------------------------------------------------
 
 type Entry = {
@@ -222,6 +234,12 @@ export const AUDIT_CATALOG = {
     label: "Renamed a group",
     target: "Group",
     describe: (w) => `${w.actor} renamed the group ${w.b("name") ?? w.target()} to ${w.a("name") ?? w.target()}`,
+  },
+  "group.setPolicy": {
+    area: "groups",
+    label: "Changed a group's policy",
+    target: "Group",
+    describe: (w) => `${w.actor} changed the policy of ${w.target()}${policyChanges(w.before, w.after)}`,
   },
   "group.move": {
     area: "groups",

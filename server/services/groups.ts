@@ -1,5 +1,15 @@
 // The group tree: listing within reach, create, rename, move and delete (rule 5).
-import { decideCreateGroup, decideDeleteGroup, decideMoveGroup, decideMoveGroupSource, decidePermission, decideReach, decideRenameGroup } from "../authz";
+import {
+  decideCreateGroup,
+  decideDeleteGroup,
+  decideManagePolicy,
+  decideMoveGroup,
+  decideMoveGroupSource,
+  decidePermission,
+  decideReach,
+  decideRenameGroup,
+  decideViewPolicy,
+} from "../authz";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import type { ActorContext } from "./actor";
@@ -7,6 +17,7 @@ import { toGroupFacts } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { groupsInReach } from "../authz/groups.sql";
+import { toSettings } from "./policies";
 
 export type GroupNode = {
   id: string;
@@ -17,7 +28,9 @@ export type GroupNode = {
   memberCount: number;
   subgroupCount: number;
   /** What the actor may do to this group (the server decides again on each request). */
-  can: { create: boolean; rename: boolean; move: boolean; delete: boolean };
+  can: { create: boolean; rename: boolean; move: boolean; delete: boolean; viewPolicy: boolean; managePolicy: boolean };
+  /** Whether the group sets any policy of its own (for those who may see policies). */
+  hasPolicy: boolean;
 };
 
 /** Every group in reach, in tree order (parents before children, siblings by name). */
@@ -25,7 +38,16 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
   enforce(decidePermission(actor, "groups.view"), "Group", actor);
   const groups = await db.group.findMany({
     where: groupsInReach(actor),
-    select: { id: true, organizationId: true, name: true, parentId: true, depth: true, path: true, _count: { select: { memberships: true, children: true } } },
+    select: {
+      id: true,
+      organizationId: true,
+      name: true,
+      parentId: true,
+      depth: true,
+      path: true,
+      policy: true,
+      _count: { select: { memberships: true, children: true } },
+    },
     orderBy: [{ depth: "asc" }, { name: "asc" }],
   });
   const byParent = new Map<string | null, typeof groups>();
@@ -49,7 +71,10 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
         move: decideMoveGroupSource(actor, facts).allowed,
         // Offered for any group the actor could delete once empty; the dialog explains.
         delete: decideDeleteGroup(actor, facts, { subgroups: 0, members: 0 }).allowed,
+        viewPolicy: decideViewPolicy(actor, facts).allowed,
+        managePolicy: decideManagePolicy(actor, facts).allowed,
       },
+      hasPolicy: decideViewPolicy(actor, facts).allowed && Object.values(toSettings(g.policy)).some((v) => v !== null),
     });
     for (const child of byParent.get(g.id) ?? []) visit(child);
   };

@@ -2,7 +2,7 @@
 // by email"). Inviting obeys the same rules as creating a member; nothing exists for the
 // invitee until they accept, and acceptance re-checks that the inviter still may give
 // the role and group, since authority is judged when it is used.
-import { decideCreateMember, decideOrganizationOpen, decideJoinTeams, decidePermission, type Decision, type TeamFacts } from "../authz";
+import { decideCreateMember, decideEmailDomain, decideOrganizationOpen, decideJoinTeams, decidePermission, type Decision, type TeamFacts } from "../authz";
 import { linkTokenHash, newLinkToken } from "../auth/link-token";
 import { hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
@@ -13,6 +13,7 @@ import { enqueueEmail } from "../email/outbox";
 import { loadActor, toGroupFacts, toRoleFacts, type ActorContext } from "./actor";
 import { audit, auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
+import { effectivePolicyAt, enforcePasswordLength } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { groupsInReach } from "../authz/groups.sql";
 
@@ -100,10 +101,19 @@ export async function inviteMembers(
   enforce(decideInvite(actor, group, role), "Group", actor);
   enforce(await decideGainedGrants(db, actor, groupGrantsGained(null, group.path), `Inviting someone to ${group.name}`), "Group", actor);
   const teams = await checkTeams(db, actor, [...new Set(input.teamIds ?? [])], group);
+  // The group's effective policy decides the link's lifetime and the domains it may go to.
+  const policy = await effectivePolicyAt(db, group.path);
+  const { invitationTtlDays, allowedEmailDomains } = policy.values;
+  const domainsFrom = policy.sources.allowedEmailDomains?.groupName ?? group.name;
 
   const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
   const results: InviteResult[] = [];
   for (const email of emails) {
+    const domain = decideEmailDomain(email, allowedEmailDomains, domainsFrom);
+    if (!domain.allowed) {
+      results.push({ email, outcome: "skipped", reason: domain.reason, invitationId: null });
+      continue;
+    }
     const { token, tokenHash } = newLinkToken();
     results.push(
       await db.$transaction(async (tx): Promise<InviteResult> => {
@@ -127,7 +137,7 @@ export async function inviteMembers(
             inviterEmail: inviter.email,
             teamIds: teams.map((t) => t.id),
             tokenHash,
-            expiresAt: new Date(Date.now() + organization.invitationTtlDays * DAY_MS),
+            expiresAt: new Date(Date.now() + invitationTtlDays * DAY_MS),
           },
         });
         await sendInvitationEmail(tx, inv, {
@@ -151,7 +161,12 @@ export async function inviteMembers(
             expiresAt: inv.expiresAt.toISOString(),
           },
         });
-        return { email, outcome: "invited", reason: `Invitation sent; it expires in ${organization.invitationTtlDays} days.`, invitationId: inv.id };
+        return {
+          email,
+          outcome: "invited",
+          reason: `Invitation sent; it expires in ${invitationTtlDays} day${invitationTtlDays === 1 ? "" : "s"}.`,
+          invitationId: inv.id,
+        };
       }),
     );
   }
@@ -240,9 +255,14 @@ export async function resendInvitation(db: Db, actor: ActorContext, invitationId
     if (state === "ACCEPTED") throw new StewardError("PRECONDITION_FAILED", `${inv.email} already accepted this invitation.`);
     if (state === "REVOKED") throw new StewardError("PRECONDITION_FAILED", `This invitation was revoked; invite ${inv.email} again instead.`);
     const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } });
+    // loadManageable has checked the group exists (decideInvite needs it in reach).
+    const policy = await effectivePolicyAt(tx, inv.group!.path);
+    const { invitationTtlDays } = policy.values;
+    const domain = decideEmailDomain(inv.email, policy.values.allowedEmailDomains, policy.sources.allowedEmailDomains?.groupName ?? inv.group!.name);
+    if (!domain.allowed) throw new StewardError("PRECONDITION_FAILED", `${domain.reason} Revoke this invitation instead.`);
     const updated = await tx.invitation.update({
       where: { id: inv.id },
-      data: { tokenHash, expiresAt: new Date(Date.now() + organization.invitationTtlDays * DAY_MS), lastSentAt: new Date(), sendCount: { increment: 1 } },
+      data: { tokenHash, expiresAt: new Date(Date.now() + invitationTtlDays * DAY_MS), lastSentAt: new Date(), sendCount: { increment: 1 } },
     });
     await sendInvitationEmail(tx, updated, {
       organizationName: organization.name,
@@ -387,6 +407,13 @@ export async function acceptInvitation(db: Db, input: AcceptInput): Promise<{ or
   const open = await findByLink(db, input.organizationSlug, input.token);
   if (stateOf(open) !== "PENDING") throw new StewardError("PRECONDITION_FAILED", explainClosed(open, open.organization.name));
   const accountExists = (await db.user.count({ where: { email: open.email } })) > 0;
+  if (open.group) {
+    const effective = await effectivePolicyAt(db, open.group.path);
+    const policy = effective.values;
+    const domain = decideEmailDomain(open.email, policy.allowedEmailDomains, effective.sources.allowedEmailDomains?.groupName ?? open.group.name);
+    if (!domain.allowed) throw new StewardError("PRECONDITION_FAILED", `This invitation is no longer valid: ${domain.reason}`);
+    if (input.password && !accountExists) enforcePasswordLength(input.password, { length: policy.minPasswordLength, organization: open.organization.name });
+  }
   const passwordHash = input.password && !accountExists ? await hashPassword(input.password) : null;
   return withUniqueConflict(
     () =>

@@ -11,6 +11,7 @@ import {
   decidePermission,
   decideSee,
   decideSpan,
+  decideTwoFactorRequired,
   decideViewAs,
   MEMBER_ACTION_PERMISSION,
   type MemberFacts,
@@ -25,6 +26,7 @@ import { describeScope } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 import { listGroups } from "./groups";
+import { effectivePolicyAt } from "./policies";
 import { groupsInReach } from "../authz/groups.sql";
 import { membersVisibleTo } from "../authz/members.sql";
 
@@ -223,6 +225,8 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
   return {
     ...memberView(actor, m, DETAIL_ACTIONS),
     hasTwoFactor: m.user.totpEnabledAt !== null,
+    /** Their effective policy with each value's source, for those who may see policies. */
+    policy: decidePermission(actor, "policies.view").allowed ? await memberPolicy(db, m) : null,
     resourceScope: await describeScope(db, actor.organizationId, m.resourceScope),
     canViewAs: decideViewAs(actor, toMemberFacts(m)).allowed,
     /** Resources they own: deleting them needs a new owner chosen (rule 6). */
@@ -235,6 +239,11 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
     /** The audit log's events about this member, in its words (audit-catalog.ts). */
     history: history.map((e) => ({ id: e.id, action: e.action, at: e.at, actor: e.actor.name, label: e.label, sentence: e.sentence, detail: e.detail })),
   };
+}
+
+async function memberPolicy(db: Db, m: { group: { path: string }; role: Parameters<typeof toRoleFacts>[0] }) {
+  const effective = await effectivePolicyAt(db, m.group.path);
+  return { ...effective, twoFactorRequired: decideTwoFactorRequired(effective.values.twoFactor, toRoleFacts(m.role)).allowed };
 }
 
 /** What the members page's filters and pickers offer: roles, and the groups in reach when

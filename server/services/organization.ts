@@ -1,10 +1,9 @@
 // The overview page and the facts the console draws around every page: what the actor's
 // span and reach hold, each figure only for a role that may open the page it summarizes.
-import { decidePermission, decideTwoFactorRequired, MEMBER_ACTION_PERMISSION, PERMISSIONS, isPermission, type Permission } from "../authz";
+import { decidePermission, MEMBER_ACTION_PERMISSION, PERMISSIONS, isPermission, type Permission } from "../authz";
 import type { Db } from "../db";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
-import { StewardError } from "./errors";
 import { invitationsInReach } from "./invitations";
 import { groupsInReach } from "../authz/groups.sql";
 import { membersVisibleTo } from "../authz/members.sql";
@@ -69,33 +68,30 @@ export async function organizationOverview(db: Db, actor: ActorContext) {
   };
 }
 
-export type OrganizationSettings = { name: string; twoFactorPolicy: "OFF" | "ADMINS" | "EVERYONE"; invitationTtlDays: number };
+export type OrganizationSettings = { name: string };
 
-const SETTINGS = { name: true, twoFactorPolicy: true, invitationTtlDays: true } as const;
+const SETTINGS = { name: true } as const;
 
-/** The settings, with what only the owner changes (the address, deletion) marked for the page. */
+/** The settings, with what only the owner changes (the address, deletion) marked for the page,
+ * and the root group whose policy is the organization-wide one. */
 export async function organizationSettings(db: Db, actor: ActorContext) {
   const org = await db.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { ...SETTINGS, slug: true } });
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
-  return { ...org, isOwner: actor.isOwner, ownerUsesTwoFactor: actor.isOwner && user.totpEnabledAt !== null };
+  const root = await db.group.findFirstOrThrow({ where: { organizationId: actor.organizationId, parentId: null }, select: { id: true, name: true } });
+  return {
+    ...org,
+    isOwner: actor.isOwner,
+    ownerUsesTwoFactor: actor.isOwner && user.totpEnabledAt !== null,
+    rootGroup: root,
+    canViewPolicies: decidePermission(actor, "policies.view").allowed,
+  };
 }
 
-/** Settings left out keep their value. */
-export async function updateOrganizationSettings(
-  db: Db,
-  actor: ActorContext & { hasTwoFactor: boolean },
-  changes: Omit<OrganizationSettings, "invitationTtlDays"> & { invitationTtlDays?: number },
-) {
-  // As on GitHub: whoever requires two-factor sign-in must already use it, or they would
-  // lock themselves out of the very page that turns the requirement off.
-  if (decideTwoFactorRequired(changes.twoFactorPolicy, actor.role).allowed && !actor.hasTwoFactor) {
-    throw new StewardError("BAD_REQUEST", "Set up two-factor sign-in for yourself (under 2FA) before requiring it.");
-  }
+export async function updateOrganizationSettings(db: Db, actor: ActorContext, changes: OrganizationSettings) {
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: SETTINGS });
-    const input: OrganizationSettings = { ...changes, invitationTtlDays: changes.invitationTtlDays ?? before.invitationTtlDays };
-    if (before.name === input.name && before.twoFactorPolicy === input.twoFactorPolicy && before.invitationTtlDays === input.invitationTtlDays) return before;
-    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: input, select: SETTINGS });
+    if (before.name === changes.name) return before;
+    const after = await tx.organization.update({ where: { id: actor.organizationId }, data: changes, select: SETTINGS });
     await auditBy(tx, actor, { action: "organization.updateSettings", targetType: "Organization", targetId: actor.organizationId, before, after });
     return after;
   });

@@ -14,7 +14,8 @@ import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
-import { decideOperate, decidePermission, decideSessionInOrganization, decideTwoFactorRequired, type Permission } from "../authz";
+import { decideOperate, decidePermission, decideSessionInOrganization, decideSessionLifetime, decideTwoFactorRequired, type Permission } from "../authz";
+import { effectivePolicyAt } from "../services/policies";
 import type { Db } from "../db";
 import { isDatabaseUnavailable, isLostRace } from "../db/errors";
 import { resolveViewer, type SessionClaims } from "../auth/session";
@@ -189,13 +190,17 @@ export function orgProcedure(permission: Permission | null) {
     if (!decideSessionInOrganization(ctx.viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     }
-    const twoFactor = decideTwoFactorRequired(actor.twoFactorPolicy, actor.role);
+    // The effective policy of the member's home group (strictest along its chain).
+    const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
+    const lifetime = decideSessionLifetime(ctx.viewer.sessionStartedAt, policy.sessionLifetimeHours);
+    if (!lifetime.allowed) throw new TRPCError({ code: "UNAUTHORIZED", message: lifetime.reason });
+    const twoFactor = decideTwoFactorRequired(policy.twoFactor, actor.role);
     if (twoFactor.allowed && !ctx.viewer.hasTwoFactor) {
       throw requirementRefusal("TWO_FACTOR_SETUP", `${twoFactor.reason} Set it up under 2FA before you continue.`);
     }
     const decision = permission ? decidePermission(actor, permission) : null;
     if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-    return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip } } });
+    return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip }, policy } });
   });
 }
 

@@ -101,13 +101,14 @@ describe("how a page answers the gate", () => {
   });
 
   it("leads a member without the second factor their organization requires to set it up", async () => {
-    await t.db.organization.update({ where: { id: acme.id }, data: { twoFactorPolicy: "EVERYONE" } });
+    const root = await t.db.group.findFirstOrThrow({ where: { organizationId: acme.id, parentId: null } });
+    await t.db.groupPolicy.create({ data: { groupId: root.id, organizationId: acme.id, twoFactor: "EVERYONE" } });
     try {
       const err = await refusal(async () => (await acme.signIn("olga")).console.you());
       expect(requirementOf(err)).toBe("TWO_FACTOR_SETUP");
       expect(pageAnswer(err, { slug: acme.slug, path: `/o/${acme.slug}/resources` })).toEqual({ redirect: `/account/security?required=${acme.slug}` });
     } finally {
-      await t.db.organization.update({ where: { id: acme.id }, data: { twoFactorPolicy: "OFF" } });
+      await t.db.groupPolicy.delete({ where: { groupId: root.id } });
     }
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/server/auth/crypto";
 import { openContent } from "@/server/email/outbox";
 import { checkCredentials as check } from "@/server/services/account";
+import { NO_SETTINGS } from "@/server/services/policies";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
 
@@ -127,7 +128,7 @@ describe("an admin turning off a member's two-factor sign-in (seed 002)", () => 
   });
 });
 
-describe("the organization's two-factor policy", () => {
+describe("the organization's two-factor policy (the root group's)", () => {
   it("holds administrative members back until they enroll, leaves end users alone when only admins must, and is audited", async () => {
     const gamma = await org(t.db, "Gamma")
       .withTree("Sales")
@@ -135,17 +136,19 @@ describe("the organization's two-factor policy", () => {
       .withMember("gary", "group_admin", "Sales")
       .withMember("una", "user", "Sales")
       .create();
+    const root = gamma.group("");
+    const policy = (twoFactor: "OFF" | "ADMINS" | "EVERYONE") => ({ ...NO_SETTINGS, twoFactor });
     const gary = await gamma.signIn("gary");
-    await expect(gary.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gary.groups.setPolicy({ groupId: root, settings: policy("ADMINS") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const owner = await gamma.signIn("owner");
-    await expect(owner.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" })).rejects.toMatchObject({
+    await expect(owner.groups.setPolicy({ groupId: root, settings: policy("ADMINS") })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("for yourself"),
     });
     const enrollment = await owner.account.beginTwoFactor();
     await owner.account.confirmTwoFactor({ code: codeAt(enrollment.secret, Date.now()) });
-    await owner.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "ADMINS" });
-    expect(await t.db.auditEvent.count({ where: { action: "organization.updateSettings", targetId: gamma.id } })).toBe(1);
+    await owner.groups.setPolicy({ groupId: root, settings: policy("ADMINS") });
+    expect(await t.db.auditEvent.count({ where: { action: "group.setPolicy", targetId: root } })).toBe(1);
 
     await expect(gary.groups.list()).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("requires two-factor sign-in") });
     const una = await gamma.signIn("una");
@@ -155,7 +158,7 @@ describe("the organization's two-factor policy", () => {
     await gary.account.confirmTwoFactor({ code: codeAt(secret, Date.now()) });
     expect((await gary.groups.list()).map((g) => g.name)).toEqual(["Sales"]);
 
-    await owner.organization.updateSettings({ name: "Gamma", twoFactorPolicy: "EVERYONE" });
+    await owner.groups.setPolicy({ groupId: root, settings: policy("EVERYONE") });
     await expect(una.account.me()).resolves.toBeTruthy();
     await expect(una.organization.overview()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -5,8 +5,9 @@ import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Groups" };
 
-export default async function GroupsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function GroupsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ policy?: string }> }) {
   const { slug } = await params;
+  const { policy } = await searchParams;
   const page = await readForPage({ slug, path: `/o/${slug}/groups` }, (api) => api.console.groups());
   if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
   const { you } = page.data;
@@ -20,7 +21,7 @@ export default async function GroupsPage({ params }: { params: Promise<{ slug: s
             : `Your home group ${you.group.name} and its subgroups: the part of the tree your role reaches.`
         }
       />
-      <GroupTree />
+      <GroupTree openPolicyOf={typeof policy === "string" ? policy.slice(0, 40) : null} />
     </>
   );
 }
