@@ -13,7 +13,11 @@ export async function importResults(req: Request, slug: string, jobId: string, d
   const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
   try {
     const first = await api.importer.results({ jobId, cursor: null });
-    const base = first.fileName.replace(/\.csv$/i, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || "import";
+    const base =
+      first.fileName
+        .replace(/\.csv$/i, "")
+        .replace(/[^\w.-]+/g, "_")
+        .slice(0, 80) || "import";
     return download({
       what: "import results",
       filename: `${base}-results`,

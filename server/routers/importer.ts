@@ -2,7 +2,7 @@
 // the server), read the diff, confirm, follow the progress, download the results file.
 // Every procedure needs "Bulk import", and sees only the caller's own jobs.
 import { z } from "zod";
-import { MAX_IMPORT_BYTES, megabytes } from "../services/import-file";
+import { MAX_IMPORT_BYTES, megabytes } from "../services/import-limits";
 import {
   cancelImportJob,
   confirmImportJob,
@@ -53,7 +53,16 @@ export const importerRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => cancelImportJob(ctx.db, ctx.actor, input.jobId)),
   /** A page of the results file; the download (app/o/[slug]/import/[jobId]/results) reads them all. */
   results: orgProcedure("members.import")
-    .input(z.object({ jobId, cursor: z.string().regex(/^\d{1,6}$/, "The cursor is not valid.").nullable().default(null) }))
+    .input(
+      z.object({
+        jobId,
+        cursor: z
+          .string()
+          .regex(/^\d{1,6}$/, "The cursor is not valid.")
+          .nullable()
+          .default(null),
+      }),
+    )
     .query(({ ctx, input }) => importResultsPage(ctx.db, ctx.actor, { jobId: input.jobId, afterLine: input.cursor === null ? null : Number(input.cursor) })),
   /** Called by the download once the whole results file was sent: the one-time passwords go. */
   resultsDownloaded: orgProcedure("members.import")

@@ -32,7 +32,8 @@ export const NO_NAMES: NameLookup = () => undefined;
 /** One event as the catalog reads it: who acted (a name), on what, and the JSON the service kept. */
 export type AuditEventFacts = { actor: string; targetId: string; before: unknown; after: unknown };
 
-type TargetType = "Membership" | "Invitation" | "Group" | "Team" | "Role" | "Resource" | "Organization" | "OutboxEmail" | "User" | "Instance" | "EncryptionKey" | "ImportJob";
+type TargetType =
+  "Membership" | "Invitation" | "Group" | "Team" | "Role" | "Resource" | "Organization" | "OutboxEmail" | "User" | "Instance" | "EncryptionKey" | "ImportJob";
 
 const TARGET_KIND: Partial<Record<TargetType, NameKind>> = {
   Membership: "member",

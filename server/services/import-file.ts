@@ -9,15 +9,12 @@ import { z } from "zod";
 // the same checks as a typed one. A leaf module of zod schemas: importing it pulls in no router.
 import { company, email, personName, username } from "../routers/_schemas";
 import { StewardError } from "./errors";
+import { MAX_IMPORT_ROWS, sizeProblem } from "./import-limits";
 
 export const IMPORT_COLUMNS = ["email", "name", "username", "company", "group", "status", "action"] as const;
 /** Columns of the export tool's members CSV that the import leaves aside: it never changes a
  * role or a second factor, so an export re-imports as it is. */
 export const LEFT_ASIDE_COLUMNS = ["role", "two_factor", "last_sign_in"] as const;
-export const MAX_IMPORT_ROWS = 10_000;
-/** Below the API's 8 MiB body even when every character needs escaping in JSON. */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
-
 export type ImportStatus = "ACTIVE" | "DISABLED" | "INVITED";
 
 /** A row as the decisions take it: absent fields leave a value as it is. */
@@ -47,14 +44,6 @@ const rowSchema = z.object({
   status: z.enum(["ACTIVE", "DISABLED", "INVITED"], { error: "The status is ACTIVE, DISABLED or INVITED (as the export writes it)." }).optional(),
 });
 
-export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** The file's size refusal, or null: the same sentence for the browser's check and the server's. */
-export function sizeProblem(bytes: number): string | null {
-  if (bytes <= MAX_IMPORT_BYTES) return null;
-  return `The file is ${megabytes(bytes)}; the import takes files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB and ${MAX_IMPORT_ROWS.toLocaleString("en")} rows. Split it into smaller files.`;
-}
-
 const refuse = (message: string): never => {
   throw new StewardError("BAD_REQUEST", message);
 };
@@ -83,7 +72,10 @@ export function readImportFile(text: string): ReadFile {
   const twice = columns.find((c, i) => columns.indexOf(c) !== i);
   if (twice) refuse(`The column ${twice} is named twice on the first line.`);
   if (!body.length) refuse("The file has no rows below its first line.");
-  if (body.length > MAX_IMPORT_ROWS) refuse(`The file has ${body.length.toLocaleString("en")} rows; the import takes at most ${MAX_IMPORT_ROWS.toLocaleString("en")}. Split it into smaller files.`);
+  if (body.length > MAX_IMPORT_ROWS)
+    refuse(
+      `The file has ${body.length.toLocaleString("en")} rows; the import takes at most ${MAX_IMPORT_ROWS.toLocaleString("en")}. Split it into smaller files.`,
+    );
 
   // Line numbers as an editor shows them, counting line breaks inside quoted cells.
   const lineOf = lineCounter(source);

@@ -196,15 +196,13 @@ export async function importRowsPage(
   ]);
   return {
     total,
-    rows: rows.map(
-      (r): ImportRowView => ({
-        line: r.line,
-        email: r.email,
-        outcome: input.phase === "plan" ? r.planOutcome : r.outcome,
-        message: (input.phase === "plan" ? r.planMessage : r.message) ?? "",
-        changes: (r.planChanges as FieldChange[] | null) ?? [],
-      }),
-    ),
+    rows: rows.map((r): ImportRowView => ({
+      line: r.line,
+      email: r.email,
+      outcome: input.phase === "plan" ? r.planOutcome : r.outcome,
+      message: (input.phase === "plan" ? r.planMessage : r.message) ?? "",
+      changes: (r.planChanges as FieldChange[] | null) ?? [],
+    })),
   };
 }
 
@@ -215,7 +213,8 @@ export type ResultRow = { line: number; email: string; outcome: string; message:
 /** A page of the results file (after `afterLine`), with the one-time passwords while they are kept. */
 export async function importResultsPage(db: Db, actor: ActorContext, input: { jobId: string; afterLine: number | null }, now = new Date()) {
   const job = await ownJob(db, actor, input.jobId);
-  if (job.status !== "DONE" && job.status !== "FAILED") throw new StewardError("PRECONDITION_FAILED", "The results file is ready once the import has been applied.");
+  if (job.status !== "DONE" && job.status !== "FAILED")
+    throw new StewardError("PRECONDITION_FAILED", "The results file is ready once the import has been applied.");
   const live = passwordsLive(job, now);
   const rows = await db.importRow.findMany({
     where: { jobId: input.jobId, ...(input.afterLine === null ? {} : { line: { gt: input.afterLine } }) },
@@ -226,15 +225,13 @@ export async function importResultsPage(db: Db, actor: ActorContext, input: { jo
   const page = rows.slice(0, RESULTS_PAGE);
   return {
     fileName: job.fileName,
-    rows: page.map(
-      (r): ResultRow => ({
-        line: r.line,
-        email: r.email,
-        outcome: r.outcome ?? "",
-        message: r.message ?? "",
-        one_time_password: live && r.oneTimePassword ? decryptSecret(r.oneTimePassword) : "",
-      }),
-    ),
+    rows: page.map((r): ResultRow => ({
+      line: r.line,
+      email: r.email,
+      outcome: r.outcome ?? "",
+      message: r.message ?? "",
+      one_time_password: live && r.oneTimePassword ? decryptSecret(r.oneTimePassword) : "",
+    })),
     nextCursor: rows.length > RESULTS_PAGE ? String(page[page.length - 1]!.line) : null,
   };
 }

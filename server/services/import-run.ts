@@ -92,7 +92,10 @@ export async function runImportStep(db: Db, options: ImportRunOptions = {}): Pro
     return { jobId: claim.id, phase, rows: 0, status: "FAILED" };
   }
   const refs = await loadImportRefs(db, job.organizationId);
-  const rows = phase === "preview" ? await previewBatch(db, actor, claim.id, refs, o.previewBatch) : await applyBatch(db, actor, claim.id, refs, o.applyBatch);
+  const rows =
+    phase === "preview"
+      ? await previewBatch(db, actor, claim.id, { ...refs, sidePaths: new Map() }, o.previewBatch)
+      : await applyBatch(db, actor, claim.id, refs, o.applyBatch);
   const status = await db.importJob.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } });
   await release(db, claim);
   return { jobId: claim.id, phase, rows, status: status.status };
@@ -123,9 +126,7 @@ async function previewBatch(db: Db, actor: ActorContext, jobId: string, refs: Im
   if (rows.length) {
     const plans: (Planned & { id: string })[] = [];
     for (const row of rows) plans.push({ id: row.id, ...(await planned(db, actor, row.input as ImportRowInput, refs)) });
-    const values = Prisma.join(
-      plans.map((p) => Prisma.sql`(${p.id}, ${p.outcome}, ${p.changes ? JSON.stringify(p.changes) : null}, ${p.message})`),
-    );
+    const values = Prisma.join(plans.map((p) => Prisma.sql`(${p.id}, ${p.outcome}, ${p.changes ? JSON.stringify(p.changes) : null}, ${p.message})`));
     await db.$executeRaw`
       UPDATE "ImportRow" AS r
          SET "planOutcome" = v.outcome::"ImportOutcome", "planChanges" = v.changes::jsonb, "planMessage" = v.message

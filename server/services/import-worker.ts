@@ -17,10 +17,7 @@ export function wakeImportWorker() {
   if (wake) setTimeout(wake, 100).unref?.();
 }
 
-export function startImportWorker(
-  db: Db,
-  options: { intervalMs?: number; log?: (e: unknown) => void; run?: ImportRunOptions } = {},
-): ImportWorker {
+export function startImportWorker(db: Db, options: { intervalMs?: number; log?: (e: unknown) => void; run?: ImportRunOptions } = {}): ImportWorker {
   const intervalMs = options.intervalMs ?? 2_000;
   const log = options.log ?? ((e) => console.error("[steward] import worker:", e));
   let timer: NodeJS.Timeout | undefined;

@@ -5,7 +5,7 @@
 // it out, not yet run. The dry run keeps the plan and drops the writes; the apply step plans
 // the row again inside its own transaction and runs them. One code path decides both, so the
 // preview shows exactly what applying would do at that moment. A refusal is a StewardError.
-import { decideChangeGroup, decideCreateMember, decideDeleteMember, decideEditMember, decideSetStatus, END_USER_ROLE_KEY } from "../authz";
+import { decideChangeGroup, decideCreateMember, decideDeleteMember, decideEditMember, decideSetStatus, END_USER_ROLE_KEY, type Decision } from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
@@ -26,8 +26,17 @@ export type RowPlan = { outcome: PlannedOutcome; changes: FieldChange[]; message
 type GroupRow = { id: string; organizationId: string; name: string; path: string; parentId: string | null };
 type RoleRow = Parameters<typeof toRoleFacts>[0] & { organizationId: string };
 
-/** What every row of an organization's import needs: its groups by path, and the end-user role. */
-export type ImportRefs = { byPath: Map<string, GroupRow>; pathOf: Map<string, string>; root: GroupRow; endUserRole: RoleRow };
+/** What every row of an organization's import needs: its groups by path, and the end-user role.
+ * `sidePaths`, when given, remembers the side-path answers (rule 4) for the batch: the dry run
+ * asks once per group rather than once per row. The apply step gives none, so each row it writes
+ * is checked exactly, at that moment. */
+export type ImportRefs = {
+  byPath: Map<string, GroupRow>;
+  pathOf: Map<string, string>;
+  root: GroupRow;
+  endUserRole: RoleRow;
+  sidePaths?: Map<string, Decision>;
+};
 
 /** Groups of the organization by their name path below the root ("Sales/EMEA"; the root by its name). */
 export async function loadImportRefs(db: Db | Tx, organizationId: string): Promise<ImportRefs> {
@@ -55,6 +64,15 @@ export async function loadImportRefs(db: Db | Tx, organizationId: string): Promi
   }
   const endUserRole = await db.role.findFirstOrThrow({ where: { organizationId, builtInKey: END_USER_ROLE_KEY } });
   return { byPath, pathOf, root: root!, endUserRole };
+}
+
+async function gainedGrants(tx: Tx, actor: ActorContext, refs: ImportRefs, fromPath: string | null, toPath: string, how: string): Promise<Decision> {
+  const key = `${fromPath}\u0000${toPath}\u0000${how}`;
+  const known = refs.sidePaths?.get(key);
+  if (known) return known;
+  const decision = await decideGainedGrants(tx, actor, groupGrantsGained(fromPath, toPath), how);
+  refs.sidePaths?.set(key, decision);
+  return decision;
 }
 
 const STATUS_WORD = { ACTIVE: "active", DISABLED: "disabled", INVITED: "invited" } as const;
@@ -95,12 +113,13 @@ export async function planImportRow(tx: Tx, actor: ActorContext, row: ImportRowI
   const moved = group !== undefined && group.id !== target.groupId;
   if (moved) {
     enforce(decideChangeGroup(actor, facts, toGroupFacts(group), "import"), "Member", actor);
-    enforce(await decideGainedGrants(tx, actor, groupGrantsGained(target.group.path, group.path), `Moving ${row.email} to ${group.name}`), "Member", actor);
+    enforce(await gainedGrants(tx, actor, refs, target.group.path, group.path, `Moving ${row.email} to ${group.name}`), "Member", actor);
     changes.push({ field: "group", before: refs.pathOf.get(target.groupId) ?? target.group.name, after: refs.pathOf.get(group.id) ?? group.name });
   }
   const statusChanged = after.status !== before.status;
   if (statusChanged) {
-    if (after.status === "INVITED") throw new StewardError("BAD_REQUEST", `${row.email} is ${STATUS_WORD[before.status]}; the import sets ACTIVE or DISABLED, never INVITED.`);
+    if (after.status === "INVITED")
+      throw new StewardError("BAD_REQUEST", `${row.email} is ${STATUS_WORD[before.status]}; the import sets ACTIVE or DISABLED, never INVITED.`);
     if (before.status === "INVITED") throw new StewardError("BAD_REQUEST", `${row.email} has not accepted their invitation yet.`);
     enforce(decideSetStatus(actor, facts, after.status, await topRoleFacts(tx, actor.organizationId, target), "import"), "Member", actor);
     changes.push({ field: "status", before: before.status, after: after.status });
@@ -151,9 +170,10 @@ async function planDelete(tx: Tx, actor: ActorContext, row: ImportRowInput, targ
 async function planCreate(tx: Tx, actor: ActorContext, row: ImportRowInput, home: GroupRow, refs: ImportRefs): Promise<RowPlan> {
   const role = refs.endUserRole;
   enforce(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(role), organizationId: role.organizationId }, "import"), "Member", actor);
-  enforce(await decideGainedGrants(tx, actor, groupGrantsGained(null, home.path), `Adding a member to ${home.name}`), "Member", actor);
+  enforce(await gainedGrants(tx, actor, refs, null, home.path, `Adding a member to ${home.name}`), "Member", actor);
   if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
-  if (row.status === "INVITED") throw new StewardError("BAD_REQUEST", "The import does not invite: leave the status empty, or ACTIVE or DISABLED (Invitations sends invitations).");
+  if (row.status === "INVITED")
+    throw new StewardError("BAD_REQUEST", "The import does not invite: leave the status empty, or ACTIVE or DISABLED (Invitations sends invitations).");
   await ensureUsernameFree(tx, row.username);
   const status = row.status ?? "ACTIVE";
   const changes: FieldChange[] = [

@@ -50,7 +50,12 @@ const counts = async () => ({
   memberships: await t.db.membership.count(),
   users: await t.db.user.count(),
   audit: await t.db.auditEvent.count({ where: { NOT: { action: { in: ["import.upload", "import.apply"] } } } }),
-  states: JSON.stringify(await t.db.membership.findMany({ orderBy: { id: "asc" }, select: { id: true, groupId: true, status: true, user: { select: { name: true, company: true } } } })),
+  states: JSON.stringify(
+    await t.db.membership.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, groupId: true, status: true, user: { select: { name: true, company: true } } },
+    }),
+  ),
 });
 
 /** The members CSV exactly as the export tool writes it. */
@@ -70,17 +75,21 @@ describe("the dry run", () => {
   it("shows each row's outcome and changes, and writes nothing", async () => {
     const ian = await acme.signIn("ian");
     const before = await counts();
-    const { job, rows } = await dryRun(t.db, ian, toCsv([
-      { email: "New.One@acme.test", name: "New One", group: "Sales/EMEA", company: "Acme EU" },
-      { email: acme.email("adam"), name: "Adam Moved", group: "Engineering" },
-      { email: acme.email("ulla"), status: "DISABLED" },
-      { email: acme.email("dis"), status: "active" },
-      { email: acme.email("uwe"), action: "delete" },
-      { email: acme.email("owner"), status: "DISABLED" },
-      { email: "lost@acme.test", name: "Lost", group: "Nowhere" },
-      { email: "noname@acme.test" },
-      { email: acme.email("ute") },
-    ]));
+    const { job, rows } = await dryRun(
+      t.db,
+      ian,
+      toCsv([
+        { email: "New.One@acme.test", name: "New One", group: "Sales/EMEA", company: "Acme EU" },
+        { email: acme.email("adam"), name: "Adam Moved", group: "Engineering" },
+        { email: acme.email("ulla"), status: "DISABLED" },
+        { email: acme.email("dis"), status: "active" },
+        { email: acme.email("uwe"), action: "delete" },
+        { email: acme.email("owner"), status: "DISABLED" },
+        { email: "lost@acme.test", name: "Lost", group: "Nowhere" },
+        { email: "noname@acme.test" },
+        { email: acme.email("ute") },
+      ]),
+    );
     expect(job.status).toBe("PREVIEWED");
     expect(rows.map((r) => [r.line, r.outcome])).toEqual([
       [2, "create"],
@@ -117,7 +126,10 @@ describe("the dry run", () => {
     expect(rows.length).toBeGreaterThan(8);
     for (const r of rows) expect(`${r.email}: ${r.outcome}`).toBe(`${r.email}: unchanged`);
     expect(job.changes).toBe(0);
-    await expect(ian.importer.confirm({ jobId: job.id })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: "The dry run found nothing to change." });
+    await expect(ian.importer.confirm({ jobId: job.id })).rejects.toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: "The dry run found nothing to change.",
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -171,15 +183,19 @@ describe("the dry run", () => {
 describe("applying", () => {
   it("does what the dry run showed, in batches, with a results file whose passwords are sealed and then dropped", async () => {
     const ian = await acme.signIn("ian");
-    const { job } = await dryRun(t.db, ian, toCsv([
-      { email: "fresh@acme.test", name: "Fresh", username: "fresh", group: "Sales/EMEA" },
-      { email: acme.email("adam"), name: "Adam Moved", group: "Engineering" },
-      { email: acme.email("ulla"), status: "DISABLED" },
-      { email: acme.email("dis"), status: "ACTIVE" },
-      { email: acme.email("uwe"), action: "delete" },
-      { email: acme.email("ute") },
-      { email: acme.email("owner"), action: "delete" },
-    ]));
+    const { job } = await dryRun(
+      t.db,
+      ian,
+      toCsv([
+        { email: "fresh@acme.test", name: "Fresh", username: "fresh", group: "Sales/EMEA" },
+        { email: acme.email("adam"), name: "Adam Moved", group: "Engineering" },
+        { email: acme.email("ulla"), status: "DISABLED" },
+        { email: acme.email("dis"), status: "ACTIVE" },
+        { email: acme.email("uwe"), action: "delete" },
+        { email: acme.email("ute") },
+        { email: acme.email("owner"), action: "delete" },
+      ]),
+    );
     await ian.importer.confirm({ jobId: job.id });
     expect((await ian.importer.job({ jobId: job.id })).status).toBe("APPLYING");
     // Two rows per batch: progress is recorded after each.
@@ -211,13 +227,23 @@ describe("applying", () => {
     expect([adam.group.name, adam.user.name]).toEqual(["Engineering", "Adam Moved"]);
     expect((await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("ulla") } })).status).toBe("DISABLED");
     expect(await t.db.user.count({ where: { email: acme.email("uwe") } })).toBe(0);
-    const audit = await t.db.auditEvent.findMany({ where: { organizationId: acme.id, OR: [{ targetId: job.id }, { action: { in: ["member.import", "member.create", "member.delete"] } }] } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { organizationId: acme.id, OR: [{ targetId: job.id }, { action: { in: ["member.import", "member.create", "member.delete"] } }] },
+    });
     expect(audit.filter((e) => e.action === "member.import")).toHaveLength(3);
-    expect(audit.filter((e) => e.targetId === job.id).map((e) => e.action).sort()).toEqual(["import.apply", "import.upload"]);
+    expect(
+      audit
+        .filter((e) => e.targetId === job.id)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(["import.apply", "import.upload"]);
 
     // The download hands the passwords over, then they leave the database.
     const cookie = await sessionCookie(t.db, acme.email("ian"), PASSWORD);
-    const get = () => resultsRoute(new Request(`${APP_ORIGIN}/o/${acme.slug}/import/${job.id}/results`, { headers: { cookie } }), { params: Promise.resolve({ slug: acme.slug, jobId: job.id }) });
+    const get = () =>
+      resultsRoute(new Request(`${APP_ORIGIN}/o/${acme.slug}/import/${job.id}/results`, { headers: { cookie } }), {
+        params: Promise.resolve({ slug: acme.slug, jobId: job.id }),
+      });
     const first = await get();
     expect(first.status).toBe(200);
     const file = Papa.parse<Record<string, string>>(await first.text(), { header: true, skipEmptyLines: "greedy" });
@@ -231,12 +257,16 @@ describe("applying", () => {
 
   it("decides each row again: a row that changed or became refused since the dry run says why, the rest apply", async () => {
     const ian = await acme.signIn("ian");
-    const { job } = await dryRun(t.db, ian, toCsv([
-      { email: acme.email("gina"), company: "Gina Co" },
-      { email: acme.email("ute"), company: "Ute Co" },
-      { email: "later@acme.test", name: "Later", group: "Engineering" },
-      { email: acme.email("ulla"), status: "ACTIVE" },
-    ]));
+    const { job } = await dryRun(
+      t.db,
+      ian,
+      toCsv([
+        { email: acme.email("gina"), company: "Gina Co" },
+        { email: acme.email("ute"), company: "Ute Co" },
+        { email: "later@acme.test", name: "Later", group: "Engineering" },
+        { email: acme.email("ulla"), status: "ACTIVE" },
+      ]),
+    );
     expect(job.changes).toBe(4);
     // Meanwhile: gina's company is edited elsewhere, Engineering is renamed, ute already matches.
     await t.db.user.update({ where: { email: acme.email("gina") }, data: { name: "Gina Renamed" } });
@@ -261,7 +291,9 @@ describe("applying", () => {
     await drainImportJobs(t.db, { jobId: job.id });
     const [row] = await resultsOf(ian, job.id);
     expect(row!.outcome).toBe("refused");
-    expect(row!.message).toMatch(/^Changed since the dry run, which planned “update”; it would now be “update” \(name: Ulla Other → Ulla New\)\. Nothing was written/);
+    expect(row!.message).toMatch(
+      /^Changed since the dry run, which planned “update”; it would now be “update” \(name: Ulla Other → Ulla New\)\. Nothing was written/,
+    );
     await t.db.membership.update({ where: { id: acme.member("ulla") }, data: { status: "ACTIVE" } });
   });
 
@@ -285,7 +317,14 @@ describe("applying", () => {
 
   it("stops a job whose importer lost “Bulk import”, refusing the rows left with the reason", async () => {
     const ivy = await acme.signIn("ivy");
-    const { job } = await dryRun(t.db, ivy, toCsv([{ email: "x1@acme.test", name: "X1" }, { email: "x2@acme.test", name: "X2" }]));
+    const { job } = await dryRun(
+      t.db,
+      ivy,
+      toCsv([
+        { email: "x1@acme.test", name: "X1" },
+        { email: "x2@acme.test", name: "X2" },
+      ]),
+    );
     await ivy.importer.confirm({ jobId: job.id });
     const ivyRole = (await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("ivy") } })).roleId;
     await t.db.membership.update({ where: { id: acme.member("ivy") }, data: { roleId: acme.role("user") } });

@@ -35,7 +35,15 @@ export async function resultsOf(caller: Caller, jobId: string): Promise<RowResul
   let cursor: string | null = null;
   do {
     const page: Awaited<ReturnType<Caller["importer"]["results"]>> = await caller.importer.results({ jobId, cursor });
-    out.push(...page.rows.map((r) => ({ line: r.line, email: r.email, outcome: r.outcome, message: r.message, ...(r.one_time_password ? { oneTimePassword: r.one_time_password } : {}) })));
+    out.push(
+      ...page.rows.map((r) => ({
+        line: r.line,
+        email: r.email,
+        outcome: r.outcome,
+        message: r.message,
+        ...(r.one_time_password ? { oneTimePassword: r.one_time_password } : {}),
+      })),
+    );
     cursor = page.nextCursor;
   } while (cursor);
   return out;
