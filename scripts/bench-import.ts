@@ -48,7 +48,13 @@ async function main() {
     const actor = await loadActor(db, org.userId, org.slug);
     const data = Array.from({ length: ROWS }, (_, n) =>
       n < EXISTING
-        ? { email: `member${n}@bench.test`, name: `Member ${n}`, company: n % 2 ? "Changed Ltd" : "", group: n % 4 === 1 ? "Sales" : "", status: n % 10 === 3 ? "DISABLED" : "" }
+        ? {
+            email: `member${n}@bench.test`,
+            name: `Member ${n}`,
+            company: n % 2 ? "Changed Ltd" : "",
+            group: n % 4 === 1 ? "Sales" : "",
+            status: n % 10 === 3 ? "DISABLED" : "",
+          }
         : { email: `new${n}@bench.test`, name: `New ${n}`, company: "Bench", group: "Sales", status: "" },
     );
     const csv = Papa.unparse({ fields: ["email", "name", "company", "group", "status"], data });

@@ -4,6 +4,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as resultsRoute } from "@/app/o/[slug]/import/[jobId]/results/route";
 import type { Db } from "@/server/db";
+import { pruneExpired } from "@/server/maintenance/prune";
 import { verifyCredentials } from "@/server/services/account";
 import { loadActor } from "@/server/services/actor";
 import { EXPORT_COLUMNS, exportPage, type ExportRow } from "@/server/services/export";
@@ -335,6 +336,20 @@ describe("applying", () => {
     expect(stopped.rows.map((r) => r.outcome)).toEqual(["refused", "refused"]);
     expect(await t.db.user.count({ where: { email: { in: ["x1@acme.test", "x2@acme.test"] } } })).toBe(0);
     await t.db.membership.update({ where: { id: acme.member("ivy") }, data: { roleId: ivyRole } });
+  });
+});
+
+describe("keeping one-time passwords short", () => {
+  it("are not given, and are pruned, a day after the job ended", async () => {
+    const ian = await acme.signIn("ian");
+    const { job } = await dryRun(t.db, ian, toCsv([{ email: "kept@acme.test", name: "Kept" }]));
+    await ian.importer.confirm({ jobId: job.id });
+    await drainImportJobs(t.db, { jobId: job.id });
+    expect((await resultsOf(ian, job.id))[0]!.oneTimePassword).toBeTruthy();
+    await t.db.importJob.update({ where: { id: job.id }, data: { finishedAt: new Date(Date.now() - 25 * 60 * 60_000) } });
+    expect((await resultsOf(ian, job.id))[0]!.oneTimePassword).toBeUndefined();
+    expect((await pruneExpired(t.db)).importPasswords).toBe(1);
+    expect(await t.db.importRow.count({ where: { jobId: job.id, oneTimePassword: { not: null } } })).toBe(0);
   });
 });
 
