@@ -7,6 +7,7 @@
 // runs it by hand.
 import type { Db } from "../db";
 import { Prisma } from "../db/generated/client";
+import { PASSWORDS_KEPT_MS } from "../services/import-jobs";
 import { purgeDeletedOrganizations } from "../services/tenants";
 import { SIGN_IN_LIMITS } from "../services/throttle";
 
@@ -59,7 +60,13 @@ export type PruneCounts = {
   signInThrottles: number;
   /** Deleted organizations whose purge an interrupted process left unfinished. */
   deletedOrganizations: number;
+  /** Import jobs (with their rows) ended, or never confirmed, more than IMPORT_JOB_DAYS ago. */
+  importJobs: number;
+  /** One-time passwords of imported members cleared, their job over for more than a day. */
+  importPasswords: number;
 };
+
+const IMPORT_JOB_DAYS = 30;
 
 const BATCH = 5_000;
 
@@ -118,6 +125,15 @@ export async function pruneExpired(db: Db, now = new Date(), retention: Retentio
     // Past its window a counter counts for nothing: the next attempt starts a new window.
     signInThrottles: await deleteInBatches(db, "SignInThrottle", "key", Prisma.sql`"lastAttemptAt" < ${throttleBefore}`, batch),
     deletedOrganizations: await purgeDeletedOrganizations(db),
+    // A job being previewed or applied is never a candidate; its rows go with it (cascade).
+    importJobs: await db.$executeRaw`
+      DELETE FROM "ImportJob"
+       WHERE COALESCE("finishedAt", "createdAt") < ${daysAgo(IMPORT_JOB_DAYS)}
+         AND (status IN ('DONE', 'FAILED', 'CANCELLED') OR (status = 'PREVIEWED' AND "createdAt" < ${daysAgo(IMPORT_JOB_DAYS)}))`,
+    importPasswords: await db.$executeRaw`
+      UPDATE "ImportRow" SET "oneTimePassword" = NULL
+       WHERE "oneTimePassword" IS NOT NULL
+         AND "jobId" IN (SELECT id FROM "ImportJob" WHERE "finishedAt" < ${new Date(now.getTime() - PASSWORDS_KEPT_MS)})`,
   };
 }
 
@@ -132,5 +148,7 @@ export function describePruned(counts: PruneCounts): string {
     `ended sessions ${counts.endedSessions}`,
     `sign-in counters ${counts.signInThrottles}`,
     `deleted organizations purged ${counts.deletedOrganizations}`,
+    `import jobs ${counts.importJobs}`,
+    `imported one-time passwords ${counts.importPasswords}`,
   ].join(", ");
 }

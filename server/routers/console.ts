@@ -12,7 +12,7 @@ export const consoleRouter = createTRPCRouter({
   teams: orgProcedure("members.view").query(({ ctx }) => consoleFrame(ctx.actor)), // teams.list
   invitations: orgProcedure("members.create").query(({ ctx }) => consoleFrame(ctx.actor)), // invitations.list
   groups: orgProcedure("groups.view").query(({ ctx }) => consoleFrame(ctx.actor)), // groups.list
-  import: orgProcedure("members.import").query(({ ctx }) => consoleFrame(ctx.actor)), // importer.run
+  import: orgProcedure("members.import").query(({ ctx }) => consoleFrame(ctx.actor)), // importer.*
   settings: orgProcedure("settings.manage").query(({ ctx }) => consoleFrame(ctx.actor)), // organization.settings
   outbox: orgProcedure("settings.manage").query(({ ctx }) => consoleFrame(ctx.actor)), // email.outbox
 });

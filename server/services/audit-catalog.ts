@@ -33,7 +33,8 @@ export const NO_NAMES: NameLookup = () => undefined;
 /** One event as the catalog reads it: who acted (a name), on what, and the JSON the service kept. */
 export type AuditEventFacts = { actor: string; targetId: string; before: unknown; after: unknown };
 
-type TargetType = "Membership" | "Invitation" | "Group" | "Team" | "Role" | "Resource" | "Organization" | "OutboxEmail" | "User" | "Instance" | "EncryptionKey";
+type TargetType =
+  "Membership" | "Invitation" | "Group" | "Team" | "Role" | "Resource" | "Organization" | "OutboxEmail" | "User" | "Instance" | "EncryptionKey" | "ImportJob";
 
 const TARGET_KIND: Partial<Record<TargetType, NameKind>> = {
   Membership: "member",
@@ -180,6 +181,18 @@ export const AUDIT_CATALOG = {
   "member.disableTwoFactor": member("Turned off a member's two-factor sign-in", (w) => `${w.actor} turned off two-factor sign-in for ${w.target()}`),
   "member.endSessions": member("Signed a member out everywhere", (w) => `${w.actor} signed ${w.target()} out everywhere`),
   "member.import": member("Updated a member by import", (w) => `${w.actor} updated ${w.target(w.a("name"))} by import`),
+  "import.upload": {
+    area: "members",
+    label: "Uploaded an import file",
+    target: "ImportJob",
+    describe: (w) => `${w.actor} uploaded ${w.a("fileName") ?? "a file"} for import (${plural(Number(w.a("rows") ?? 0), "row")}), for a dry run`,
+  },
+  "import.apply": {
+    area: "members",
+    label: "Applied an import",
+    target: "ImportJob",
+    describe: (w) => `${w.actor} confirmed the import of ${w.a("fileName") ?? "a file"}: ${plural(Number(w.a("changes") ?? 0), "change")} to apply`,
+  },
   "member.leave": member("Left the organization", (w) => `${w.actor} left the organization`),
   "member.setResourceScope": member("Limited a member's resources", (w) => {
     const names = list(w.after, "names");

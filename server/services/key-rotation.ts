@@ -14,6 +14,7 @@ export const SEALED_COLUMNS = [
   { table: "User", column: "totpSecret", label: "TOTP secrets" },
   { table: "User", column: "totpPendingSecret", label: "pending TOTP set-ups" },
   { table: "OutboxEmail", column: "content", label: "email contents" },
+  { table: "ImportRow", column: "oneTimePassword", label: "one-time passwords of imported members" },
 ] as const;
 
 type SealedColumn = (typeof SEALED_COLUMNS)[number];

@@ -53,7 +53,7 @@ describe("each page's frame is refused exactly when the list it shows is", () =>
       ["groups", () => api.console.groups(), () => api.groups.list()],
       ["settings", () => api.console.settings(), () => api.organization.settings()],
       ["outbox", () => api.console.outbox(), () => api.email.outbox({})],
-      ["import", () => api.console.import(), () => api.importer.run({ rows: [{ email: "nobody@nowhere.test", action: "delete" }] })],
+      ["import", () => api.console.import(), () => api.importer.jobs()],
       ["resources", () => api.console.you(), () => api.resources.list({})],
     ];
     for (const [page, frame, list] of pairs) {

@@ -17,7 +17,16 @@ const NOW = new Date("2031-03-10T12:00:00.000Z");
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
-const NOTHING: PruneCounts = { sentEmails: 0, failedEmails: 0, accountTokens: 0, endedSessions: 0, signInThrottles: 0, deletedOrganizations: 0 };
+const NOTHING: PruneCounts = {
+  sentEmails: 0,
+  failedEmails: 0,
+  accountTokens: 0,
+  endedSessions: 0,
+  signInThrottles: 0,
+  deletedOrganizations: 0,
+  importJobs: 0,
+  importPasswords: 0,
+};
 
 beforeAll(async () => {
   t = await testDatabase();

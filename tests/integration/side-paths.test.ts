@@ -4,6 +4,7 @@
 // same answer as granting would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { org, type BuiltOrg } from "../factories/org";
+import { runImport } from "../support/import";
 import { callerFor, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
@@ -65,12 +66,10 @@ describe("an actor who cannot grant what the group holds", () => {
 
   it("cannot import a member into the group", async () => {
     const ian = await acme.signIn("ian");
-    const results = await ian.importer.run({
-      rows: [
-        { email: acme.email("ute"), group: "Sales" },
-        { email: "fresh@acme.test", name: "Fresh", group: "Sales/EMEA" },
-      ],
-    });
+    const results = await runImport(t.db, ian, [
+      { email: acme.email("ute"), group: "Sales" },
+      { email: "fresh@acme.test", name: "Fresh", group: "Sales/EMEA" },
+    ]);
     expect(results.map((r) => r.outcome)).toEqual(["refused", "refused"]);
     // The importer cannot see payroll: the refusal does not name it.
     expect(results[0]!.message).toContain("Edit & Run on a resource you cannot see");

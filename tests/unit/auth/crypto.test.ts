@@ -175,7 +175,12 @@ describe("rotate-key's list of sealed columns", () => {
       .split("\n")
       .filter((f) => f !== "server/auth/crypto.ts")
       .sort();
-    expect(callers).toEqual(["server/email/outbox.ts", "server/services/key-rotation.ts", "server/services/two-factor.ts"]);
-    expect(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual(["User.totpSecret", "User.totpPendingSecret", "OutboxEmail.content"]);
+    expect(callers).toEqual(["server/email/outbox.ts", "server/services/import-run.ts", "server/services/key-rotation.ts", "server/services/two-factor.ts"]);
+    expect(SEALED_COLUMNS.map((c) => `${c.table}.${c.column}`)).toEqual([
+      "User.totpSecret",
+      "User.totpPendingSecret",
+      "OutboxEmail.content",
+      "ImportRow.oneTimePassword",
+    ]);
   });
 });

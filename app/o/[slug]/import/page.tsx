@@ -13,9 +13,9 @@ export default async function ImportPage({ params }: { params: Promise<{ slug: s
     <>
       <PageHeader
         title="Import members"
-        description="Create and delete end users, and set the group, status and personal details of any member, from a CSV file. The owner is never disabled or deleted."
+        description="Create and delete end users, and set the group, status and personal details of any member, from a CSV file: a dry run shows every change first, and nothing is written until you confirm. The owner is never disabled or deleted."
       />
-      <ImportTool />
+      <ImportTool slug={slug} />
     </>
   );
 }
