@@ -137,7 +137,10 @@ describe("decideHomePolicyChange", () => {
   const after = (sales: Partial<PolicySettings>) => effectivePolicy([link("Acme", { invitationTtlDays: 10 }), link("Sales", sales)]);
   it("lets a subtree role tighten its home group's policy, never loosen it", () => {
     const gary = member("group_admin", "Sales");
-    expectDecision(decideHomePolicyChange(gary, GROUPS.Sales, before, after({ twoFactor: "EVERYONE", sessionLifetimeHours: 8, invitationTtlDays: 3 })), ALLOWED);
+    expectDecision(
+      decideHomePolicyChange(gary, GROUPS.Sales, before, after({ twoFactor: "EVERYONE", sessionLifetimeHours: 8, invitationTtlDays: 3 })),
+      ALLOWED,
+    );
     expectDecision(decideHomePolicyChange(gary, GROUPS.Sales, before, after({ twoFactor: "ADMINS" })), FORBIDDEN);
     expectDecision(decideHomePolicyChange(gary, GROUPS.Sales, before, after({ sessionLifetimeHours: 9, twoFactor: "ADMINS" })), FORBIDDEN);
   });
