@@ -27,6 +27,8 @@ const HINTS: Record<PolicyKey, string> = {
   allowedEmailDomains: "Separated by commas, such as example.com, example.org. Other addresses cannot be invited here.",
 };
 
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function sourceText(policy: Policy, key: PolicyKey): string {
   const source = policy.effective.sources[key];
   if (!source) return "default";
@@ -99,7 +101,7 @@ export function PolicyDialog({ groupId, onClose }: { groupId: string | null; onC
                   <th scope="row" className="py-2 pr-3 text-left font-medium text-slate-900">
                     {POLICY_LABELS[key]}
                   </th>
-                  <td className="py-2 pr-3 text-slate-700">{describeSetting(key, p.effective.values[key])}</td>
+                  <td className="py-2 pr-3 text-slate-700">{capitalize(describeSetting(key, p.effective.values[key]))}</td>
                   <td className="py-2 text-slate-500">{sourceText(p, key)}</td>
                 </tr>
               ))}

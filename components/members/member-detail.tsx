@@ -356,7 +356,7 @@ function MemberPolicyCard({ name, policy, hasTwoFactor }: { name: string; policy
           <div key={key}>
             <dt className="text-slate-500">{POLICY_LABELS[key]}</dt>
             <dd className="font-medium text-slate-900">
-              {describeSetting(key, policy.values[key])}
+              {describeSetting(key, policy.values[key]).replace(/^./, (c) => c.toUpperCase())}
               <span className="ml-1 font-normal text-slate-500">· {policy.sources[key] ? `from ${policy.sources[key].groupName}` : "default"}</span>
             </dd>
           </div>
