@@ -49,9 +49,7 @@ describe("who runs a report on which group", () => {
     expect(Object.keys(REPORTERS).sort()).toEqual(BUILT_IN_ROLES.map((r) => r.key).sort());
   });
 
-  const cases = BUILT_IN_ROLES.flatMap(({ key }) =>
-    (Object.keys(GROUPS) as GroupName[]).map((where) => ({ key, where, expected: expected(key, where) })),
-  );
+  const cases = BUILT_IN_ROLES.flatMap(({ key }) => (Object.keys(GROUPS) as GroupName[]).map((where) => ({ key, where, expected: expected(key, where) })));
   it.each(cases)("$key on $where: $expected", ({ key, where, expected }) => {
     const decision = decideRunReport(member(key, "Sales"), GROUPS[where]);
     expectDecision(decision, expected);
