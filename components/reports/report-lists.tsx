@@ -20,7 +20,7 @@ const LISTS: Record<ListKey, { label: string; path: string; total: (s: Summary) 
     label: "Dormant",
     path: "dormant",
     total: (s) => s.signIn.dormant,
-    what: "Active members who last signed in before the period, oldest sign-in first.",
+    what: "Active members with no sign-in for the dormant period, oldest sign-in first.",
   },
   neverSignedIn: {
     label: "Never signed in",
@@ -80,8 +80,9 @@ export function ReportLists({
           className="rounded-md px-2.5 py-1 text-xs font-medium text-indigo-600 ring-1 ring-slate-300 hover:bg-slate-50"
           href={`/o/${slug}/reports/${info.path}?group=${encodeURIComponent(groupId)}`}
           download
+          aria-label={`Download the whole list “${info.label}” as CSV`}
         >
-          Download CSV: {info.label.toLowerCase()}
+          Download CSV
         </a>
       }
     >

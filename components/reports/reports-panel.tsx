@@ -112,7 +112,7 @@ export function ReportsPanel({
           </section>
 
           <RolesTable slug={slug} summary={s} />
-          <div className="grid gap-6 xl:grid-cols-3">
+          <div className="grid gap-6 lg:grid-cols-2 2xl:grid-cols-3">
             <TwoFactorTable slug={slug} summary={s} />
             <SignInTable slug={slug} summary={s} />
             <InvitationsTable slug={slug} summary={s} />

@@ -90,13 +90,13 @@ function Breakdown({
   summary: Summary;
 }) {
   const columns = [
-    lineColumn.accessor("label", { header: heading, cell: ({ getValue }) => <span className="text-slate-700">{getValue()}</span> }),
+    lineColumn.accessor("label", { header: heading, cell: ({ getValue }) => <span className="whitespace-nowrap text-slate-700">{getValue()}</span> }),
     lineColumn.accessor("value", {
       header: "Members",
       cell: ({ row, getValue }) => (
         <span className="flex items-center gap-2">
-          <span className="w-10 text-right font-medium tabular-nums text-slate-900">{number(getValue())}</span>
-          <span className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-100" aria-hidden>
+          <span className="w-8 text-right font-medium tabular-nums text-slate-900">{number(getValue())}</span>
+          <span className="h-1.5 w-12 overflow-hidden rounded-full bg-slate-100" aria-hidden>
             <span className={`block h-full ${BAR[row.original.tone ?? "none"]}`} style={{ width: of ? `${(100 * getValue()) / of}%` : 0 }} />
           </span>
           <span className="w-9 text-right text-xs text-slate-500 tabular-nums">{share(getValue(), of)}</span>
