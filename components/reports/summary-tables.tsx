@@ -95,7 +95,7 @@ function Breakdown({
       header: "Members",
       cell: ({ row, getValue }) => (
         <span className="flex items-center gap-2">
-          <span className="w-8 text-right font-medium tabular-nums text-slate-900">{number(getValue())}</span>
+          <span className="w-16 text-right font-medium tabular-nums text-slate-900">{number(getValue())}</span>
           <span className="h-1.5 w-12 overflow-hidden rounded-full bg-slate-100" aria-hidden>
             <span className={`block h-full ${BAR[row.original.tone ?? "none"]}`} style={{ width: of ? `${(100 * getValue()) / of}%` : 0 }} />
           </span>
