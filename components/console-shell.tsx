@@ -16,6 +16,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/teams", label: "Teams", permission: "members.view" },
   { href: "/resources", label: "Resources", permission: null },
   { href: "/activity", label: "Activity", permission: null },
+  { href: "/reports", label: "Reports", permission: "reports.run" },
   { href: "/roles", label: "Roles", permission: "roles.view" },
   { href: "/import", label: "Import", permission: "members.import" },
   { href: "/export", label: "Export", permission: "data.export" },

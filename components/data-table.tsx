@@ -118,3 +118,12 @@ export function usePagedTable<Row extends { id: string }>(options: {
     enableSorting: false,
   });
 }
+
+/** A small table shown whole (a report's summary), in the order given. */
+export function useStaticTable<Row extends { id: string }>(options: {
+  rows: Row[];
+  columns: Array<ColumnDef<Row, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each column has its own value type
+}) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table opts this component out of the React Compiler, as intended
+  return useReactTable({ data: options.rows, columns: options.columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => r.id, enableSorting: false });
+}

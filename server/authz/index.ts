@@ -24,3 +24,4 @@ export * from "./custom-roles";
 export * from "./role-sets";
 export * from "./instance";
 export * from "./export";
+export * from "./reports";

@@ -6,22 +6,59 @@ import type { Actor } from "./decision";
 import { ALL_PERMISSIONS } from "./permissions";
 
 /**
+ * Rule 3, seeing, as facts: whom the actor sees besides themselves. Every rendering below reads
+ * it, so the rule has one home: members in their reach (null subtree: the whole organization)
+ * ranked strictly lower, or at most at their rank for the owner (see decideSee), and nobody
+ * without "View members" or for a role reaching only its own account.
+ */
+function seeing(actor: Actor): { subtree: string | null; rank: number; orEqual: boolean } | null {
+  if (!actor.role.permissions.includes("members.view") || actor.role.reach === "SELF") return null;
+  return { subtree: actor.role.reach === "SUBTREE" ? actor.group.path : null, rank: actor.role.rank, orEqual: actor.isOwner };
+}
+
+/**
  * The Prisma `where` for the memberships the actor may see (rule 3, seeing): their own, and
  * every member in their reach ranked strictly lower, whatever powers they hold. Mirrors
  * decideMemberAction(actor, target, "view"); the consistency tests hold the two together.
  */
 export function membersVisibleTo(actor: Actor): Prisma.MembershipWhereInput {
-  const reach = actor.role.reach === "ORGANIZATION" ? {} : actor.role.reach === "SUBTREE" ? { group: { path: { startsWith: actor.group.path } } } : null;
-  const seen: Prisma.MembershipWhereInput | null =
-    reach && actor.role.permissions.includes("members.view")
-      ? {
-          ...reach,
-          id: { not: actor.membershipId },
-          // The owner stands just above the other holders of their role (see decideSee).
-          role: { rank: actor.isOwner ? { lte: actor.role.rank } : { lt: actor.role.rank } },
-        }
-      : null;
+  const s = seeing(actor);
+  const seen: Prisma.MembershipWhereInput | null = s
+    ? {
+        ...(s.subtree ? { group: { path: { startsWith: s.subtree } } } : {}),
+        id: { not: actor.membershipId },
+        role: { rank: s.orEqual ? { lte: s.rank } : { lt: s.rank } },
+      }
+    : null;
   return { organizationId: actor.organizationId, OR: seen ? [{ id: actor.membershipId }, seen] : [{ id: actor.membershipId }] };
+}
+
+/**
+ * `membersVisibleTo` as a SQL condition on m ("Membership"), ro (its "Role") and g (its home
+ * "Group"), for grouped queries (the reports); tests/integration/reports.test.ts holds the two
+ * renderings equal for every built-in role and custom ones.
+ */
+export function membersVisibleSql(actor: Actor): Prisma.Sql {
+  const s = seeing(actor);
+  const self = P.sql`m.id = ${actor.membershipId}`;
+  const seen = s
+    ? P.sql`OR (m.id <> ${actor.membershipId} ${s.subtree ? P.sql`AND g.path LIKE ${startsWith(s.subtree)}` : P.empty}
+        AND ${s.orEqual ? P.sql`ro.rank <= ${s.rank}` : P.sql`ro.rank < ${s.rank}`})`
+    : P.empty;
+  return P.sql`(m."organizationId" = ${actor.organizationId} AND (${self} ${seen}))`;
+}
+
+/**
+ * Invitations whose invitee the actor would see once they join, as a SQL condition on
+ * i ("Invitation"), ro (the offered "Role") and g (its "Group"): the group in reach and the role
+ * ranked as `seeing` says (LEFT JOINed: an invitation whose role was deleted offers nobody, and
+ * is never seen through this).
+ */
+export function inviteesVisibleSql(actor: Actor): Prisma.Sql {
+  const s = seeing(actor);
+  if (!s) return P.sql`FALSE`;
+  return P.sql`(i."organizationId" = ${actor.organizationId} ${s.subtree ? P.sql`AND g.path LIKE ${startsWith(s.subtree)}` : P.empty}
+    AND ${s.orEqual ? P.sql`ro.rank <= ${s.rank}` : P.sql`ro.rank < ${s.rank}`})`;
 }
 
 /** LIKE pattern of "starts with", with LIKE's wildcards escaped. */

@@ -50,14 +50,10 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
     },
     orderBy: [{ depth: "asc" }, { name: "asc" }],
   });
-  const byParent = new Map<string | null, typeof groups>();
-  for (const g of groups) byParent.set(g.parentId, [...(byParent.get(g.parentId) ?? []), g]);
-  const ids = new Set(groups.map((g) => g.id));
-  const out: GroupNode[] = [];
-  const visit = (g: (typeof groups)[number]) => {
+  return inTreeOrder(groups).map((g) => {
     const facts = toGroupFacts(g);
     const contents = { subgroups: g._count.children, members: g._count.memberships };
-    out.push({
+    return {
       id: g.id,
       name: g.name,
       parentId: g.parentId,
@@ -75,7 +71,23 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
         managePolicy: decideManagePolicy(actor, facts).allowed,
       },
       hasPolicy: decideViewPolicy(actor, facts).allowed && Object.values(toSettings(g.policy)).some((v) => v !== null),
-    });
+    };
+  });
+}
+
+/** Groups read by depth then name, put in tree order: parents before children, siblings by
+ * name; a group whose parent is not among them (out of reach) starts a tree of its own. */
+export function inTreeOrder<G extends { id: string; parentId: string | null }>(groups: G[]): G[] {
+  const byParent = new Map<string | null, G[]>();
+  for (const g of groups) {
+    const siblings = byParent.get(g.parentId);
+    if (siblings) siblings.push(g);
+    else byParent.set(g.parentId, [g]);
+  }
+  const ids = new Set(groups.map((g) => g.id));
+  const out: G[] = [];
+  const visit = (g: G) => {
+    out.push(g);
     for (const child of byParent.get(g.id) ?? []) visit(child);
   };
   for (const g of groups) if (g.parentId === null || !ids.has(g.parentId)) visit(g);

@@ -11,6 +11,7 @@ import { instanceRouter } from "../routers/instance";
 import { invitationsRouter } from "../routers/invitations";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
+import { reportsRouter } from "../routers/reports";
 import { resourcesRouter } from "../routers/resources";
 import { rolesRouter } from "../routers/roles";
 import { setupRouter } from "../routers/setup";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   resources: resourcesRouter,
   audit: auditRouter,
   export: exportRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,10 +5,10 @@
 // errors, stack traces, library texts: INTERNAL_TEXT). Procedures are read off appRouter, so
 // one added tomorrow is fuzzed without touching this file.
 //
-// A run is 76 procedures x 16 inputs x 3 callers = 3,648 generated requests, and 76 x 34
+// A run is 121 procedures x 16 inputs x 3 callers = 5,808 generated requests, and 121 x 34
 // raw ones (malformed bodies, lying superjson envelopes, wrong content types, oversized and
-// odd batches, garbage query strings) = 2,584: 6,232 requests, 55-65 s on PGlite and 40-50 s
-// on PostgreSQL on two busy cores. Queries share one seeded organization; each mutation gets
+// odd batches, garbage query strings) = 4,114: 9,922 requests (at 76 procedures, 6,232 took
+// 55-65 s on PGlite and 40-50 s on PostgreSQL on two busy cores). Queries share one seeded organization; each mutation gets
 // a fresh one. FUZZ_SEED and FUZZ_RUNS override the seed (printed) and the runs per procedure;
 // a failure prints fast-check's shrunk counterexample with the procedure and the caller.
 import { createHash } from "node:crypto";

@@ -16,11 +16,12 @@ let t: TestDatabase;
 let acme: BuiltOrg;
 let globex: BuiltOrg;
 const ROLE_KEYS = BUILT_IN_ROLES.map((r) => r.key);
+const homeOf = (key: string) => (key === "user" || key.startsWith("group_") ? "Sales" : "");
 
 beforeAll(async () => {
   t = await testDatabase();
   let builder = org(t.db, "Acme").withTree("Sales");
-  for (const key of ROLE_KEYS) builder = builder.withMember(key, key, key === "user" || key.startsWith("group_") ? "Sales" : "");
+  for (const key of ROLE_KEYS) builder = builder.withMember(key, key, homeOf(key));
   acme = await builder.withMember("olga", "user", "Sales").create();
   globex = await org(t.db, "Globex").create();
 });
@@ -55,6 +56,8 @@ describe("each page's frame is refused exactly when the list it shows is", () =>
       ["outbox", () => api.console.outbox(), () => api.email.outbox({})],
       ["import", () => api.console.import(), () => api.importer.jobs()],
       ["resources", () => api.console.you(), () => api.resources.list({})],
+      // The reports page's frame is its group picker; the report itself is run on the role's home group (in its reach).
+      ["reports", () => api.reports.groups(), () => api.reports.summary({ groupId: acme.group(homeOf(role)) })],
     ];
     for (const [page, frame, list] of pairs) {
       expect(`${page}: ${await outcome(frame)}`).toBe(`${page}: ${await outcome(list)}`);
