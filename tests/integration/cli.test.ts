@@ -151,7 +151,9 @@ describe("npm run steward -- prune", () => {
     });
 
     const { stdout } = await cli("prune");
-    expect(stdout).toContain("Deleted sent emails 1, failed emails 0, account links 1, ended sessions 1, sign-in counters 1, deleted organizations purged 0.");
+    expect(stdout).toContain(
+      "Deleted sent emails 1, failed emails 0, account links 1, ended sessions 1, sign-in counters 1, deleted organizations purged 0, import jobs 0, imported one-time passwords 0.",
+    );
     await withDb(async (db) => {
       expect((await db.outboxEmail.findMany({ orderBy: { to: "asc" } })).map((e) => e.to)).toEqual(["due@hooli.test", "new@hooli.test"]);
       expect(await db.accountToken.count()).toBe(0);
@@ -159,7 +161,7 @@ describe("npm run steward -- prune", () => {
       expect(await db.signInThrottle.count()).toBe(0);
     });
     expect((await cli("prune")).stdout).toContain(
-      "Deleted sent emails 0, failed emails 0, account links 0, ended sessions 0, sign-in counters 0, deleted organizations purged 0.",
+      "Deleted sent emails 0, failed emails 0, account links 0, ended sessions 0, sign-in counters 0, deleted organizations purged 0, import jobs 0, imported one-time passwords 0.",
     );
   }, 120_000);
 
