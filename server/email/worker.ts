@@ -7,6 +7,7 @@
 // the email with the same Message-ID, which mail systems recognize. Beside delivery it can run occasional housekeeping (pruning expired
 // rows, server/maintenance/prune.ts) on its own timer.
 import type { Db } from "../db";
+import { startPoller, type Poller } from "../services/poller";
 import { onMailWake, openContent } from "./outbox";
 import { PermanentDeliveryError, type MailTransport } from "./transport";
 
@@ -110,57 +111,26 @@ export function startMailWorker(
   transport: MailTransport,
   options: { intervalMs?: number; policy?: RetryPolicy; log?: (e: unknown) => void; housekeeping?: Housekeeping } = {},
 ): MailWorker {
-  const intervalMs = options.intervalMs ?? 2_000;
   const log = options.log ?? ((e) => console.error("[steward] mail worker:", e));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
-  const pass = async () => {
-    try {
+  const delivery: Poller = startPoller(
+    async () => {
       // Keep going while full batches come back: a backlog drains without waiting.
       for (;;) {
         const r = await deliverDueEmails(db, transport, options.policy);
-        if (stopped || r.sent + r.retrying + r.failed < 10) break;
+        if (delivery.stopped() || r.sent + r.retrying + r.failed < 10) break;
       }
-    } catch (error) {
-      log(error);
-    }
-  };
-  const run = () => {
-    if (stopped || running) return;
-    clearTimeout(timer);
-    running = pass().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(run, intervalMs);
-    });
-  };
-  onMailWake(run);
-  timer = setTimeout(run, 0);
-
+    },
+    { intervalMs: options.intervalMs ?? 2_000, log },
+  );
+  onMailWake(delivery.wake);
   const housekeeping = options.housekeeping;
-  let choreTimer: NodeJS.Timeout | undefined;
-  let chore: Promise<void> | null = null;
-  const runChore = () => {
-    if (stopped || !housekeeping) return;
-    chore = Promise.resolve()
-      .then(housekeeping.run)
-      .catch(log)
-      .finally(() => {
-        chore = null;
-        if (!stopped) choreTimer = setTimeout(runChore, housekeeping.everyMs);
-      });
-  };
-  if (housekeeping) choreTimer = setTimeout(runChore, housekeeping.firstMs);
+  const chores = housekeeping ? startPoller(housekeeping.run, { intervalMs: housekeeping.everyMs, firstMs: housekeeping.firstMs, log }) : null;
 
   return {
-    wake: run,
+    wake: delivery.wake,
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      clearTimeout(choreTimer);
       onMailWake(undefined);
-      await Promise.all([running, chore]);
+      await Promise.all([delivery.stop(), chores?.stop()]);
       transport.close();
     },
   };

@@ -4,6 +4,7 @@
 // Started by instrumentation.ts unless STEWARD_IMPORT_WORKER=off.
 import type { Db } from "../db";
 import { runImportStep, type ImportRunOptions } from "./import-run";
+import { startPoller, type Poller } from "./poller";
 
 export type ImportWorker = { stop: () => Promise<void>; wake: () => void };
 
@@ -18,39 +19,22 @@ export function wakeImportWorker() {
 }
 
 export function startImportWorker(db: Db, options: { intervalMs?: number; log?: (e: unknown) => void; run?: ImportRunOptions } = {}): ImportWorker {
-  const intervalMs = options.intervalMs ?? 2_000;
   const log = options.log ?? ((e) => console.error("[steward] import worker:", e));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
-  const pass = async () => {
-    try {
+  const poller: Poller = startPoller(
+    async () => {
       // Batch after batch while there is work: a confirmed import runs to its end.
-      while (!stopped && (await runImportStep(db, options.run))) {
+      while (!poller.stopped() && (await runImportStep(db, options.run))) {
         /* next batch */
       }
-    } catch (error) {
-      log(error);
-    }
-  };
-  const run = () => {
-    if (stopped || running) return;
-    clearTimeout(timer);
-    running = pass().finally(() => {
-      running = null;
-      if (!stopped) timer = setTimeout(run, intervalMs);
-    });
-  };
-  waker.__stewardImport = { wake: run };
-  timer = setTimeout(run, 0);
+    },
+    { intervalMs: options.intervalMs ?? 2_000, log },
+  );
+  waker.__stewardImport = { wake: poller.wake };
   return {
-    wake: run,
+    wake: poller.wake,
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
       waker.__stewardImport = {};
-      await running;
+      await poller.stop();
     },
   };
 }
