@@ -24,7 +24,7 @@ const HINTS: Record<PolicyKey, string> = {
   minPasswordLength: `From ${POLICY_BOUNDS.minPasswordLength.min} to ${POLICY_BOUNDS.minPasswordLength.max} characters. A shorter password must be changed at the next sign-in.`,
   sessionLifetimeHours: `From ${POLICY_BOUNDS.sessionLifetimeHours.min} to ${POLICY_BOUNDS.sessionLifetimeHours.max} hours after signing in, however active; empty: only the idle limit.`,
   invitationTtlDays: `From ${POLICY_BOUNDS.invitationTtlDays.min} to ${POLICY_BOUNDS.invitationTtlDays.max} days, for invitations sent or resent from now on.`,
-  allowedEmailDomains: "Separated by commas, such as example.com, example.org. Other addresses cannot be invited here.",
+  allowedEmailDomains: "Separated by commas, such as example.com, example.org. Other addresses cannot be invited, created or imported here.",
 };
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

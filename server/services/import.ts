@@ -14,6 +14,7 @@ import { enforce, StewardError } from "./errors";
 import type { ImportRowInput } from "./import-file";
 import { ensureUsernameFree } from "./member-lifecycle";
 import { membershipStatusChange } from "./sessions";
+import { enforceEmailDomain } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 
@@ -171,6 +172,7 @@ async function planCreate(tx: Tx, actor: ActorContext, row: ImportRowInput, home
   const role = refs.endUserRole;
   enforce(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(role), organizationId: role.organizationId }, "import"), "Member", actor);
   enforce(await gainedGrants(tx, actor, refs, null, home.path, `Adding a member to ${home.name}`), "Member", actor);
+  await enforceEmailDomain(tx, actor, home, row.email);
   if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
   if (row.status === "INVITED")
     throw new StewardError("BAD_REQUEST", "The import does not invite: leave the status empty, or ACTIVE or DISABLED (Invitations sends invitations).");

@@ -2,6 +2,7 @@
 // policy of a group or a member, and the policy editor's read and write. The rules
 // (strictest wins, subgroups only tighten, who may change them) are server/authz/policies.ts.
 import {
+  decideEmailDomain,
   decideHomePolicyChange,
   decideManagePolicy,
   decidePolicyTightens,
@@ -106,6 +107,12 @@ export function enforcePasswordLength(password: string, required: { length: numb
       `${required.organization ? `${required.organization}'s policy asks for` : "Use"} at least ${required.length} characters.`,
     );
   }
+}
+
+/** Refuses to add an address (invite, create, import) outside the domains the group's policy allows. */
+export async function enforceEmailDomain(db: Db | Tx, actor: ActorContext, group: { name: string; path: string }, email: string) {
+  const policy = await effectivePolicyAt(db, group.path);
+  enforce(decideEmailDomain(email, policy.values.allowedEmailDomains, policy.sources.allowedEmailDomains?.groupName ?? group.name), "Group", actor);
 }
 
 async function loadGroup(db: Db | Tx, actor: ActorContext, groupId: string) {

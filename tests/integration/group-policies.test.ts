@@ -7,6 +7,7 @@ import type { PolicySettings } from "@/server/authz";
 import { checkCredentials } from "@/server/services/account";
 import { NO_SETTINGS } from "@/server/services/policies";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
+import { dryRun, toCsv } from "../support/import";
 import { refusal, signIn, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
@@ -20,6 +21,7 @@ beforeAll(async () => {
     .withMember("sue", "support", "Sales")
     .withMember("pia", "user", "Sales/EMEA/Paris")
     .withMember("eve", "user", "Engineering")
+    .withMember("ian", "bulk_importer")
     .create();
 }, 120_000);
 afterAll(() => t?.close());
@@ -223,5 +225,27 @@ describe("what obeys the effective policy", () => {
     // Engineering has no domain rule.
     const other = await adam.invitations.invite({ emails: ["outsider@elsewhere.test"], roleId: acme.role("user"), groupId: acme.group("Engineering") });
     expect(other[0]!.outcome).toBe("invited");
+
+    // Adding someone directly or by import follows the same rule.
+    const created = { name: "Out Sider", groupId: acme.group("Sales/EMEA/Paris"), roleId: acme.role("user") };
+    expect(await refusal(() => adam.members.create({ ...created, email: "out.sider@elsewhere.test" }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: "Sales's policy allows invitations only to @acme.test.",
+    });
+    await adam.members.create({ ...created, email: "in.sider@acme.test" });
+    const ian = await acme.signIn("ian");
+    const { rows } = await dryRun(
+      t.db,
+      ian,
+      toCsv([
+        { email: "far@elsewhere.test", name: "Far Away", group: "Sales/EMEA" },
+        { email: "near@acme.test", name: "Near By", group: "Sales/EMEA" },
+      ]),
+    );
+    expect(rows.map((r) => [r.email, r.outcome])).toEqual([
+      ["far@elsewhere.test", "refused"],
+      ["near@acme.test", "create"],
+    ]);
+    expect(rows[0]!.message).toBe("Sales's policy allows invitations only to @acme.test.");
   });
 });
