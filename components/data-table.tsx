@@ -57,13 +57,16 @@ export function DataTable<Row>({ table, loading, loadingText, empty }: { table: 
   );
 }
 
+/** 46,294 rather than 46294; one fixed locale, so the server's and the browser's render agree. */
+const count = (n: number) => n.toLocaleString("en-US");
+
 export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: number; noun: string }) {
   const { pageIndex, pageSize } = table.getState().pagination;
   const from = total ? pageIndex * pageSize + 1 : 0;
   const to = Math.min(total, (pageIndex + 1) * pageSize);
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-      <p aria-live="polite">{total ? `${from}–${to} of ${total}` : `0 ${noun}`}</p>
+      <p aria-live="polite">{total ? `${count(from)}–${count(to)} of ${count(total)}` : `0 ${noun}`}</p>
       <div className="flex items-center gap-2">
         <label htmlFor={`${noun}-page-size`}>Per page</label>
         <Select
