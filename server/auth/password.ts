@@ -44,7 +44,14 @@ export function burnVerification(password: string): Promise<boolean> {
   return dummyHash.then((h) => verifyPassword(h, password));
 }
 
-/** A random password for one use: shown once, changed at first sign-in. */
+/**
+ * A random password for one use: shown once, changed at first sign-in. 120 random bits in
+ * base64url, starting with a letter or digit: a leading "-" made spreadsheets read it as a
+ * formula, so CSV files (the import's results) carried it escaped with an apostrophe.
+ */
 export function generatePassword(): string {
-  return randomBytes(15).toString("base64url");
+  for (;;) {
+    const password = randomBytes(15).toString("base64url");
+    if (/^[A-Za-z0-9]/.test(password)) return password;
+  }
 }
