@@ -15,6 +15,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/groups", label: "Groups", permission: "groups.view" },
   { href: "/teams", label: "Teams", permission: "members.view" },
   { href: "/resources", label: "Resources", permission: null },
+  { href: "/access", label: "Org-wide access", permission: "resources.grantAll" },
   { href: "/activity", label: "Activity", permission: null },
   { href: "/reports", label: "Reports", permission: "reports.run" },
   { href: "/roles", label: "Roles", permission: "roles.view" },

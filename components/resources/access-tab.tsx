@@ -86,6 +86,23 @@ export function AccessTab({ resourceId }: { resourceId: string }) {
             </li>
           ))}
         </ul>
+        {access.data.organizationWide.length > 0 && (
+          <>
+            <h3 className="mt-4 text-xs font-semibold tracking-wide text-slate-500 uppercase">Organization-wide access</h3>
+            <ul className="divide-y divide-slate-100">
+              {access.data.organizationWide.map((g) => (
+                <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+                  <div>
+                    <Badge>{KIND_LABEL[g.kind]}</Badge> <span className="font-medium text-slate-900">{g.principal.name}</span>{" "}
+                    <span className="text-xs text-slate-500">{g.principal.detail}</span>
+                  </div>
+                  <span className="text-xs text-slate-600">{g.summary}</span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1 text-xs text-slate-500">Set on the Org-wide access page; making the resource private leaves it out.</p>
+          </>
+        )}
       </Card>
       <AddAccess
         resourceId={resourceId}

@@ -132,7 +132,8 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
   );
 }
 
-export function NewResourceButton() {
+/** `types`: those the member may create (all with "Create resources"; else what organization-wide access allows). */
+export function NewResourceButton({ types }: { types: ResourceType[] }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -164,8 +165,8 @@ export function NewResourceButton() {
           <FormError error={create.error} />
           <div className="grid grid-cols-3 gap-3">
             <Field label="Type" htmlFor="resource-new-type">
-              <Select id="resource-new-type" name="type" defaultValue="job">
-                {RESOURCE_TYPE_KEYS.map((t) => (
+              <Select id="resource-new-type" name="type" defaultValue={types.includes("job") ? "job" : types[0]}>
+                {types.map((t) => (
                   <option key={t} value={t}>
                     {RESOURCE_TYPES[t].label}
                   </option>
@@ -185,7 +186,9 @@ export function NewResourceButton() {
             <input type="checkbox" name="private" className="mt-1 accent-indigo-600" />
             <span>
               <span className="font-medium text-slate-900">Private</span>
-              <span className="block text-slate-500">Only people granted “View” see it; roles that see every resource do not.</span>
+              <span className="block text-slate-500">
+                Only people granted “View” on it see it; roles that see every resource and organization-wide access do not.
+              </span>
             </span>
           </label>
           <p className="text-xs text-slate-500">You will own it, with Administrator access, and can then share it.</p>

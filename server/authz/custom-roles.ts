@@ -25,6 +25,7 @@ export const ORGANIZATION_ONLY_PERMISSIONS: readonly Permission[] = [
   "settings.manage",
   "audit.view",
   "resources.viewAll",
+  "resources.grantAll",
 ];
 
 /** Permissions that change members: each acts on members one must first see. */

@@ -18,6 +18,7 @@ export * from "./data";
 export * from "./groups";
 export * from "./policies";
 export * from "./resources";
+export * from "./type-grants";
 export * from "./principals";
 export * from "./teams";
 export * from "./custom-roles";

@@ -40,6 +40,11 @@ export const PERMISSIONS = {
     label: "See all resources",
     description: "See every resource of the organization that is not private, without a grant.",
   },
+  "resources.grantAll": {
+    area: "Resources",
+    label: "Grant organization-wide access",
+    description: "Give members, teams or groups access to every resource of a type, or to all resources, never beyond what you hold on all of them yourself.",
+  },
   "roles.view": { area: "Roles", label: "View roles", description: "See built-in and custom roles and their permissions." },
   "roles.manage": { area: "Roles", label: "Manage custom roles", description: "Create, edit and delete custom roles ranked below your own." },
   "policies.view": { area: "Policies", label: "View policies", description: "See policies." },

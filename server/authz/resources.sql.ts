@@ -5,12 +5,44 @@ import { Prisma as P, type Prisma } from "../db/generated/client";
 import { CAPABILITIES } from "./capabilities";
 import { holds, type Actor } from "./decision";
 import { membersInSpanSql } from "./members.sql";
-import { CUSTODIAN_CAPABILITIES, RESTORER_CAPABILITIES, SCOPED_TYPES, resourceCeiling, type MemberAccessFacts } from "./resources";
+import {
+  ALL_TYPES,
+  CUSTODIAN_CAPABILITIES,
+  normalizeCapabilities,
+  RESTORER_CAPABILITIES,
+  SCOPED_TYPES,
+  resourceCeiling,
+  withImplied,
+  type MemberAccessFacts,
+} from "./resources";
+import type { TypeGrantFacts } from "./type-grants";
 
 /** A member as the SQL of resource access needs them: the pure facts, the member as an
- * actor (for "is the owner in their span", custodians of seed 004), and the ids of the home
- * group and its ancestors (a GROUP grant on any of them reaches the member). */
-export type ResourceSubject = MemberAccessFacts & { asActor: Actor; groupChain: string[] };
+ * actor (for "is the owner in their span", custodians of seed 004), the ids of the home
+ * group and its ancestors (a GROUP grant on any of them reaches the member), and the
+ * organization-wide grants that reach them (few, so read once and written into the SQL). */
+export type ResourceSubject = MemberAccessFacts & { asActor: Actor; groupChain: string[]; typeGrants: readonly TypeGrantFacts[] };
+
+/** The scopes of the organization-wide grants that show resources: those naming a capability. */
+function typeWideScopes(subject: ResourceSubject): string[] {
+  return [...new Set(subject.typeGrants.filter((g) => normalizeCapabilities(g.capabilities).length).map((g) => g.scope))];
+}
+
+/**
+ * What the organization-wide grants give the member on the resource row `r`, as a text[]
+ * expression: nothing on a private resource; else, for its type, the union of the grants
+ * covering it ("*" covers all), admin expanded, cut to the role's ceiling, as
+ * `effectiveAccess` counts them. Null when no such grant reaches the member.
+ */
+export function typeWideHeldSql(subject: ResourceSubject): Prisma.Sql | null {
+  const scopes = typeWideScopes(subject);
+  if (!scopes.length) return null;
+  const ceiling = resourceCeiling(subject.role);
+  const giving = (scope: string) =>
+    withImplied(subject.typeGrants.filter((g) => g.scope === ALL_TYPES || g.scope === scope).flatMap((g) => g.capabilities)).filter((c) => ceiling.includes(c));
+  const byType = scopes.filter((s) => s !== ALL_TYPES).map((t) => P.sql`WHEN r.type = ${t} THEN ${giving(t)}::text[]`);
+  return P.sql`(CASE WHEN r.private THEN ARRAY[]::text[] ${byType.length ? P.join(byType, " ") : P.empty} ELSE ${giving(ALL_TYPES)}::text[] END)`;
+}
 
 /**
  * Rule 7 in SQL: a condition on the resource row `r` that holds for the resources the
@@ -32,6 +64,10 @@ export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
     P.sql`(r.private AND r.id IN (${reach(P.sql`AND g.capabilities && ARRAY['view','admin']::text[]`)}))`,
   ];
   if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
+  // Organization-wide access (type-grants.ts) shows what is not private, of the types it covers.
+  const scopes = typeWideScopes(subject);
+  if (scopes.includes(ALL_TYPES)) paths.push(P.sql`NOT r.private`);
+  else if (scopes.length) paths.push(P.sql`(NOT r.private AND r.type = ANY(${scopes}::text[]))`);
   const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
   if (span) paths.push(P.sql`r."ownerId" IN (${span})`);
   const restores = restorerSql(subject);
@@ -70,7 +106,8 @@ export function restorerSql(subject: ResourceSubject): { visible: Prisma.Sql; sp
  *   admin or share, so the union is not empty and `effectiveAccess` finds it visible too:
  *   the scope test is the same, and a private resource passes the SQL only through a path
  *   that gives view (ownership, custody, a grant with view or admin);
- * - the actor owns it (everything), or a grant reaching them holds admin (`withImplied`:
+ * - the actor owns it (everything), or a grant reaching them (on the resource, or
+ *   organization-wide over its type when it is not private: `typeWideHeldSql`) holds admin (`withImplied`:
  *   everything) and the role's ceiling keeps it (a ceiling with admin is everything), or
  *   such grants hold share and g's capabilities all lie in their union plus what the role
  *   ("See all resources": view on what is not private), custody (view and data over an
@@ -97,6 +134,10 @@ export function suspectsSql(subject: ResourceSubject, teamIds: string[], groupId
   if (span) extra.push(P.sql`CASE WHEN r."ownerId" IN (${span}) THEN ${[...CUSTODIAN_CAPABILITIES]}::text[] ELSE ARRAY[]::text[] END`);
   const restores = restorerSql(subject);
   if (restores) extra.push(P.sql`CASE WHEN r."ownerId" IN (${restores.span}) THEN ${restores.capabilities}::text[] ELSE ARRAY[]::text[] END`);
+  // Organization-wide grants reaching the actor count like grants on the resource.
+  const typeWide = typeWideHeldSql(subject);
+  if (typeWide) extra.push(typeWide);
+  const granted = typeWide ? P.sql`(h.caps || ${typeWide})` : P.sql`h.caps`;
   const held = P.join([P.sql`h.caps`, ...extra], " || ");
   const ceiling = [...resourceCeiling(subject.role)];
   // MATERIALIZED: the gained set comes from the teamId/groupId indexes first; otherwise the
@@ -116,7 +157,7 @@ export function suspectsSql(subject: ResourceSubject, teamIds: string[], groupId
     WHERE NOT COALESCE(
       gg.capabilities && ${[...CAPABILITIES]}::text[]
       AND ${visibleResourcesSql(subject)}
-      AND (r."ownerId" = ${m} OR h.caps && ARRAY['admin']::text[] OR (h.caps && ARRAY['share']::text[] AND gg.capabilities <@ (${held}))),
+      AND (r."ownerId" = ${m} OR ${granted} && ARRAY['admin']::text[] OR (${granted} && ARRAY['share']::text[] AND gg.capabilities <@ (${held}))),
       false)
     ORDER BY gg.id
     LIMIT ${limit}`;

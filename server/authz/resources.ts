@@ -22,6 +22,14 @@ export const RESOURCE_TYPE_KEYS = Object.keys(RESOURCE_TYPES) as [ResourceType, 
 /** The types a member's resource scope limits (seed 002: "servers and storages"). */
 export const SCOPED_TYPES = RESOURCE_TYPE_KEYS.filter((t) => RESOURCE_TYPES[t].scoped);
 
+/** The scope of an organization-wide grant (type-grants.ts) that covers every type. */
+export const ALL_TYPES = "*";
+
+/** Whether an organization-wide grant of this scope covers resources of this type. */
+export function scopeCovers(scope: string, type: string): boolean {
+  return scope === ALL_TYPES || scope === type;
+}
+
 /** Actions that write an activity entry: run a job or task, restore from a storage. */
 export type ResourceAction = "run" | "restore";
 
@@ -67,6 +75,10 @@ export type ReachingGrant = {
   grantId: string;
   capabilities: readonly string[];
   via: { kind: "member" } | { kind: "team"; teamName: string } | { kind: "group"; groupName: string; memberGroupName: string };
+  /** Set for organization-wide access (type-grants.ts): the type it covers, or "*" for all.
+   * It reaches only resources of that type that are not private, and only when it names a
+   * capability ("may create" alone opens nothing). */
+  typeWide?: string;
 };
 
 export type AccessPath =
@@ -129,6 +141,7 @@ export function effectiveAccess(member: MemberAccessFacts, resource: ResourceFac
   }
   if (!resource.private && holds(member.role, "resources.viewAll")) paths.push({ kind: "role", roleName: member.role.name, capabilities: ["view"] });
   for (const g of grants) {
+    if (g.typeWide !== undefined && (resource.private || !scopeCovers(g.typeWide, resource.type) || !normalizeCapabilities(g.capabilities).length)) continue;
     const given = withImplied(g.capabilities);
     paths.push({ kind: "grant", ...g, capabilities: given.filter((c) => ceiling.includes(c)), limited: given.filter((c) => !ceiling.includes(c)) });
   }
@@ -250,12 +263,6 @@ export function decideHandOver(access: Pick<EffectiveAccess, "capabilities">, re
 export function decideOpenOutboxEmail(actor: Pick<Actor, "isOwner">, mode: "smtp" | "mailbox"): Decision {
   if (mode === "smtp") return deny("Emails are delivered over SMTP; their content is for their recipients only.");
   return actor.isOwner ? allow("You are the owner, and this is Steward's built-in mailbox.") : deny("Only the owner opens the built-in mailbox.");
-}
-
-export function decideCreateResource(actor: Actor): Decision {
-  return holds(actor.role, "resources.create")
-    ? allow(`Your role ${actor.role.name} may create resources.`)
-    : deny(`Your role ${actor.role.name} does not have “Create resources”.`);
 }
 
 // ---- Notifications (seed 001) -------------------------------------------------------------

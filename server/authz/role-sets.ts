@@ -39,7 +39,16 @@ export const ROLE_SETS = [
         name: "Administrator",
         description: "Full access as a Super Administrator, but cannot edit other members and cannot make or restore backups (seed 000).",
         reach: "ORGANIZATION",
-        permissions: except("data.export", "members.import", "roles.manage", "restores.manage", "data.access", "data.migrate", ...MEMBER_ADMINISTRATION),
+        permissions: except(
+          "data.export",
+          "members.import",
+          "roles.manage",
+          "resources.grantAll",
+          "restores.manage",
+          "data.access",
+          "data.migrate",
+          ...MEMBER_ADMINISTRATION,
+        ),
         // Backups are data: no "data" from grants, and so no "admin", which holds it.
         ceiling: ["view", "run", "edit", "share"],
       },

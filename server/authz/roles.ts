@@ -16,7 +16,15 @@ export type RoleDefinition = {
 const allExcept = (...excluded: Permission[]) => ALL_PERMISSIONS.filter((p) => !excluded.includes(p));
 
 // Tools and organization-wide settings make no sense inside a subtree.
-const ORGANIZATION_ONLY: Permission[] = ["data.export", "members.import", "roles.manage", "settings.manage", "audit.view", "resources.viewAll"];
+const ORGANIZATION_ONLY: Permission[] = [
+  "data.export",
+  "members.import",
+  "roles.manage",
+  "settings.manage",
+  "audit.view",
+  "resources.viewAll",
+  "resources.grantAll",
+];
 const DATA_POWERS: Permission[] = ["data.access", "data.migrate"];
 const TECHNICIAN: Permission[] = [
   "overview.view",

@@ -3,7 +3,7 @@ import { CAPABILITIES, RESOURCE_TYPE_KEYS, RUN_OUTCOMES } from "../authz";
 import { explainAccess, listAccess, removeGrant, setGrant, sharePrincipals } from "../services/grants";
 import { actOnResource, activityChart, finishRun, listActivity, REPORT_SORTS, runsReport } from "../services/activity";
 import { restoreReport } from "../services/restores";
-import { createResource, deleteResource, getResource, listResources, transferResource, updateResource } from "../services/resources";
+import { creatableResourceTypes, createResource, deleteResource, getResource, listResources, transferResource, updateResource } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id } from "./_schemas";
 
@@ -26,7 +26,10 @@ export const resourcesRouter = createTRPCRouter({
   get: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource"), asMembershipId: id("Member").optional() }))
     .query(({ ctx, input }) => getResource(ctx.db, ctx.actor, input.resourceId, input.asMembershipId)),
-  create: orgProcedure("resources.create")
+  /** The types the caller may create ("Create resources", or organization-wide access that lets them). */
+  creatable: orgProcedure(null).query(({ ctx }) => creatableResourceTypes(ctx.db, ctx.actor)),
+  /** "Create resources", or seed 000's "Create new job" through organization-wide access: decided per type. */
+  create: orgProcedure(null)
     .input(z.object({ type, name, description, private: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => createResource(ctx.db, ctx.actor, input)),
   update: orgProcedure(null)

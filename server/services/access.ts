@@ -1,6 +1,7 @@
 // Who reaches what, from the database: the access subject of a member (the facts of
 // server/authz and what its SQL twin, server/authz/resources.sql.ts, needs), and `accessOf`,
-// one member's effective access to one resource with every path, in two queries.
+// one member's effective access to one resource with every path, in two queries (the
+// organization-wide grants that reach the member come with the subject).
 import { effectiveAccess, type EffectiveAccess, type ReachingGrant, type ResourceFacts } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
 import { memberFactsInclude, toMemberFacts, type ActorContext } from "./actor";
@@ -22,6 +23,12 @@ export async function accessSubject(
   const m = await db.membership.findFirst({ where: { id: membershipId, organizationId: organization.organizationId }, include: memberFactsInclude });
   if (!m) return null;
   const facts = toMemberFacts(m);
+  const groupChain = m.group.path.split("/").filter(Boolean);
+  const typeGrants = await db.typeGrant.findMany({
+    where: { organizationId: organization.organizationId, OR: reachingMember(m.id, groupChain) },
+    include: { team: { select: { name: true } }, group: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return {
     ...facts,
     scope: m.resourceScope,
@@ -34,8 +41,27 @@ export async function accessSubject(
       userId: m.userId,
       sessionsValidFrom: m.sessionsValidFrom,
     },
-    groupChain: m.group.path.split("/").filter(Boolean),
+    groupChain,
+    typeGrants: typeGrants.map((g) => ({
+      grantId: g.id,
+      scope: g.resourceType,
+      capabilities: g.capabilities,
+      mayCreate: g.mayCreate,
+      via: viaOf(g, m.group.name),
+    })),
   };
+}
+
+/** The three ways a grant reaches a member: to them, to a team they are in, to a group on their home group's chain. */
+function reachingMember(membershipId: string, groupChain: string[]) {
+  return [{ membershipId }, { team: { members: { some: { membershipId } } } }, { groupId: { in: groupChain } }];
+}
+
+/** How a grant (on a resource or organization-wide) reaches the member, for "Explain access". */
+function viaOf(g: { kind: string; team: { name: string } | null; group: { name: string } | null }, memberGroupName: string): ReachingGrant["via"] {
+  if (g.kind === "TEAM") return { kind: "team", teamName: g.team?.name ?? "a team" };
+  if (g.kind === "GROUP") return { kind: "group", groupName: g.group?.name ?? "a group", memberGroupName };
+  return { kind: "member" };
 }
 
 /** The acting member as an access subject (their scope is read from the database). */
@@ -47,14 +73,7 @@ export async function actorSubject(db: Db | Tx, actor: ActorContext): Promise<Ac
 
 /** Grants that reach the member: directly, through a team, or through a group whose subtree holds their home group. */
 export function grantsReaching(subject: AccessSubject): Prisma.GrantWhereInput {
-  return {
-    organizationId: subject.organizationId,
-    OR: [
-      { membershipId: subject.membershipId },
-      { team: { members: { some: { membershipId: subject.membershipId } } } },
-      { groupId: { in: subject.groupChain } },
-    ],
-  };
+  return { organizationId: subject.organizationId, OR: reachingMember(subject.membershipId, subject.groupChain) };
 }
 
 export const resourceInclude = { owner: { include: { user: { select: { name: true, email: true } } } } } as const;
@@ -90,15 +109,10 @@ export async function accessOf(db: Db | Tx, subject: AccessSubject, resource: Re
     }),
     ownerInSpan(db, subject, resource.ownerId),
   ]);
-  const reaching: ReachingGrant[] = grants.map((g) => ({
-    grantId: g.id,
-    capabilities: g.capabilities,
-    via:
-      g.kind === "TEAM"
-        ? { kind: "team", teamName: g.team?.name ?? "a team" }
-        : g.kind === "GROUP"
-          ? { kind: "group", groupName: g.group?.name ?? "a group", memberGroupName: subject.asActor.group.name }
-          : { kind: "member" },
-  }));
+  const reaching: ReachingGrant[] = [
+    ...grants.map((g) => ({ grantId: g.id, capabilities: g.capabilities, via: viaOf(g, subject.asActor.group.name) })),
+    // Organization-wide grants: `effectiveAccess` keeps those covering this resource.
+    ...subject.typeGrants.map((g) => ({ grantId: g.grantId, capabilities: g.capabilities, via: g.via, typeWide: g.scope })),
+  ];
   return effectiveAccess(subject, toResourceFacts(resource), reaching, { name: resource.owner.user.name, inMemberSpan: custodian });
 }

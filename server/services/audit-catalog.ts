@@ -6,6 +6,7 @@
 import { ORGANIZATION_CREATION_LABELS, type OrganizationCreation } from "../authz/instance";
 import { describeSetting, POLICY_KEYS, POLICY_LABELS } from "../authz/policies";
 import { describeCapabilities } from "../authz/resources";
+import { describeTypeGrant } from "../authz/type-grants";
 
 export const AUDIT_AREAS = {
   members: "Members",
@@ -112,6 +113,9 @@ const principalRef = (json: unknown): NameRef[] => {
   return kind === "member" || kind === "team" || kind === "group" ? [{ kind, id }] : [];
 };
 const capabilities = (json: unknown) => describeCapabilities(list(json, "capabilities")).toLowerCase();
+/** "full access on all servers; may create servers", from a TypeGrant event's JSON. */
+const typeGrant = (json: unknown) =>
+  describeTypeGrant({ capabilities: list(json, "capabilities"), mayCreate: field(json, "mayCreate") === true }, str(json, "scope") ?? "*");
 const setting = (json: unknown) => {
   const v = str(json, "organizationCreation");
   return v && v in ORGANIZATION_CREATION_LABELS ? ORGANIZATION_CREATION_LABELS[v as OrganizationCreation].label : "an unknown setting";
@@ -319,6 +323,28 @@ export const AUDIT_CATALOG = {
   "grant.delete": resource("Removed access", (w) => `${w.actor} removed the access of ${principal(w, w.b("principal"))} to ${w.target()}`, {
     refs: (e) => principalRef(e.before),
   }),
+  "typeGrant.create": {
+    area: "resources",
+    label: "Gave organization-wide access",
+    target: "Organization",
+    describe: (w) => `${w.actor} gave ${principal(w, w.a("principal"))} ${typeGrant(w.after)}`,
+    refs: (e) => principalRef(e.after),
+  },
+  "typeGrant.update": {
+    area: "resources",
+    label: "Changed organization-wide access",
+    target: "Organization",
+    describe: (w) =>
+      `${w.actor} changed the organization-wide access of ${principal(w, w.a("principal"))} from ${typeGrant(w.before)} to ${typeGrant(w.after)}`,
+    refs: (e) => principalRef(e.after),
+  },
+  "typeGrant.delete": {
+    area: "resources",
+    label: "Removed organization-wide access",
+    target: "Organization",
+    describe: (w) => `${w.actor} removed ${typeGrant(w.before)} from ${principal(w, w.b("principal"))}`,
+    refs: (e) => principalRef(e.before),
+  },
   "organization.create": {
     area: "organization",
     label: "Created the organization",

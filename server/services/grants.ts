@@ -2,6 +2,7 @@
 // revoking under rule 4 (only "share" holders, never beyond what they hold), and "Explain
 // access" for one member.
 import {
+  ALL_TYPES,
   CAPABILITY_LABELS,
   decideGrantChange,
   decideExplainAccessOf,
@@ -9,6 +10,7 @@ import {
   decideResource,
   decideTransferResource,
   describeCapabilities,
+  describeTypeScope,
   normalizeCapabilities,
   type AccessPath,
   type Capability,
@@ -27,7 +29,7 @@ export type Principal =
   { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
 
 /** The principal's row ids and its name, or NOT_FOUND when it is not of this organization. */
-async function resolvePrincipal(tx: Tx, organizationId: string, p: Principal) {
+export async function resolvePrincipal(tx: Tx, organizationId: string, p: Principal) {
   switch (p.kind) {
     case "MEMBER": {
       const m = await tx.membership.findFirst({ where: { id: p.membershipId, organizationId }, include: { user: { select: { name: true } } } });
@@ -70,9 +72,32 @@ export async function listAccess(db: Db, actor: ActorContext, resourceId: string
     },
     orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
   });
+  // Organization-wide access covering this resource: shown, changed on its own page.
+  const organizationWide = resource.private
+    ? []
+    : await db.typeGrant.findMany({
+        where: { organizationId: actor.organizationId, resourceType: { in: [resource.type, ALL_TYPES] }, NOT: { capabilities: { isEmpty: true } } },
+        include: {
+          membership: { include: { user: { select: { name: true, email: true } } } },
+          team: { select: { name: true } },
+          group: { select: { name: true } },
+        },
+        orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
+      });
   return {
     owner: { membershipId: resource.ownerId, name: resource.owner.user.name, email: resource.owner.user.email },
     yours: access.capabilities,
+    organizationWide: organizationWide.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      principal:
+        g.kind === "MEMBER"
+          ? { name: g.membership?.user.name ?? "?", detail: g.membership?.user.email ?? "" }
+          : g.kind === "TEAM"
+            ? { name: g.team?.name ?? "?", detail: "team" }
+            : { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" },
+      summary: `${describeCapabilities(g.capabilities)} on ${describeTypeScope(g.resourceType)}`,
+    })),
     grants: grants.map((g) => ({
       id: g.id,
       kind: g.kind,
@@ -192,7 +217,8 @@ function describePath(p: AccessPath, self: boolean): string {
           : p.via.kind === "team"
             ? `Member of team ${p.via.teamName}`
             : `Home group ${p.via.memberGroupName} is in ${p.via.groupName}'s subtree`;
-      return p.limited.length ? `${via}; the role's resource access leaves out ${p.limited.map((c) => CAPABILITY_LABELS[c]).join(", ")}` : via;
+      const scoped = p.typeWide === undefined ? via : `${via}: organization-wide access to ${describeTypeScope(p.typeWide)}`;
+      return p.limited.length ? `${scoped}; the role's resource access leaves out ${p.limited.map((c) => CAPABILITY_LABELS[c]).join(", ")}` : scoped;
     }
   }
 }
@@ -241,8 +267,14 @@ export async function sharePrincipals(db: Db, actor: ActorContext, input: { reso
   const facts = toResourceFacts(resource);
   const share = decideResource(access, facts, "share");
   if (!share.allowed && !decideTransferResource(access, facts).allowed) enforce(share, "Resource");
+  return findPrincipals(db, actor, input.search);
+}
+
+/** The members, teams and groups matching a search that `decidePrincipalDirectory` opens to
+ * the actor: the sharing picker's, and organization-wide access's. */
+export async function findPrincipals(db: Db, actor: ActorContext, search: string) {
   const directory = decidePrincipalDirectory(actor);
-  const q = input.search.trim();
+  const q = search.trim();
   const text = q ? { contains: q, mode: "insensitive" as const } : undefined;
   // Emails are stored lower-cased, so this is the unique index's exact match.
   const byAddress: Prisma.MembershipWhereInput[] = q ? [{ user: { email: q.toLowerCase() } }] : [];

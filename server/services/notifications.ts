@@ -2,6 +2,8 @@
 // role. E-mail addresses can also be added to ACLs lists in order to have them notified."
 // Members choose which events they get (Notifications, under their account).
 import {
+  ALL_TYPES,
+  CAPABILITIES,
   DEFAULT_NOTIFICATIONS,
   NOTIFICATION_EVENT_KEYS,
   notificationCategory,
@@ -21,13 +23,25 @@ import { StewardError } from "./errors";
 /**
  * The members on a resource's ACL who want this kind of event, as one query: the owner, and
  * everyone a grant reaches (directly, through a team, or through a group whose subtree holds
- * their home group), but only where rule 7 still shows them the resource (a private one
+ * their home group; on the resource or organization-wide over its type), but only where rule 7 still shows them the resource (a private one
  * needs "view" from the grant; a resource scope that leaves it out hides it). The actor is
  * not told of their own act.
  */
 async function memberRecipients(tx: Tx, actor: ActorContext, resource: { id: string; type: string; private: boolean }, category: NotificationEvent) {
   const seeing = resource.private ? P.sql`AND g.capabilities && ARRAY['view','admin']::text[]` : P.empty;
   const scoped = (SCOPED_TYPES as readonly string[]).includes(resource.type);
+  // Organization-wide access (type-grants.ts) reaches only resources that are not private,
+  // of the type it covers, and only when it names a capability.
+  const typeWide = resource.private
+    ? P.empty
+    : P.sql`
+      UNION SELECT tg."membershipId" FROM "TypeGrant" tg WHERE ${typeGrantCovers(actor, resource.type)} AND tg.kind = 'MEMBER'
+      UNION SELECT tm."membershipId" FROM "TypeGrant" tg JOIN "TeamMember" tm ON tm."teamId" = tg."teamId" WHERE ${typeGrantCovers(actor, resource.type)}
+      UNION SELECT m.id FROM "TypeGrant" tg
+        JOIN "Group" granted ON granted.id = tg."groupId"
+        JOIN "Group" home ON home."organizationId" = granted."organizationId" AND home.path LIKE granted.path || '%'
+        JOIN "Membership" m ON m."groupId" = home.id
+       WHERE ${typeGrantCovers(actor, resource.type)}`;
   const rows = await tx.$queryRaw<Array<{ email: string }>>`
     WITH reached AS (
       SELECT r."ownerId" AS id FROM "Resource" r WHERE r.id = ${resource.id}
@@ -38,6 +52,7 @@ async function memberRecipients(tx: Tx, actor: ActorContext, resource: { id: str
         JOIN "Group" home ON home."organizationId" = granted."organizationId" AND home.path LIKE granted.path || '%'
         JOIN "Membership" m ON m."groupId" = home.id
        WHERE g."resourceId" = ${resource.id} ${seeing}
+      ${typeWide}
     )
     SELECT u.email FROM "Membership" m JOIN "User" u ON u.id = m."userId"
      WHERE m.id IN (SELECT id FROM reached) AND m."organizationId" = ${actor.organizationId} AND m.status = 'ACTIVE'
@@ -45,6 +60,11 @@ async function memberRecipients(tx: Tx, actor: ActorContext, resource: { id: str
        ${scoped ? P.sql`AND (cardinality(m."resourceScope") = 0 OR ${resource.id} = ANY(m."resourceScope"))` : P.empty}
      ORDER BY u.email`;
   return rows.map((r) => r.email);
+}
+
+/** The organization's organization-wide grants that cover this type and give something. */
+function typeGrantCovers(actor: ActorContext, type: string) {
+  return P.sql`tg."organizationId" = ${actor.organizationId} AND tg."resourceType" IN (${type}, ${ALL_TYPES}) AND tg.capabilities && ${[...CAPABILITIES]}::text[]`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // edit, delete, run or restore (writing activity), transfer ownership. Every read goes
 // through `visibleResourcesSql` or `accessOf`; invisible resources are NOT_FOUND.
 import {
+  creatableTypes,
   decideCreateResource,
   decideHandOver,
   type EffectiveAccess,
@@ -123,9 +124,17 @@ export async function getResource(db: Db, actor: ActorContext, resourceId: strin
 
 export type ResourceInput = { type: ResourceType; name: string; description: string; private: boolean };
 
+/** The types the actor may create: all with "Create resources", else those an
+ * organization-wide grant lets them create (seed 000's "Create new job"). */
+export async function creatableResourceTypes(db: Db, actor: ActorContext) {
+  const subject = await actorSubject(db, actor);
+  return { types: creatableTypes(actor, subject.typeGrants) };
+}
+
 /** Rule 8: the creator owns what they create, with Administrator. */
 export async function createResource(db: Db, actor: ActorContext, input: ResourceInput) {
-  enforce(decideCreateResource(actor), "Resource");
+  const subject = await actorSubject(db, actor);
+  enforce(decideCreateResource(actor, input.type, subject.typeGrants), "Resource");
   return withUniqueConflict(
     () =>
       db.$transaction(async (tx) => {

@@ -12,7 +12,7 @@
 // restorer's Data is cut by their own role's ceiling, and assigning or moving does not check
 // that ceiling against the actor's, so an actor whose ceiling lacks Data may still place a
 // restorer whose role keeps it (as for grants, which the member's ceiling caps, not the actor's).
-import { decideGrantChange, describeCapabilities, type Decision } from "../authz";
+import { decideGrantChange, decideTypeGrantChange, describeCapabilities, describeTypeGrant, type Decision } from "../authz";
 import type { Tx } from "../db";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
@@ -26,7 +26,8 @@ const SUSPECTS_PER_ROUND = 20;
 
 /**
  * Side paths (rule 4): the grants a member would gain must each be grantable by the actor
- * directly (share on the resource, and every capability). Refuses with the first that is not.
+ * directly (share on the resource, and every capability; for organization-wide access,
+ * `decideTypeGrantChange`). Refuses with the first that is not.
  *
  * However many grants are gained, one SQL query (`suspectsSql`) sets aside those the actor
  * provably may pass on; only the few others get the exact check, in grant id order. None of
@@ -37,6 +38,21 @@ export async function decideGainedGrants(tx: Tx, actor: ActorContext, gained: Ga
   const groupIds = [...new Set(gained.groupIds ?? [])];
   if (!teamIds.length && !groupIds.length) return { allowed: true, reason: "" };
   const subject = await actorSubject(tx, actor);
+  // Organization-wide access held by these teams and groups: few rows, each decided exactly.
+  const typeWide = await tx.typeGrant.findMany({
+    where: { organizationId: actor.organizationId, OR: [{ teamId: { in: teamIds } }, { groupId: { in: groupIds } }] },
+    orderBy: { id: "asc" },
+  });
+  for (const g of typeWide) {
+    const decision = decideTypeGrantChange(actor, subject.typeGrants, g.resourceType, { after: g });
+    if (!decision.allowed) {
+      return {
+        allowed: false,
+        code: "FORBIDDEN",
+        reason: `${how} would give ${describeTypeGrant(g, g.resourceType)}, which you could not grant directly: ${decision.reason}`,
+      };
+    }
+  }
   // Several suspects often sit on one resource (a group and a team, say): one access check each.
   const accessByResource = new Map<string, Awaited<ReturnType<typeof accessOf>>>();
   let after: string | null = null;

@@ -11,6 +11,7 @@ import { instanceRouter } from "../routers/instance";
 import { invitationsRouter } from "../routers/invitations";
 import { membersRouter } from "../routers/members";
 import { organizationRouter } from "../routers/organization";
+import { organizationAccessRouter } from "../routers/organization-access";
 import { reportsRouter } from "../routers/reports";
 import { resourcesRouter } from "../routers/resources";
 import { rolesRouter } from "../routers/roles";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   email: emailRouter,
   teams: teamsRouter,
   resources: resourcesRouter,
+  organizationAccess: organizationAccessRouter,
   audit: auditRouter,
   export: exportRouter,
   reports: reportsRouter,

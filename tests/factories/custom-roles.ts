@@ -27,6 +27,7 @@ export const CATALOG = [
   "teams.manage",
   "resources.create",
   "resources.viewAll",
+  "resources.grantAll",
   "roles.view",
   "roles.manage",
   "policies.view",
@@ -42,7 +43,15 @@ export const CATALOG = [
 ] as const;
 
 /** docs/authority.md, "Custom roles": bulk export and import, roles, settings, audit log, see all resources. */
-export const ORGANIZATION_ONLY: readonly string[] = ["data.export", "members.import", "roles.manage", "settings.manage", "audit.view", "resources.viewAll"];
+export const ORGANIZATION_ONLY: readonly string[] = [
+  "data.export",
+  "members.import",
+  "roles.manage",
+  "settings.manage",
+  "audit.view",
+  "resources.viewAll",
+  "resources.grantAll",
+];
 
 export const CAPABILITIES = ["view", "run", "edit", "data", "share", "admin"] as const;
 

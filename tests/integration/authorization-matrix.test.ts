@@ -72,6 +72,7 @@ const ALL = [
   "teams.manage",
   "resources.create",
   "resources.viewAll",
+  "resources.grantAll",
   "roles.view",
   "roles.manage",
   "policies.view",
@@ -104,7 +105,7 @@ const TECHNICIAN: Perm[] = [
 const RESTORER: Perm[] = ["overview.view", "members.view", "restores.manage", "reports.run"];
 // Group Data Admin: "Data Admin minus organization-only powers (tools, roles, settings, audit
 // log)"; "See all resources" belongs to Data Admin and Admin (docs/authority.md, Resources).
-const ORGANIZATION_ONLY: Perm[] = ["data.export", "members.import", "roles.manage", "settings.manage", "audit.view", "resources.viewAll"];
+const ORGANIZATION_ONLY: Perm[] = ["data.export", "members.import", "roles.manage", "settings.manage", "audit.view", "resources.viewAll", "resources.grantAll"];
 const GROUP_DATA_ADMIN = minus(ALL, ...ORGANIZATION_ONLY);
 
 type Reach = "organization" | "subtree" | "self";

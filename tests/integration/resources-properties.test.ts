@@ -2,8 +2,8 @@
 // LookupResources against Check: for random small organizations (a group tree, members
 // with roles User / Admin / Support or random custom roles (tests/factories/custom-roles.ts:
 // any rank, reach, permissions and resource ceiling), teams, resources of every type, private or not,
-// grants to members, teams, groups and email addresses with random capability sets, random
-// scopes), every member's resources.list, all pages, is exactly the set this file's own
+// grants to members, teams, groups and email addresses with random capability sets,
+// organization-wide grants to members, teams and groups over one type or all, random scopes), every member's resources.list, all pages, is exactly the set this file's own
 // oracle says is visible, and resources.get reports exactly the oracle's capabilities.
 // Then random grant and revoke attempts succeed exactly when the actor holds "share" and
 // every capability given, changed or taken away (rule 4); random uses (run, restore, rename,
@@ -82,6 +82,17 @@ const scenarioArb = fc.record({
     }),
     { maxLength: 10 },
   ),
+  /** Organization-wide access: over one type or all ("*"), sometimes giving nothing but "may create". */
+  typeGrants: fc.array(
+    fc.record({
+      scope: fc.constantFrom<Type | "*">("*", ...TYPES),
+      kind: fc.constantFrom<Exclude<Kind, "EMAIL">>("MEMBER", "TEAM", "GROUP"),
+      who: fc.nat(),
+      caps: fc.subarray([...CAPS]),
+      mayCreate: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
   attempts: fc.array(
     fc.record({
       actor: fc.nat(),
@@ -130,6 +141,8 @@ type MemberModel = {
 };
 type ResourceModel = { id: string; name: string; type: Type; private: boolean; owner: number; deleted?: boolean };
 type GrantModel = { id: string; resource: number; kind: Kind; key: string; member?: number; team?: number; group?: number; caps: Cap[] };
+/** Organization-wide access: every resource of `scope` ("*": every type) that is not private. */
+type TypeGrantModel = { scope: Type | "*"; kind: Kind; key: string; member?: number; team?: number; group?: number; caps: Cap[] };
 type Model = {
   /** parent[g] of each group (index 0 is the root, with parent -1) and its id. */
   parent: number[];
@@ -138,6 +151,7 @@ type Model = {
   teams: Array<{ id: string; members: Set<number> }>;
   resources: ResourceModel[];
   grants: GrantModel[];
+  typeGrants: TypeGrantModel[];
 };
 
 function ancestorsOrSelf(model: Model, group: number): number[] {
@@ -146,7 +160,7 @@ function ancestorsOrSelf(model: Model, group: number): number[] {
   return chain;
 }
 
-function reaches(model: Model, g: GrantModel, member: number): boolean {
+function reaches(model: Model, g: Pick<GrantModel, "kind" | "member" | "team" | "group">, member: number): boolean {
   switch (g.kind) {
     case "MEMBER":
       return g.member === member;
@@ -216,6 +230,13 @@ function oracle(model: Model, member: number, resource: number): Cap[] | null {
     const given = g.caps.includes("admin") ? CAPS : g.caps;
     given.filter((c) => ceiling.includes(c)).forEach((c) => got.add(c));
   }
+  // Organization-wide access reaches what is not private, of its type, when it gives something.
+  for (const g of model.typeGrants) {
+    if (r.private || (g.scope !== "*" && g.scope !== r.type) || !g.caps.length || !reaches(model, g, member)) continue;
+    reached = true;
+    const given = g.caps.includes("admin") ? CAPS : g.caps;
+    given.filter((c) => ceiling.includes(c)).forEach((c) => got.add(c));
+  }
   if (got.has("admin")) CAPS.forEach((c) => got.add(c));
   if (!got.size && !reached) return null;
   if (m.scope.length && SCOPED.includes(r.type) && !m.scope.includes(r.id)) return null;
@@ -264,7 +285,7 @@ async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
       email: user.email,
     };
   });
-  const model: Model = { parent, groupIds: groupPaths.map((p) => built.group(p)), members, teams: [], resources: [], grants: [] };
+  const model: Model = { parent, groupIds: groupPaths.map((p) => built.group(p)), members, teams: [], resources: [], grants: [], typeGrants: [] };
 
   for (const [i, picks] of s.teams.entries()) {
     const team = await t.db.team.create({ data: { organizationId: built.id, name: `T${i}` } });
@@ -280,6 +301,33 @@ async function build(s: Scenario): Promise<{ built: BuiltOrg; model: Model }> {
     model.resources.push({ id: row.id, name: row.name, type: r.type, private: r.private, owner });
   }
   for (const g of s.grants) await insertGrant(built, model, g.resource % model.resources.length, g.kind, g.who, g.caps);
+  for (const g of s.typeGrants) {
+    const p = principalOf(model, g.kind, g.who);
+    if (model.typeGrants.some((x) => x.scope === g.scope && x.key === p.key)) continue; // one per principal and scope
+    const caps = CAPS.filter((c) => g.caps.includes(c));
+    await t.db.typeGrant.create({
+      data: {
+        organizationId: built.id,
+        resourceType: g.scope,
+        kind: p.kind,
+        principalKey: p.key,
+        membershipId: p.input.kind === "MEMBER" ? p.input.membershipId : null,
+        teamId: p.input.kind === "TEAM" ? p.input.teamId : null,
+        groupId: p.input.kind === "GROUP" ? p.input.groupId : null,
+        capabilities: caps,
+        mayCreate: g.mayCreate,
+      },
+    });
+    model.typeGrants.push({
+      scope: g.scope,
+      kind: p.kind,
+      key: p.key,
+      member: "member" in p ? p.member : undefined,
+      team: "team" in p ? p.team : undefined,
+      group: "group" in p ? p.group : undefined,
+      caps,
+    });
+  }
   for (const [i, spec] of specs.entries()) {
     const scope = (spec.scope ?? []).map((n) => pick(model.resources, n).id);
     members[i]!.scope = [...new Set(scope)];
@@ -370,6 +418,9 @@ function describeModel(model: Model): string {
   model.resources.forEach((r) => lines.push(`${r.name}: ${r.type}${r.private ? " private" : ""}, owner ${r.owner}`));
   model.grants.forEach((g) =>
     lines.push(`grant on ${model.resources[g.resource]!.name} to ${g.kind} ${g.member ?? g.team ?? g.group ?? g.key}: ${g.caps.join("+") || "notify"}`),
+  );
+  model.typeGrants.forEach((g) =>
+    lines.push(`organization-wide on ${g.scope} to ${g.kind} ${g.member ?? g.team ?? g.group ?? g.key}: ${g.caps.join("+") || "create only"}`),
   );
   return lines.join("\n    ");
 }

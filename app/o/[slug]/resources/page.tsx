@@ -9,9 +9,9 @@ export default async function ResourcesPage({ params, searchParams }: { params: 
   const { slug } = await params;
   const { as } = await searchParams;
   const path = `/o/${slug}/resources${as ? `?as=${encodeURIComponent(as)}` : ""}`;
-  const page = await readForPage({ slug, path }, (api) => api.console.you());
+  const page = await readForPage({ slug, path }, async (api) => ({ ...(await api.console.you()), creatable: (await api.resources.creatable()).types }));
   if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
-  const { you } = page.data;
+  const { you, creatable } = page.data;
   const may = (permission: string) => you.role.permissions.includes(permission);
   return (
     <>
@@ -22,7 +22,7 @@ export default async function ResourcesPage({ params, searchParams }: { params: 
             ? `As ${you.role.name} you see every resource that is not private, and private ones shared with you.`
             : "What you own, and what is shared with you directly, through a team or through your group."
         }
-        actions={may("resources.create") && !as ? <NewResourceButton /> : undefined}
+        actions={creatable.length && !as ? <NewResourceButton types={creatable} /> : undefined}
       />
       <ResourcesTable asMembershipId={as} />
     </>
