@@ -50,15 +50,31 @@ export function toSettings(row: PolicyRow | null | undefined): PolicySettings {
 
 const ids = (path: string) => path.split("/").filter(Boolean);
 
-/** The policies along a group path ("/root/.../group/"), root first, in one query. */
-export async function policyChain(db: Db | Tx, path: string): Promise<GroupPolicyLink[]> {
-  const chain = ids(path);
-  const groups = await db.group.findMany({ where: { id: { in: chain } }, select: { id: true, name: true, policy: true } });
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  return chain.flatMap((id) => {
-    const g = byId.get(id);
+type GroupWithPolicy = { id: string; name: string; policy: PolicyRow | null };
+
+/** The groups on these paths with their policies, by id, in one query (none for no path);
+ * `organizationId`, when given, keeps to that organization. */
+async function groupsOnPaths(db: Db | Tx, paths: string[], organizationId?: string): Promise<Map<string, GroupWithPolicy>> {
+  const wanted = [...new Set(paths.flatMap(ids))];
+  if (!wanted.length) return new Map();
+  const groups = await db.group.findMany({
+    where: { id: { in: wanted }, ...(organizationId ? { organizationId } : {}) },
+    select: { id: true, name: true, policy: true },
+  });
+  return new Map(groups.map((g) => [g.id, g]));
+}
+
+/** The chain of a group path for `effectivePolicy`, root first, from groups read by `groupsOnPaths`. */
+function chainOf(path: string, groups: Map<string, GroupWithPolicy>): GroupPolicyLink[] {
+  return ids(path).flatMap((id) => {
+    const g = groups.get(id);
     return g ? [{ groupId: g.id, groupName: g.name, settings: toSettings(g.policy) }] : [];
   });
+}
+
+/** The policies along a group path ("/root/.../group/"), root first, in one query. */
+export async function policyChain(db: Db | Tx, path: string): Promise<GroupPolicyLink[]> {
+  return chainOf(path, await groupsOnPaths(db, [path]));
 }
 
 /** The effective policy of the members whose home group has this path. */
@@ -68,18 +84,8 @@ export async function effectivePolicyAt(db: Db | Tx, path: string): Promise<Effe
 
 /** The effective policy values of many home groups of one organization, in one query. */
 export async function effectivePoliciesOfPaths(db: Db | Tx, organizationId: string, paths: string[]): Promise<Map<string, PolicyValues>> {
-  const wanted = [...new Set(paths.flatMap(ids))];
-  const groups = await db.group.findMany({ where: { organizationId, id: { in: wanted } }, select: { id: true, name: true, policy: true } });
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  const out = new Map<string, PolicyValues>();
-  for (const path of new Set(paths)) {
-    const chain = ids(path).flatMap((id) => {
-      const g = byId.get(id);
-      return g ? [{ groupId: g.id, groupName: g.name, settings: toSettings(g.policy) }] : [];
-    });
-    out.set(path, effectivePolicy(chain).values);
-  }
-  return out;
+  const groups = await groupsOnPaths(db, paths, organizationId);
+  return new Map([...new Set(paths)].map((path) => [path, effectivePolicy(chainOf(path, groups)).values]));
 }
 
 /**
