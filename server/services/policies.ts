@@ -120,9 +120,8 @@ export function enforcePasswordLength(password: string, required: { length: numb
   }
 }
 
-/** Refuses to add an address (invite, create, import) outside the domains the group's policy allows. */
-export async function enforceEmailDomain(db: Db | Tx, actor: ActorContext, group: { name: string; path: string }, email: string) {
-  const policy = await effectivePolicyAt(db, group.path);
+/** Refuses to add a member (directly or by import) whose address is outside the domains the group's effective policy allows. */
+export function enforceEmailDomain(policy: EffectivePolicy, actor: ActorContext, group: { name: string }, email: string) {
   enforce(decideEmailDomain(email, policy.values.allowedEmailDomains, policy.sources.allowedEmailDomains?.groupName ?? group.name), "Group", actor);
 }
 
