@@ -53,6 +53,7 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
   return inTreeOrder(groups).map((g) => {
     const facts = toGroupFacts(g);
     const contents = { subgroups: g._count.children, members: g._count.memberships };
+    const viewPolicy = decideViewPolicy(actor, facts).allowed;
     return {
       id: g.id,
       name: g.name,
@@ -67,10 +68,10 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
         move: decideMoveGroupSource(actor, facts).allowed,
         // Offered for any group the actor could delete once empty; the dialog explains.
         delete: decideDeleteGroup(actor, facts, { subgroups: 0, members: 0 }).allowed,
-        viewPolicy: decideViewPolicy(actor, facts).allowed,
+        viewPolicy,
         managePolicy: decideManagePolicy(actor, facts).allowed,
       },
-      hasPolicy: decideViewPolicy(actor, facts).allowed && Object.values(toSettings(g.policy)).some((v) => v !== null),
+      hasPolicy: viewPolicy && Object.values(toSettings(g.policy)).some((v) => v !== null),
     };
   });
 }

@@ -94,7 +94,7 @@ export async function runImportStep(db: Db, options: ImportRunOptions = {}): Pro
   const refs = await loadImportRefs(db, job.organizationId);
   const rows =
     phase === "preview"
-      ? await previewBatch(db, actor, claim.id, { ...refs, sidePaths: new Map() }, o.previewBatch)
+      ? await previewBatch(db, actor, claim.id, { ...refs, sidePaths: new Map(), policies: new Map() }, o.previewBatch)
       : await applyBatch(db, actor, claim.id, refs, o.applyBatch);
   const status = await db.importJob.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } });
   await release(db, claim);

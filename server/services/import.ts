@@ -5,7 +5,16 @@
 // it out, not yet run. The dry run keeps the plan and drops the writes; the apply step plans
 // the row again inside its own transaction and runs them. One code path decides both, so the
 // preview shows exactly what applying would do at that moment. A refusal is a StewardError.
-import { decideChangeGroup, decideCreateMember, decideDeleteMember, decideEditMember, decideSetStatus, END_USER_ROLE_KEY, type Decision } from "../authz";
+import {
+  decideChangeGroup,
+  decideCreateMember,
+  decideDeleteMember,
+  decideEditMember,
+  decideSetStatus,
+  END_USER_ROLE_KEY,
+  type Decision,
+  type EffectivePolicy,
+} from "../authz";
 import { generatePassword, hashPassword } from "../auth/password";
 import type { Db, Tx } from "../db";
 import { memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
@@ -14,7 +23,7 @@ import { enforce, StewardError } from "./errors";
 import type { ImportRowInput } from "./import-file";
 import { ensureUsernameFree } from "./member-lifecycle";
 import { membershipStatusChange } from "./sessions";
-import { enforceEmailDomain } from "./policies";
+import { effectivePolicyAt, enforceEmailDomain } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 
@@ -28,15 +37,17 @@ type GroupRow = { id: string; organizationId: string; name: string; path: string
 type RoleRow = Parameters<typeof toRoleFacts>[0] & { organizationId: string };
 
 /** What every row of an organization's import needs: its groups by path, and the end-user role.
- * `sidePaths`, when given, remembers the side-path answers (rule 4) for the batch: the dry run
- * asks once per group rather than once per row. The apply step gives none, so each row it writes
- * is checked exactly, at that moment. */
+ * `sidePaths` and `policies`, when given, remember for the batch the side-path answers (rule 4)
+ * and each home group's effective policy: the dry run reads them once per group rather than once
+ * per row. The apply step gives neither, so each row it writes is checked exactly, at that moment. */
 export type ImportRefs = {
   byPath: Map<string, GroupRow>;
   pathOf: Map<string, string>;
   root: GroupRow;
   endUserRole: RoleRow;
   sidePaths?: Map<string, Decision>;
+  /** By group id. */
+  policies?: Map<string, EffectivePolicy>;
 };
 
 /** Groups of the organization by their name path below the root ("Sales/EMEA"; the root by its name). */
@@ -74,6 +85,14 @@ async function gainedGrants(tx: Tx, actor: ActorContext, refs: ImportRefs, fromP
   const decision = await decideGainedGrants(tx, actor, groupGrantsGained(fromPath, toPath), how);
   refs.sidePaths?.set(key, decision);
   return decision;
+}
+
+async function homePolicy(tx: Tx, refs: ImportRefs, home: GroupRow): Promise<EffectivePolicy> {
+  const known = refs.policies?.get(home.id);
+  if (known) return known;
+  const policy = await effectivePolicyAt(tx, home.path);
+  refs.policies?.set(home.id, policy);
+  return policy;
 }
 
 const STATUS_WORD = { ACTIVE: "active", DISABLED: "disabled", INVITED: "invited" } as const;
@@ -172,7 +191,7 @@ async function planCreate(tx: Tx, actor: ActorContext, row: ImportRowInput, home
   const role = refs.endUserRole;
   enforce(decideCreateMember(actor, toGroupFacts(home), { ...toRoleFacts(role), organizationId: role.organizationId }, "import"), "Member", actor);
   enforce(await gainedGrants(tx, actor, refs, null, home.path, `Adding a member to ${home.name}`), "Member", actor);
-  await enforceEmailDomain(tx, actor, home, row.email);
+  enforceEmailDomain(await homePolicy(tx, refs, home), actor, home, row.email);
   if (!row.name) throw new StewardError("BAD_REQUEST", "A new member needs a name.");
   if (row.status === "INVITED")
     throw new StewardError("BAD_REQUEST", "The import does not invite: leave the status empty, or ACTIVE or DISABLED (Invitations sends invitations).");

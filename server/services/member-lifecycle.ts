@@ -20,7 +20,7 @@ import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { endAllSessions, membershipStatusChange } from "./sessions";
 import { enforceHandOver } from "./resources";
-import { enforceEmailDomain } from "./policies";
+import { effectivePolicyAt, enforceEmailDomain } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 
@@ -66,7 +66,7 @@ function createMemberTx(db: Db, actor: ActorContext, input: CreateMemberInput, e
     if (!role) throw notFound("Role", actor);
     enforce(decideCreateMember(actor, toGroupFacts(group), { ...toRoleFacts(role), organizationId: role.organizationId }), "Group", actor);
     enforce(await decideGainedGrants(tx, actor, groupGrantsGained(null, group.path), `Adding a member to ${group.name}`), "Group", actor);
-    await enforceEmailDomain(tx, actor, group, email);
+    enforceEmailDomain(await effectivePolicyAt(tx, group.path), actor, group, email);
 
     const existing = await tx.user.findUnique({ where: { email }, include: { memberships: { where: { organizationId: actor.organizationId } } } });
     if (existing?.memberships.length) throw new StewardError("CONFLICT", `${email} is already a member of this organization.`);

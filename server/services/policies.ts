@@ -50,15 +50,31 @@ export function toSettings(row: PolicyRow | null | undefined): PolicySettings {
 
 const ids = (path: string) => path.split("/").filter(Boolean);
 
-/** The policies along a group path ("/root/.../group/"), root first, in one query. */
-export async function policyChain(db: Db | Tx, path: string): Promise<GroupPolicyLink[]> {
-  const chain = ids(path);
-  const groups = await db.group.findMany({ where: { id: { in: chain } }, select: { id: true, name: true, policy: true } });
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  return chain.flatMap((id) => {
-    const g = byId.get(id);
+type GroupWithPolicy = { id: string; name: string; policy: PolicyRow | null };
+
+/** The groups on these paths with their policies, by id, in one query (none for no path);
+ * `organizationId`, when given, keeps to that organization. */
+async function groupsOnPaths(db: Db | Tx, paths: string[], organizationId?: string): Promise<Map<string, GroupWithPolicy>> {
+  const wanted = [...new Set(paths.flatMap(ids))];
+  if (!wanted.length) return new Map();
+  const groups = await db.group.findMany({
+    where: { id: { in: wanted }, ...(organizationId ? { organizationId } : {}) },
+    select: { id: true, name: true, policy: true },
+  });
+  return new Map(groups.map((g) => [g.id, g]));
+}
+
+/** The chain of a group path for `effectivePolicy`, root first, from groups read by `groupsOnPaths`. */
+function chainOf(path: string, groups: Map<string, GroupWithPolicy>): GroupPolicyLink[] {
+  return ids(path).flatMap((id) => {
+    const g = groups.get(id);
     return g ? [{ groupId: g.id, groupName: g.name, settings: toSettings(g.policy) }] : [];
   });
+}
+
+/** The policies along a group path ("/root/.../group/"), root first, in one query. */
+export async function policyChain(db: Db | Tx, path: string): Promise<GroupPolicyLink[]> {
+  return chainOf(path, await groupsOnPaths(db, [path]));
 }
 
 /** The effective policy of the members whose home group has this path. */
@@ -68,32 +84,27 @@ export async function effectivePolicyAt(db: Db | Tx, path: string): Promise<Effe
 
 /** The effective policy values of many home groups of one organization, in one query. */
 export async function effectivePoliciesOfPaths(db: Db | Tx, organizationId: string, paths: string[]): Promise<Map<string, PolicyValues>> {
-  const wanted = [...new Set(paths.flatMap(ids))];
-  const groups = await db.group.findMany({ where: { organizationId, id: { in: wanted } }, select: { id: true, name: true, policy: true } });
-  const byId = new Map(groups.map((g) => [g.id, g]));
-  const out = new Map<string, PolicyValues>();
-  for (const path of new Set(paths)) {
-    const chain = ids(path).flatMap((id) => {
-      const g = byId.get(id);
-      return g ? [{ groupId: g.id, groupName: g.name, settings: toSettings(g.policy) }] : [];
-    });
-    out.set(path, effectivePolicy(chain).values);
-  }
-  return out;
+  const groups = await groupsOnPaths(db, paths, organizationId);
+  return new Map([...new Set(paths)].map((path) => [path, effectivePolicy(chainOf(path, groups)).values]));
 }
 
 /**
  * The password length an account must have: the longest minimum among the effective
- * policies of its active memberships (open organizations only), or the default.
+ * policies of its active memberships (open organizations only), or the default. Every
+ * membership's chain is read at once, so sign-in costs the same however many organizations.
  */
 export async function requiredPasswordLength(db: Db | Tx, userId: string): Promise<{ length: number; organization: string | null }> {
   const memberships = await db.membership.findMany({
     where: { userId, status: "ACTIVE", organization: { deletedAt: null } },
-    select: { organizationId: true, organization: { select: { name: true } }, group: { select: { path: true } } },
+    select: { organization: { select: { name: true } }, group: { select: { path: true } } },
   });
+  const groups = await groupsOnPaths(
+    db,
+    memberships.map((m) => m.group.path),
+  );
   let best = { length: effectivePolicy([]).values.minPasswordLength, organization: null as string | null };
   for (const m of memberships) {
-    const { minPasswordLength } = (await effectivePolicyAt(db, m.group.path)).values;
+    const { minPasswordLength } = effectivePolicy(chainOf(m.group.path, groups)).values;
     if (minPasswordLength > best.length) best = { length: minPasswordLength, organization: m.organization.name };
   }
   return best;
@@ -109,9 +120,8 @@ export function enforcePasswordLength(password: string, required: { length: numb
   }
 }
 
-/** Refuses to add an address (invite, create, import) outside the domains the group's policy allows. */
-export async function enforceEmailDomain(db: Db | Tx, actor: ActorContext, group: { name: string; path: string }, email: string) {
-  const policy = await effectivePolicyAt(db, group.path);
+/** Refuses to add a member (directly or by import) whose address is outside the domains the group's effective policy allows. */
+export function enforceEmailDomain(policy: EffectivePolicy, actor: ActorContext, group: { name: string }, email: string) {
   enforce(decideEmailDomain(email, policy.values.allowedEmailDomains, policy.sources.allowedEmailDomains?.groupName ?? group.name), "Group", actor);
 }
 

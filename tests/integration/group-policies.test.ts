@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PolicySettings } from "@/server/authz";
 import { checkCredentials } from "@/server/services/account";
-import { NO_SETTINGS } from "@/server/services/policies";
+import { NO_SETTINGS, requiredPasswordLength } from "@/server/services/policies";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { dryRun, toCsv } from "../support/import";
 import { refusal, signIn, testDatabase, type TestDatabase } from "./harness";
@@ -247,5 +247,23 @@ describe("what obeys the effective policy", () => {
       ["near@acme.test", "create"],
     ]);
     expect(rows[0]!.message).toBe("Sales's policy allows invitations only to @acme.test.");
+  });
+
+  it("a person in several organizations needs the longest minimum of any, each read along its own chain", async () => {
+    await resetPolicies();
+    const globex = await org(t.db, "Globex").withTree("Research").create();
+    const pia = await t.db.user.findUniqueOrThrow({ where: { email: acme.email("pia") } });
+    const elsewhere = await t.db.membership.create({
+      data: { userId: pia.id, organizationId: globex.id, groupId: globex.group("Research"), roleId: globex.role("user"), status: "ACTIVE" },
+    });
+    const adam = await acme.signIn("adam");
+    await adam.groups.setPolicy({ groupId: acme.group("Sales"), settings: settings({ minPasswordLength: 14 }) });
+    // Globex's root sets it for Research; Acme's Engineering sets more, off pia's chain.
+    await t.db.groupPolicy.create({ data: { groupId: globex.group(""), organizationId: globex.id, minPasswordLength: 16 } });
+    await adam.groups.setPolicy({ groupId: acme.group("Engineering"), settings: settings({ minPasswordLength: 20 }) });
+    expect(await requiredPasswordLength(t.db, pia.id)).toEqual({ length: 16, organization: "Globex" });
+    await t.db.groupPolicy.update({ where: { groupId: globex.group("") }, data: { minPasswordLength: 12 } });
+    expect(await requiredPasswordLength(t.db, pia.id)).toEqual({ length: 14, organization: "Acme" });
+    await t.db.membership.delete({ where: { id: elsewhere.id } });
   });
 });
