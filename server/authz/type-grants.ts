@@ -17,6 +17,7 @@ import { PERMISSIONS } from "./permissions";
 import {
   ALL_TYPES,
   describeCapabilities,
+  SCOPED_TYPES,
   normalizeCapabilities,
   RESOURCE_TYPES,
   resourceCeiling,
@@ -53,21 +54,27 @@ export function describeTypeGrant(terms: TypeGrantTerms, scope: string): string 
   return [access, create].filter(Boolean).join("; ") || "nothing";
 }
 
-/** A member as these decisions need them: their role, whether they own the organization,
- * and the organization-wide grants that reach them. */
+/** A member as these decisions need them: their role and whether they own the organization. */
 type Holder = Pick<Actor, "role" | "isOwner">;
+
+/** What a member holds beyond their role: the organization-wide grants that reach them, and
+ * their resource scope (seed 002; empty: all), which hides servers and storages outside it. */
+export type TypeHoldings = { typeGrants: readonly TypeGrantFacts[]; scope: readonly string[] };
 
 /**
  * What the member holds on every resource the scope covers that is not private, now and
  * later: the owner everything their ceiling keeps; others View from "See all resources", and
  * what their organization-wide grants covering the scope give ("*" covers every type), after
- * their role's ceiling as `effectiveAccess` applies it.
+ * their role's ceiling as `effectiveAccess` applies it. A member whose resource scope limits
+ * servers and storages sees only some of them, so holds nothing on all of them (rule 7: the
+ * scope filters everything afterwards).
  */
-export function heldTypeWide(member: Holder, reaching: readonly TypeGrantFacts[], scope: string): Capability[] {
+export function heldTypeWide(member: Holder, holdings: TypeHoldings, scope: string): Capability[] {
+  if (holdings.scope.length && (scope === ALL_TYPES || (SCOPED_TYPES as readonly string[]).includes(scope))) return [];
   const ceiling = resourceCeiling(member.role);
   if (member.isOwner) return [...ceiling];
   const given: string[] = holds(member.role, "resources.viewAll") ? ["view"] : [];
-  for (const g of reaching) if (g.scope === ALL_TYPES || g.scope === scope) given.push(...withImplied(g.capabilities));
+  for (const g of holdings.typeGrants) if (g.scope === ALL_TYPES || g.scope === scope) given.push(...withImplied(g.capabilities));
   return withImplied(given).filter((c) => ceiling.includes(c));
 }
 
@@ -89,7 +96,7 @@ const deny = (reason: string): Decision => ({ allowed: false, reason, code: "FOR
  */
 export function decideTypeGrantChange(
   actor: Actor,
-  reaching: readonly TypeGrantFacts[],
+  holdings: TypeHoldings,
   scope: string,
   change: { before?: TypeGrantTerms; after?: TypeGrantTerms },
 ): Decision {
@@ -98,7 +105,7 @@ export function decideTypeGrantChange(
   if (actor.role.reach !== "ORGANIZATION") {
     return deny(`Your role ${actor.role.name} does not reach the whole organization, which organization-wide access covers.`);
   }
-  const held = heldTypeWide(actor, reaching, scope);
+  const held = heldTypeWide(actor, holdings, scope);
   const what = describeTypeScope(scope);
   for (const [terms, verb] of [
     [change.after, "give"],
@@ -110,7 +117,7 @@ export function decideTypeGrantChange(
       const yours = held.length ? `you hold ${describeCapabilities(held)} there` : "you hold nothing on all of them";
       return deny(`You cannot ${verb} ${beyond.map((c) => `“${CAPABILITY_LABELS[c]}”`).join(", ")} on ${what}: ${yours}.`);
     }
-    if (terms.mayCreate && !mayCreateScope(actor, reaching, scope)) {
+    if (terms.mayCreate && !mayCreateScope(actor, holdings.typeGrants, scope)) {
       return deny(`You cannot ${verb} the right to create ${what.slice(4)}: you may not create them yourself.`);
     }
   }

@@ -44,7 +44,7 @@ export async function decideGainedGrants(tx: Tx, actor: ActorContext, gained: Ga
     orderBy: { id: "asc" },
   });
   for (const g of typeWide) {
-    const decision = decideTypeGrantChange(actor, subject.typeGrants, g.resourceType, { after: g });
+    const decision = decideTypeGrantChange(actor, subject, g.resourceType, { after: g });
     if (!decision.allowed) {
       return {
         allowed: false,

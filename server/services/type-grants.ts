@@ -65,14 +65,11 @@ export async function listTypeGrants(db: Db, actor: ActorContext, input: { page:
       capabilities: normalizeCapabilities(g.capabilities),
       mayCreate: g.mayCreate,
       summary: describeTypeGrant(g, g.resourceType),
-      canChange: decideTypeGrantChange(actor, subject.typeGrants, g.resourceType, { before: g }).allowed,
+      canChange: decideTypeGrantChange(actor, subject, g.resourceType, { before: g }).allowed,
     })),
     /** Per scope, what the caller may give there, so the form offers only that. */
     yours: Object.fromEntries(
-      TYPE_SCOPES.map((scope) => [
-        scope,
-        { capabilities: heldTypeWide(actor, subject.typeGrants, scope), mayCreate: mayCreateScope(actor, subject.typeGrants, scope) },
-      ]),
+      TYPE_SCOPES.map((scope) => [scope, { capabilities: heldTypeWide(actor, subject, scope), mayCreate: mayCreateScope(actor, subject.typeGrants, scope) }]),
     ) as Record<TypeScope, { capabilities: Capability[]; mayCreate: boolean }>,
   };
 }
@@ -94,7 +91,7 @@ export async function setTypeGrant(
     const principal = await resolvePrincipal(tx, actor.organizationId, input.principal);
     const after = { capabilities: normalizeCapabilities(input.capabilities), mayCreate: input.mayCreate };
     const existing = await findEntry(tx, actor, input.scope, principal.key);
-    enforce(decideTypeGrantChange(actor, subject.typeGrants, input.scope, { before: existing ?? undefined, after }), "Resource");
+    enforce(decideTypeGrantChange(actor, subject, input.scope, { before: existing ?? undefined, after }), "Resource");
     if (existing && sameTerms(existing, after)) return { id: existing.id };
     const grant = existing
       ? await tx.typeGrant.update({ where: { id: existing.id }, data: after })
@@ -125,7 +122,7 @@ export async function removeTypeGrant(db: Db, actor: ActorContext, input: { id: 
     const subject = await actorSubject(tx, actor);
     const grant = await tx.typeGrant.findFirst({ where: { id: input.id, organizationId: actor.organizationId } });
     if (!grant) throw new StewardError("NOT_FOUND", "That organization-wide access does not exist in this organization.");
-    enforce(decideTypeGrantChange(actor, subject.typeGrants, grant.resourceType, { before: grant }), "Resource");
+    enforce(decideTypeGrantChange(actor, subject, grant.resourceType, { before: grant }), "Resource");
     await tx.typeGrant.delete({ where: { id: grant.id } });
     await auditBy(tx, actor, {
       action: "typeGrant.delete",

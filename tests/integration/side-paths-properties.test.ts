@@ -3,13 +3,23 @@
 // members of several built-in and random custom roles (tests/factories/custom-roles.ts: any
 // rank, reach, permissions and resource ceiling) and scopes, teams, resources private or not with random owners,
 // grants to members, teams, groups and addresses with random capability sets, some empty or
-// naming a capability Steward does not know), every member, joining every team, all teams
+// naming a capability Steward does not know), organization-wide grants over a type or all
+// (which count as held in the screen, and are gained themselves), every member, joining every team, all teams
 // at once, every group, or moving between groups, gets exactly the answer, and the same
-// refusal, as the naive check: `accessOf` + `decideGrantChange` on every gained grant in
-// id order. PROPERTY_RUNS and PROPERTY_SEED override the run count and seed.
+// refusal, as the naive check: `decideTypeGrantChange` on every gained organization-wide
+// grant, then `accessOf` + `decideGrantChange` on every gained grant, each in id order. PROPERTY_RUNS and PROPERTY_SEED override the run count and seed.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_PERMISSIONS, CAPABILITIES, decideGrantChange, describeCapabilities, ORGANIZATION_ONLY_PERMISSIONS, type Decision } from "@/server/authz";
+import {
+  ALL_PERMISSIONS,
+  CAPABILITIES,
+  decideGrantChange,
+  decideTypeGrantChange,
+  describeCapabilities,
+  describeTypeGrant,
+  ORGANIZATION_ONLY_PERMISSIONS,
+  type Decision,
+} from "@/server/authz";
 import type { Db } from "@/server/db";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "@/server/services/access";
 import { loadActor, type ActorContext } from "@/server/services/actor";
@@ -49,18 +59,29 @@ afterAll(() => t.close());
 // ---- The naive answer: every gained grant, checked exactly -----------------------------------
 
 async function naive(db: Db, actor: ActorContext, gained: GainedGrants, how: string): Promise<{ decision: Decision; gained: number }> {
+  const subject = await actorSubject(db, actor);
+  const typeWide = await db.typeGrant.findMany({
+    where: { organizationId: actor.organizationId, OR: [{ teamId: { in: [...(gained.teamIds ?? [])] } }, { groupId: { in: [...(gained.groupIds ?? [])] } }] },
+    orderBy: { id: "asc" },
+  });
+  for (const g of typeWide) {
+    const decision = decideTypeGrantChange(actor, subject, g.resourceType, { after: g });
+    if (!decision.allowed) {
+      const reason = `${how} would give ${describeTypeGrant(g, g.resourceType)}, which you could not grant directly: ${decision.reason}`;
+      return { gained: typeWide.length, decision: { allowed: false, code: "FORBIDDEN", reason } };
+    }
+  }
   const grants = await db.grant.findMany({
     where: { organizationId: actor.organizationId, OR: [{ teamId: { in: [...(gained.teamIds ?? [])] } }, { groupId: { in: [...(gained.groupIds ?? [])] } }] },
     include: { resource: { include: resourceInclude } },
     orderBy: { id: "asc" },
   });
-  const subject = await actorSubject(db, actor);
   for (const g of grants) {
     const access = await accessOf(db, subject, g.resource);
     const decision = decideGrantChange(access, toResourceFacts(g.resource), { after: g.capabilities });
     if (!decision.allowed) {
       return {
-        gained: grants.length,
+        gained: typeWide.length + grants.length,
         decision: {
           allowed: false,
           code: "FORBIDDEN",
@@ -69,7 +90,7 @@ async function naive(db: Db, actor: ActorContext, gained: GainedGrants, how: str
       };
     }
   }
-  return { gained: grants.length, decision: { allowed: true, reason: "" } };
+  return { gained: typeWide.length + grants.length, decision: { allowed: true, reason: "" } };
 }
 
 // ---- Scenarios -------------------------------------------------------------------------------
@@ -105,6 +126,17 @@ const scenarioArb = fc.record({
   grants: fc.array(
     fc.record({ resource: fc.nat(), kind: fc.constantFrom<Kind>("MEMBER", "MEMBER", "TEAM", "TEAM", "GROUP", "GROUP", "EMAIL"), who: fc.nat(), caps: capsArb }),
     { maxLength: 14 },
+  ),
+  /** Organization-wide grants: they count as held for the screen, and are gained themselves. */
+  typeGrants: fc.array(
+    fc.record({
+      scope: fc.constantFrom("*", ...TYPES),
+      kind: fc.constantFrom<Exclude<Kind, "EMAIL">>("MEMBER", "TEAM", "GROUP"),
+      who: fc.nat(),
+      caps: fc.oneof(fc.subarray([...CAPS]), fc.constantFrom<string[]>(["view", "share"], ["admin"], ["view"])),
+      mayCreate: fc.boolean(),
+    }),
+    { maxLength: 3 },
   ),
   moves: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
 });
@@ -156,6 +188,20 @@ async function build(s: Scenario) {
     keys.add(`${resourceId} ${key}`);
     await t.db.grant.create({
       data: { organizationId: o, resourceId, kind: g.kind, principalKey: key, ...principal, capabilities: g.kind === "EMAIL" ? [] : g.caps },
+    });
+  }
+  for (const g of s.typeGrants) {
+    const principal =
+      g.kind === "MEMBER"
+        ? { membershipId: pick(memberIds, g.who) }
+        : g.kind === "TEAM"
+          ? { teamId: pick(teamIds, g.who) }
+          : { groupId: pick(groups, g.who).id };
+    const key = `${g.kind.toLowerCase()}:${Object.values(principal)[0]}`;
+    if (keys.has(`${g.scope} ${key}`)) continue; // one per principal and scope
+    keys.add(`${g.scope} ${key}`);
+    await t.db.typeGrant.create({
+      data: { organizationId: o, resourceType: g.scope, kind: g.kind, principalKey: key, ...principal, capabilities: g.caps, mayCreate: g.mayCreate },
     });
   }
   for (const [i, m] of s.members.entries()) {
@@ -240,11 +286,12 @@ describe("decideGainedGrants", () => {
       reason: expect.stringContaining("Joining Many would give Run on last"),
     });
 
-    // Passing on what one provably may: two queries (the actor's scope, the screen), however many grants.
+    // Passing on what one provably may: four queries (the actor's scope, the organization-wide
+    // grants reaching them, those the team holds, the screen), however many grants.
     await t.db.grant.updateMany({ where: { teamId: team.id }, data: { capabilities: ["view"] } });
     const counted = countingQueries(t.db);
     expect(await decideGainedGrants(counted.db, actor, { teamIds: [team.id] }, "Joining Many")).toEqual({ allowed: true, reason: "" });
-    expect(counted.count()).toBe(2);
+    expect(counted.count()).toBe(4);
   });
 });
 

@@ -50,6 +50,8 @@ const held = (scope: string, capabilities: string[], mayCreate = false): TypeGra
   mayCreate,
   via: { kind: "team", teamName: "Ops" },
 });
+/** Organization-wide grants reaching the member, and no resource scope. */
+const h = (...typeGrants: TypeGrantFacts[]) => ({ typeGrants, scope: [] as string[] });
 // Acme's own organization id, as the factory gives it.
 const acme = (r: ResourceFacts) => ({ ...r, organizationId: ulla.organizationId });
 
@@ -89,15 +91,32 @@ describe("effective access through organization-wide access (rules 7 and 8)", ()
 
 describe("what a member holds on every resource of a scope (heldTypeWide)", () => {
   it("gives the owner everything, “See all resources” View, and one's own organization-wide access covering the scope", () => {
-    expect(heldTypeWide(owner, [], "server")).toEqual(ALL);
-    expect(heldTypeWide(dana, [], "*")).toEqual(["view"]);
-    expect(heldTypeWide(ulla, [], "*")).toEqual([]);
-    expect(heldTypeWide(ulla, [held("server", ["view", "run"])], "server")).toEqual(["view", "run"]);
+    expect(heldTypeWide(owner, h(), "server")).toEqual(ALL);
+    expect(heldTypeWide(dana, h(), "*")).toEqual(["view"]);
+    expect(heldTypeWide(ulla, h(), "*")).toEqual([]);
+    expect(heldTypeWide(ulla, h(held("server", ["view", "run"])), "server")).toEqual(["view", "run"]);
     // A grant on servers says nothing of the other types, nor of "*".
-    expect(heldTypeWide(ulla, [held("server", ALL)], "job")).toEqual([]);
-    expect(heldTypeWide(ulla, [held("server", ALL)], "*")).toEqual([]);
+    expect(heldTypeWide(ulla, h(held("server", ALL)), "job")).toEqual([]);
+    expect(heldTypeWide(ulla, h(held("server", ALL)), "*")).toEqual([]);
     // "*" covers every scope; admin brings everything along.
-    expect(heldTypeWide(ulla, [held("*", ["admin"])], "storage")).toEqual(ALL);
+    expect(heldTypeWide(ulla, h(held("*", ["admin"])), "storage")).toEqual(ALL);
+  });
+
+  it("is nothing on servers, storages or every type for a member whose resource scope limits them (seed 002)", () => {
+    const scoped = { typeGrants: [held("*", ALL)], scope: ["server-1"] };
+    expect(heldTypeWide(owner, scoped, "server")).toEqual([]);
+    expect(heldTypeWide(adam, scoped, "storage")).toEqual([]);
+    expect(heldTypeWide(adam, scoped, "*")).toEqual([]);
+    // A scope limits servers and storages only.
+    expect(heldTypeWide(adam, scoped, "job")).toEqual(ALL);
+    expectDecision(
+      decideTypeGrantChange(adam, { typeGrants: [], scope: ["server-1"] }, "*", { after: { capabilities: ["view"], mayCreate: false } }),
+      FORBIDDEN,
+    );
+    expectDecision(
+      decideTypeGrantChange(adam, { typeGrants: [], scope: ["server-1"] }, "job", { after: { capabilities: ["view"], mayCreate: false } }),
+      ALLOWED,
+    );
   });
 
   it("is cut to the role's ceiling", () => {
@@ -105,7 +124,7 @@ describe("what a member holds on every resource of a scope (heldTypeWide)", () =
       id: "rex",
       role: customRole({ name: "Runner", rank: 5, reach: "SELF", permissions: [], ceiling: ["view", "run"] }),
     });
-    expect(heldTypeWide(runner, [held("*", ALL)], "job")).toEqual(["view", "run"]);
+    expect(heldTypeWide(runner, h(held("*", ALL)), "job")).toEqual(["view", "run"]);
   });
 });
 
@@ -113,23 +132,23 @@ describe("giving organization-wide access (rule 4)", () => {
   const full = { capabilities: ALL, mayCreate: false };
   const view = { capabilities: ["view"], mayCreate: false };
   const cases: Array<[string, Parameters<typeof decideTypeGrantChange>, typeof ALLOWED]> = [
-    ["a User lacks “Grant organization-wide access”", [ulla, [held("*", ALL)], "*", { after: view }], FORBIDDEN],
-    ["a Group Admin reaches no further than its subtree", [gina, [], "*", { after: view }], FORBIDDEN],
-    ["the owner gives Full access on servers", [owner, [], "server", { after: full }], ALLOWED],
-    ["an Admin gives View on everything (“See all resources”)", [adam, [], "*", { after: view }], ALLOWED],
+    ["a User lacks “Grant organization-wide access”", [ulla, h(held("*", ALL)), "*", { after: view }], FORBIDDEN],
+    ["a Group Admin reaches no further than its subtree", [gina, h(), "*", { after: view }], FORBIDDEN],
+    ["the owner gives Full access on servers", [owner, h(), "server", { after: full }], ALLOWED],
+    ["an Admin gives View on everything (“See all resources”)", [adam, h(), "*", { after: view }], ALLOWED],
     [
       "an Admin cannot give Run on jobs: it does not hold it on all of them",
-      [adam, [], "job", { after: { capabilities: ["view", "run"], mayCreate: false } }],
+      [adam, h(), "job", { after: { capabilities: ["view", "run"], mayCreate: false } }],
       FORBIDDEN,
     ],
-    ["an Admin holding Full access on servers gives it on servers", [adam, [held("server", ALL)], "server", { after: full }], ALLOWED],
-    ["… but not on every type", [adam, [held("server", ALL)], "*", { after: full }], FORBIDDEN],
-    ["… nor on jobs", [adam, [held("server", ALL)], "job", { after: full }], FORBIDDEN],
-    ["an Admin cannot remove access giving more than it holds", [adam, [], "*", { before: full }], FORBIDDEN],
-    ["an Admin removes View on everything", [adam, [], "*", { before: view }], ALLOWED],
-    ["an Admin cannot lower Full access to View (that changes what it cannot give)", [adam, [], "*", { before: full, after: view }], FORBIDDEN],
-    ["“may create” by someone who may create", [adam, [], "job", { after: { capabilities: [], mayCreate: true } }], ALLOWED],
-    ["nothing at all is refused", [owner, [], "job", { after: { capabilities: [], mayCreate: false } }], FORBIDDEN],
+    ["an Admin holding Full access on servers gives it on servers", [adam, h(held("server", ALL)), "server", { after: full }], ALLOWED],
+    ["… but not on every type", [adam, h(held("server", ALL)), "*", { after: full }], FORBIDDEN],
+    ["… nor on jobs", [adam, h(held("server", ALL)), "job", { after: full }], FORBIDDEN],
+    ["an Admin cannot remove access giving more than it holds", [adam, h(), "*", { before: full }], FORBIDDEN],
+    ["an Admin removes View on everything", [adam, h(), "*", { before: view }], ALLOWED],
+    ["an Admin cannot lower Full access to View (that changes what it cannot give)", [adam, h(), "*", { before: full, after: view }], FORBIDDEN],
+    ["“may create” by someone who may create", [adam, h(), "job", { after: { capabilities: [], mayCreate: true } }], ALLOWED],
+    ["nothing at all is refused", [owner, h(), "job", { after: { capabilities: [], mayCreate: false } }], FORBIDDEN],
   ];
   it.each(cases)("%s", (_, args, expected) => expectDecision(decideTypeGrantChange(...args), expected));
 
@@ -138,14 +157,14 @@ describe("giving organization-wide access (rule 4)", () => {
       id: "clerk",
       role: customRole({ name: "Access clerk", rank: 105, reach: "ORGANIZATION", permissions: ["resources.grantAll", "resources.viewAll"] }),
     });
-    expectDecision(decideTypeGrantChange(clerk, [], "job", { after: { capabilities: ["view"], mayCreate: true } }), FORBIDDEN);
-    expectDecision(decideTypeGrantChange(clerk, [held("job", [], true)], "job", { after: { capabilities: ["view"], mayCreate: true } }), ALLOWED);
+    expectDecision(decideTypeGrantChange(clerk, h(), "job", { after: { capabilities: ["view"], mayCreate: true } }), FORBIDDEN);
+    expectDecision(decideTypeGrantChange(clerk, h(held("job", [], true)), "job", { after: { capabilities: ["view"], mayCreate: true } }), ALLOWED);
     // A right to create jobs is not a right to create everything.
-    expectDecision(decideTypeGrantChange(clerk, [held("job", [], true)], "*", { after: { capabilities: [], mayCreate: true } }), FORBIDDEN);
+    expectDecision(decideTypeGrantChange(clerk, h(held("job", [], true)), "*", { after: { capabilities: [], mayCreate: true } }), FORBIDDEN);
   });
 
   it("says what is beyond the actor, in words", () => {
-    const d = decideTypeGrantChange(adam, [], "job", { after: { capabilities: ["view", "run"], mayCreate: false } });
+    const d = decideTypeGrantChange(adam, h(), "job", { after: { capabilities: ["view", "run"], mayCreate: false } });
     expect(d.reason).toBe("You cannot give “Run” on all jobs: you hold View only there.");
   });
 
@@ -157,8 +176,8 @@ describe("giving organization-wide access (rule 4)", () => {
     fc.assert(
       fc.property(actor, reaching, scope, caps, fc.boolean(), (who, rows, target, given, mayCreate) => {
         const facts = rows.map((r, i) => ({ ...r, grantId: `t${i}`, via: { kind: "member" as const } }));
-        const decision = decideTypeGrantChange(who, facts, target, { after: { capabilities: given, mayCreate } });
-        const holds = heldTypeWide(who, facts, target);
+        const decision = decideTypeGrantChange(who, h(...facts), target, { after: { capabilities: given, mayCreate } });
+        const holds = heldTypeWide(who, h(...facts), target);
         const sound = given.every((c) => (holds as string[]).includes(c));
         if (decision.allowed) expect(sound).toBe(true);
         // Complete: an organization-wide actor with the permission gives whatever it holds.
