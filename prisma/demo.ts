@@ -218,6 +218,11 @@ async function demoResources(tx: Tx, organizationId: string, groupIds: Map<strin
   await grant("nightly-backup", "MEMBER", m("tess").id, ["view", "run", "edit"]);
   await grant("s3-archive", "MEMBER", m("eve").id, ["data", "share"]);
   await grant("nightly-backup", "EMAIL", "oncall@example.com", []);
+  // Organization-wide access: Operations watches every server, and Analysts may create jobs of their own.
+  const typeGrant = (teamId: string, resourceType: string, capabilities: string[], mayCreate = false) =>
+    tx.typeGrant.create({ data: { organizationId, resourceType, kind: "TEAM", principalKey: `team:${teamId}`, teamId, capabilities, mayCreate } });
+  await typeGrant(ops.id, "server", ["view"]);
+  await typeGrant(analysts.id, "job", [], true);
 
   // Two weeks of runs, a few a day, by the Operations team: most succeed, some fail, and
   // today's last run of the backup is still waiting for its outcome.

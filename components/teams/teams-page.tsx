@@ -16,7 +16,13 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
   const [adding, setAdding] = useState<{ teamId: string; name: string } | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() });
   const remove = useMutation(trpc.teams.removeMember.mutationOptions({ onSuccess: refresh }));
-  const [deleting, setDeleting] = useState<{ teamId: string; name: string; memberCount: number; grantCount: number } | null>(null);
+  const [deleting, setDeleting] = useState<{
+    teamId: string;
+    name: string;
+    memberCount: number;
+    grantCount: number;
+    organizationWide: string[];
+  } | null>(null);
   const del = useMutation(
     trpc.teams.delete.mutationOptions({
       onSuccess: () => {
@@ -64,7 +70,9 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
                   <Button
                     size="sm"
                     variant="ghost"
-                    onClick={() => setDeleting({ teamId: t.id, name: t.name, memberCount: t.memberCount, grantCount: t.grantCount })}
+                    onClick={() =>
+                      setDeleting({ teamId: t.id, name: t.name, memberCount: t.memberCount, grantCount: t.grantCount, organizationWide: t.organizationWide })
+                    }
                     aria-label={`Delete team ${t.name}`}
                   >
                     Delete
@@ -74,6 +82,11 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
             }
           >
             {t.description && <p className="mb-3 text-sm text-slate-600">{t.description}</p>}
+            {t.organizationWide.length > 0 && (
+              <p className="mb-3 text-xs text-slate-600">
+                <span className="font-medium text-slate-700">Organization-wide:</span> {t.organizationWide.join(" · ")}
+              </p>
+            )}
             <ul className="divide-y divide-slate-100">
               {t.members.map((m) => (
                 <li key={m.membershipId} className="flex items-center justify-between py-1.5 text-sm">
@@ -108,7 +121,9 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
           <DataForm onData={() => del.mutate({ teamId: deleting.teamId })}>
             <p className="text-sm text-slate-700">
               Its {deleting.memberCount} member{deleting.memberCount === 1 ? "" : "s"} lose what the team&apos;s {deleting.grantCount} grant
-              {deleting.grantCount === 1 ? "" : "s"} gave them. Their accounts and other access stay.
+              {deleting.grantCount === 1 ? "" : "s"} gave them
+              {deleting.organizationWide.length ? `, and its organization-wide access (${deleting.organizationWide.join("; ")})` : ""}. Their accounts and other
+              access stay.
             </p>
             <FormError error={del.error} />
             <DialogActions

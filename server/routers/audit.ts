@@ -1,9 +1,9 @@
 // The organization's audit log: "View audit log" (organization reach only) reads it. The
 // export route (app/o/[slug]/audit/export) pages through `exportPage` and ends with
-// `recordExport`, through the same gate.
+// `recordExport`, through the same gate; only that route may record (no client forges a count).
 import { z } from "zod";
 import { auditLogOptions, listAuditLog, recordAuditExport } from "../services/audit-log";
-import { createTRPCRouter, orgProcedure } from "../trpc/init";
+import { createTRPCRouter, orgProcedure, serverSideOrgProcedure } from "../trpc/init";
 
 const date = (what: string) =>
   z
@@ -36,7 +36,8 @@ export const auditRouter = createTRPCRouter({
   exportPage: orgProcedure("audit.view")
     .input(auditFilters.extend({ cursor }))
     .query(({ ctx, input }) => listAuditLog(ctx.db, ctx.actor, { ...input, pageSize: EXPORT_BATCH })),
-  recordExport: orgProcedure("audit.view")
+  /** Called by the export route once it has streamed the rows, with the count it streamed. */
+  recordExport: serverSideOrgProcedure("audit.view")
     .input(z.object({ filters: auditFilters, format: z.enum(["csv", "json"]), rows: z.number().int().min(0), complete: z.boolean() }))
     .mutation(({ ctx, input }) => recordAuditExport(ctx.db, ctx.actor, input)),
 });

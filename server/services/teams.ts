@@ -1,7 +1,16 @@
 // Teams (seed 000's user groups): flat sets of members, and principals for grants. Rule 4:
 // membership is a grant, so putting someone in a team (oneself included) needs the power
 // to grant them directly everything the team holds.
-import { decideDeleteTeam, decideManageTeam, decideMoveTeam, decideSpan, decideTeamAnchor, decideTeamMembership, type TeamFacts } from "../authz";
+import {
+  decideDeleteTeam,
+  decideManageTeam,
+  decideMoveTeam,
+  decideSpan,
+  decideTeamAnchor,
+  decideTeamMembership,
+  describeTypeGrant,
+  type TeamFacts,
+} from "../authz";
 import type { Db, Tx } from "../db";
 import { withUniqueConflict } from "../db/errors";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
@@ -22,6 +31,7 @@ export async function listTeams(db: Db, actor: ActorContext) {
     include: {
       group: groupSelect,
       _count: { select: { members: { where: inSpan }, grants: true } },
+      typeGrants: { select: { resourceType: true, capabilities: true, mayCreate: true }, orderBy: { resourceType: "asc" } },
       members: {
         where: inSpan,
         include: { membership: { include: { user: { select: { name: true, email: true } } } } },
@@ -38,6 +48,8 @@ export async function listTeams(db: Db, actor: ActorContext) {
     canManage: decideManageTeam(actor, teamFacts(t)).allowed,
     memberCount: t._count.members,
     grantCount: t._count.grants,
+    /** Its organization-wide access, in words ("View only on all servers"). */
+    organizationWide: t.typeGrants.map((g) => describeTypeGrant(g, g.resourceType)),
     members: t.members.map((m) => ({ membershipId: m.membershipId, name: m.membership.user.name, email: m.membership.user.email })),
   }));
 }
@@ -102,18 +114,20 @@ export async function updateTeam(db: Db, actor: ActorContext, input: { teamId: s
   );
 }
 
-/** Deleting a team removes its grants with it (its members lose what only the team gave). */
+/** Deleting a team removes its grants and organization-wide access with it (its members lose
+ * what only the team gave); like revoking, taking access away needs no holding of it. */
 export async function deleteTeam(db: Db, actor: ActorContext, teamId: string) {
   return db.$transaction(async (tx) => {
     const team = await loadTeam(tx, actor, teamId);
-    const [members, grants, inSpan] = await Promise.all([
+    const [members, grants, organizationWide, inSpan] = await Promise.all([
       tx.teamMember.count({ where: { teamId } }),
       tx.grant.count({ where: { teamId } }),
+      tx.typeGrant.findMany({ where: { teamId }, select: { resourceType: true, capabilities: true, mayCreate: true } }),
       tx.teamMember.count({ where: { teamId, OR: [{ membershipId: actor.membershipId }, { membership: membersVisibleTo(actor) }] } }),
     ]);
     enforce(decideDeleteTeam(actor, teamFacts(team), members - inSpan), "Team");
     await tx.team.delete({ where: { id: team.id } });
-    await auditBy(tx, actor, { action: "team.delete", targetType: "Team", targetId: team.id, before: { name: team.name, members, grants } });
+    await auditBy(tx, actor, { action: "team.delete", targetType: "Team", targetId: team.id, before: { name: team.name, members, grants, organizationWide } });
     return { id: team.id };
   });
 }

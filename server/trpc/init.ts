@@ -36,6 +36,9 @@ export type Context = {
   ip: string | null;
   /** Server components only: the viewer and membership resolved once per request (memo.ts). */
   memo?: RequestMemo;
+  /** Set only by Steward's own server code calling the API in process (a download route
+   * recording what it streamed); the HTTP handler never sets it. */
+  serverSide?: true;
 };
 
 export const ORG_HEADER = "x-steward-org";
@@ -201,6 +204,15 @@ export function orgProcedure(permission: Permission | null) {
     const decision = permission ? decidePermission(actor, permission) : null;
     if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
     return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip }, policy } });
+  });
+}
+
+/** A procedure that only Steward's own server code calls in process (`serverSide`): over
+ * HTTP it does not exist, so no client can write what it records (an export's row count). */
+export function serverSideOrgProcedure(permission: Permission) {
+  return orgProcedure(permission).use(({ ctx, next }) => {
+    if (!ctx.serverSide) throw new TRPCError({ code: "NOT_FOUND", message: "There is no such procedure." });
+    return next();
   });
 }
 

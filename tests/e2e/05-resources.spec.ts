@@ -82,3 +82,35 @@ test("an admin grants a team Run on a job; a member of the team sees that job on
   await expect(page.getByRole("listitem").filter({ hasText: /Run\s+of quarterly-tps\s+by Samir Nagheenanajar/ })).toBeVisible();
   await expect(page.getByText("payroll-export")).toHaveCount(0);
 });
+
+test("the owner gives team Ops View only on all jobs and the right to create them; Samir then sees every job and creates one, by keyboard", async ({
+  page,
+}) => {
+  await signIn(page, "peter@initech.test", "tps-report-cover");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Org-wide access" }).click();
+  await expect(page.getByText("Nobody has organization-wide access")).toBeVisible();
+  await page.getByLabel("To a").selectOption("TEAM");
+  await page.getByLabel("On", { exact: true }).selectOption({ label: "All jobs" });
+  await page.getByRole("combobox", { name: "Access", exact: true }).selectOption({ label: "View only (view)" });
+  await page.getByLabel("May create jobs").check();
+  await page.getByLabel("Find a team").fill("Ops");
+  await page.getByRole("button", { name: "Choose Ops" }).click();
+  await page.getByRole("button", { name: "Give access" }).click();
+  await expect(page.getByText("View only on all jobs; may create jobs")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signIn(page, "samir@initech.test", "no-talent-ass-clown");
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Resources" }).click();
+  await expect(page.getByRole("link", { name: "payroll-export" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "quarterly-tps" })).toBeVisible();
+  // Creating: only jobs are offered, and the keyboard reaches every field.
+  await page.getByRole("button", { name: "New resource" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "New resource" });
+  await expect(dialog.getByLabel("Type").locator("option")).toHaveText(["Job"]);
+  await dialog.getByLabel("Name").fill("samirs-report");
+  await dialog.getByLabel("Name").press("Enter");
+  await expect(page.getByRole("heading", { name: "samirs-report" })).toBeVisible();
+  await expect(page.getByText("Full access", { exact: true })).toBeVisible();
+});

@@ -94,6 +94,15 @@ describe("malformed requests", () => {
     expect(r.message).toBe("There is no such procedure.");
   });
 
+  it("a procedure only Steward's own routes call does not exist over HTTP: no client records an audit export", async () => {
+    const audits = await t.db.auditEvent.count({ where: { action: "audit.export" } });
+    const input = { filters: {}, format: "csv", rows: 1_000_000, complete: true };
+    const r = await callHttp(db, "audit.recordExport", { cookie: ownerCookie, org: acme.slug, input });
+    expect(r.status).toBe(404);
+    expect(r.message).toBe("There is no such procedure.");
+    expect(await t.db.auditEvent.count({ where: { action: "audit.export" } })).toBe(audits);
+  });
+
   it("an oversized body is 413 before it is read", async () => {
     const r = await callHttp(db, "accountLinks.requestPasswordReset", {
       body: "{}",

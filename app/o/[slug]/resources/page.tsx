@@ -20,7 +20,7 @@ export default async function ResourcesPage({ params, searchParams }: { params: 
         description={
           may("resources.viewAll")
             ? `As ${you.role.name} you see every resource that is not private, and private ones shared with you.`
-            : "What you own, and what is shared with you directly, through a team or through your group."
+            : "What you own, and what is shared with you directly, through a team, through your group or organization-wide."
         }
         actions={creatable.length && !as ? <NewResourceButton types={creatable} /> : undefined}
       />
