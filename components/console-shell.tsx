@@ -24,6 +24,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/settings", label: "Settings", permission: "settings.manage" },
   { href: "/email", label: "Outbox", permission: "settings.manage" },
   { href: "/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/tokens", label: "API tokens", permission: "tokens.use" },
 ];
 
 export function ConsoleShell({

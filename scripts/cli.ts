@@ -295,8 +295,14 @@ async function operatorCommand(argv: string[]) {
       return;
     }
     case "list": {
-      const operators = await withDatabase((db) => listOperators(db, null));
-      for (const o of operators) console.log(`${o.email}\t${o.name}`);
+      // Every operator, a page at a time.
+      await withDatabase(async (db) => {
+        for (let page = 1; ; page++) {
+          const { rows, total, pageSize } = await listOperators(db, null, { page, pageSize: 100 });
+          for (const o of rows) console.log(`${o.email}\t${o.name}`);
+          if (page * pageSize >= total) break;
+        }
+      });
       return;
     }
     default:

@@ -9,6 +9,7 @@ import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
+import { ApiTokens } from "../account/api-tokens";
 import { describeSetting, POLICY_KEYS, POLICY_LABELS } from "@/server/authz/policies";
 
 type Member = RouterOutputs["members"]["get"];
@@ -134,6 +135,8 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
           </Card>
           <ResourceScopeCard membershipId={m.id} name={m.name} scope={m.resourceScope} canEdit={m.can.edit} />
           {m.policy && <MemberPolicyCard name={m.name} policy={m.policy} hasTwoFactor={m.hasTwoFactor} />}
+          {/* Another member's API tokens: seen and revoked with "Edit member info" over them. */}
+          {m.can.edit && !m.isSelf && <ApiTokens membershipId={m.id} permissions={[]} canCreate={false} />}
         </div>
         <Card title="History">
           {m.history.length === 0 ? (

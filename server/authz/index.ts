@@ -19,6 +19,7 @@ export * from "./groups";
 export * from "./policies";
 export * from "./resources";
 export * from "./type-grants";
+export * from "./tokens";
 export * from "./principals";
 export * from "./teams";
 export * from "./custom-roles";

@@ -59,6 +59,11 @@ export const PERMISSIONS = {
     label: "Bulk import",
     description: "Run the import tool: create and delete end users, set any member's group, status and personal information regardless of rank.",
   },
+  "tokens.use": {
+    area: "Tools",
+    label: "Use API tokens",
+    description: "Create personal API tokens that act as you, never beyond your role, for scripts and agents.",
+  },
   "audit.view": { area: "Organization", label: "View audit log", description: "See the organization's audit log." },
   "settings.manage": { area: "Organization", label: "Manage organization settings", description: "Rename the organization and change its settings." },
 } as const satisfies Record<string, Entry>;

@@ -44,6 +44,8 @@ export const ROLE_SETS = [
           "members.import",
           "roles.manage",
           "resources.grantAll",
+          // "No access to API tokens" (seed 000).
+          "tokens.use",
           "restores.manage",
           "data.access",
           "data.migrate",

@@ -53,7 +53,8 @@ export const BUILT_IN_ROLES = [
     name: "Admin",
     rank: 110,
     reach: "ORGANIZATION",
-    permissions: allExcept(...DATA_POWERS, "data.export", "members.import"),
+    // Seed 000: the Administrator has "no access to API tokens".
+    permissions: allExcept(...DATA_POWERS, "data.export", "members.import", "tokens.use"),
     description: "Manages groups and lower-ranked members (not those holding powers it lacks, such as Group Data Admins), policies and reports.",
   },
   {
@@ -85,7 +86,7 @@ export const BUILT_IN_ROLES = [
     name: "Bulk Exporter",
     rank: 70,
     reach: "ORGANIZATION",
-    permissions: ["data.export"],
+    permissions: ["data.export", "tokens.use"],
     description: "Only the export tool: exports the data of any member.",
   },
   {
@@ -93,7 +94,7 @@ export const BUILT_IN_ROLES = [
     name: "Bulk Importer",
     rank: 60,
     reach: "ORGANIZATION",
-    permissions: ["members.import"],
+    permissions: ["members.import", "tokens.use"],
     description: "Only the import tool: creates and deletes end users, sets the group, status and personal information of any member regardless of rank.",
   },
   {
@@ -109,7 +110,7 @@ export const BUILT_IN_ROLES = [
     name: "Group Admin",
     rank: 40,
     reach: "SUBTREE",
-    permissions: allExcept(...ORGANIZATION_ONLY, ...DATA_POWERS),
+    permissions: allExcept(...ORGANIZATION_ONLY, ...DATA_POWERS, "tokens.use"),
     description: "As Admin, inside their home group's subtree.",
   },
   {

@@ -1,12 +1,13 @@
-// The HTTP face of the API (/api/trpc): who is asking (session cookie, client address,
-// organization header), what a request may be (same-site, JSON, bounded), and how errors
+// The HTTP face of the API (/api/trpc): who is asking (session cookie or API token, client
+// address, organization header), what a request may be (same-site, JSON, bounded), and how errors
 // leave (server/trpc/init.ts's formatter; Retry-After when the database cannot answer).
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db";
 import { NOT_JSON, ORG_HEADER } from "../trpc/init";
 import { MAX_BATCH_SIZE } from "../trpc/limits";
-import { requestContext } from "../trpc/request-context";
+import { bearerToken, requestContext } from "../trpc/request-context";
+import { RateLimited } from "../services/api-tokens";
 import { appRouter } from "../trpc/root";
 import { crossSiteRefusal } from "./origin";
 
@@ -15,7 +16,9 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Refusals due before the request is read: cross-site, not JSON, too large. */
 function refuseRequest(req: Request): void {
-  const crossSite = crossSiteRefusal(req);
+  // A request with an API token carries no cookie authority (requestContext reads no
+  // cookie then), so another site gains nothing by sending one: scripts need no Origin.
+  const crossSite = bearerToken(req.headers) ? null : crossSiteRefusal(req);
   if (crossSite) throw new TRPCError({ code: "FORBIDDEN", message: crossSite });
   if (req.method !== "POST") return;
   const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -39,6 +42,8 @@ export function handleTrpcRequest(req: Request, db: () => Db): Promise<Response>
     responseMeta({ errors }) {
       const headers = new Headers({ "cache-control": "no-store" });
       if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", "5");
+      const limited = errors.map((e) => e.cause).find((c) => c instanceof RateLimited);
+      if (limited) headers.set("retry-after", String(limited.retryAfterSeconds));
       return { headers };
     },
   });

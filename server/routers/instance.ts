@@ -63,7 +63,9 @@ export const instanceRouter = createTRPCRouter({
   deleteOrganization: operatorProcedure
     .input(z.object({ organizationId: id("Organization"), confirmName: z.string().trim().min(1, "Type the organization's name to confirm.").max(80) }))
     .mutation(({ ctx, input }) => deleteOrganization(ctx.db, ctx.operator, input, "operator")),
-  operators: operatorProcedure.query(({ ctx }) => listOperators(ctx.db, ctx.operator)),
+  operators: operatorProcedure
+    .input(z.object({ page, pageSize: z.number().int().min(1).max(100, "At most 100 operators per page.").default(50) }).default({ page: 1, pageSize: 50 }))
+    .query(({ ctx, input }) => listOperators(ctx.db, ctx.operator, input)),
   addOperator: operatorProcedure.input(z.object({ email })).mutation(({ ctx, input }) => addOperator(ctx.db, ctx.operator, input.email)),
   removeOperator: operatorProcedure.input(z.object({ email })).mutation(({ ctx, input }) => removeOperator(ctx.db, ctx.operator, input.email)),
   events: operatorProcedure

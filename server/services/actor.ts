@@ -47,6 +47,8 @@ export type ActorContext = Actor & {
   /** Sessions begun before this moment are refused here (rule 9; set on disabling). */
   sessionsValidFrom: Date | null;
   ip?: string | null;
+  /** Set when the request came with an API token rather than a session: audits name it. */
+  tokenId?: string;
 };
 
 /** The viewer's active membership in the organization with this slug, or NOT_FOUND. */

@@ -323,6 +323,9 @@ export const AUDIT_CATALOG = {
   "grant.delete": resource("Removed access", (w) => `${w.actor} removed the access of ${principal(w, w.b("principal"))} to ${w.target()}`, {
     refs: (e) => principalRef(e.before),
   }),
+  "token.create": member("Created an API token", (w) => `${w.actor} created the API token ${w.a("name") ?? ""} (${w.a("prefix") ?? "stw_"}…)`),
+  "token.revoke": member("Revoked an API token", (w) => `${w.actor} revoked the API token ${w.b("name") ?? ""} (${w.b("prefix") ?? "stw_"}…) of ${w.target()}`),
+  "token.revokeAll": member("Revoked all API tokens", (w) => `${w.actor} revoked every API token of ${w.target()} (${w.b("tokens") ?? "all"})`),
   "typeGrant.create": {
     area: "resources",
     label: "Gave organization-wide access",

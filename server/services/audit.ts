@@ -20,6 +20,8 @@ export type AuditEntry = AuditTarget &
     organizationId: string | null;
     actorUserId: string | null;
     ip?: string | null;
+    /** The API token the change came through (none: a session, the CLI or the system). */
+    apiTokenId?: string | null;
   };
 
 export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
@@ -27,6 +29,10 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
 }
 
 /** An event by the acting member, in their organization, from their request's address. */
-export function auditBy(tx: Tx, actor: { organizationId: string; userId: string; ip?: string | null }, entry: AuditTarget & AuditDetails): Promise<void> {
-  return audit(tx, { ...entry, organizationId: actor.organizationId, actorUserId: actor.userId, ip: actor.ip ?? null });
+export function auditBy(
+  tx: Tx,
+  actor: { organizationId: string; userId: string; ip?: string | null; tokenId?: string },
+  entry: AuditTarget & AuditDetails,
+): Promise<void> {
+  return audit(tx, { ...entry, organizationId: actor.organizationId, actorUserId: actor.userId, ip: actor.ip ?? null, apiTokenId: actor.tokenId ?? null });
 }

@@ -412,13 +412,20 @@ export async function deleteOwnOrganization(db: Db, actor: ActorContext, input: 
 
 // ---- Operators -------------------------------------------------------------------------
 
-export async function listOperators(db: Db, operator: OperatorActor) {
+export async function listOperators(db: Db, operator: OperatorActor, input: { page: number; pageSize: number } = { page: 1, pageSize: 50 }) {
   mustOperate(operator);
-  return db.user.findMany({
-    where: { isOperator: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, email: true, lastSignInAt: true },
-  });
+  const where = { isOperator: true };
+  const [total, rows] = await db.$transaction([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      select: { id: true, name: true, email: true, lastSignInAt: true },
+    }),
+  ]);
+  return { total, page: input.page, pageSize: input.pageSize, rows };
 }
 
 // Serializes operator changes, so that two operators removing each other at once cannot

@@ -9,17 +9,30 @@
  * - orgProcedure(permission): a member of the organization named by the request (header
  *   x-steward-org), whose role holds `permission`. The acting member is `ctx.actor`. A pending
  *   password change or 2FA setup is refused with an UnmetRequirement cause (requirement.ts).
+ *   With an API token (Authorization: Bearer stw_…), the token's member now, narrowed by the
+ *   token (services/api-tokens.ts); only these procedures accept a token.
+ * - sessionOrgProcedure(permission): as orgProcedure, for a signed-in session only (tokens
+ *   never manage tokens).
  */
 import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, ZodRealError } from "zod";
-import { decideOperate, decidePermission, decideSessionInOrganization, decideSessionLifetime, decideTwoFactorRequired, type Permission } from "../authz";
+import {
+  decideOperate,
+  decidePermission,
+  decideSessionInOrganization,
+  decideSessionLifetime,
+  decideTokenCall,
+  decideTwoFactorRequired,
+  type Permission,
+} from "../authz";
 import { effectivePolicyAt } from "../services/policies";
 import type { Db } from "../db";
 import { isDatabaseUnavailable, isLostRace } from "../db/errors";
 import { resolveViewer, type SessionClaims } from "../auth/session";
 import { loadActor } from "../services/actor";
+import { authenticateToken } from "../services/api-tokens";
 import { StewardError } from "../services/errors";
 import { describeZodError, fieldLabel, findInputProblem } from "./input-errors";
 import { MAX_BATCH_SIZE } from "./limits";
@@ -36,6 +49,9 @@ export type Context = {
   ip: string | null;
   /** Server components only: the viewer and membership resolved once per request (memo.ts). */
   memo?: RequestMemo;
+  /** The request's API token (Authorization: Bearer), when it came with one: then the
+   * session cookie is ignored, and only organization procedures answer. */
+  bearer?: string | null;
   /** Set only by Steward's own server code calling the API in process (a download route
    * recording what it streamed); the HTTP handler never sets it. */
   serverSide?: true;
@@ -168,7 +184,10 @@ export const publicProcedure = t.procedure.use(translateErrors).use(refuseUnsafe
 const viewerOf = (ctx: Context) => once(ctx.memo, "viewer", () => resolveViewer(ctx.db, ctx.claims));
 const actorOf = (ctx: Context, userId: string, orgSlug: string) => once(ctx.memo, `actor:${userId}:${orgSlug}`, () => loadActor(ctx.db, userId, orgSlug));
 
+const TOKENS_STAY_INSIDE = "API tokens work only on an organization's procedures; this one needs a signed-in session.";
+
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (ctx.bearer) throw new TRPCError({ code: "UNAUTHORIZED", message: TOKENS_STAY_INSIDE });
   const viewer = await viewerOf(ctx);
   if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue; your session has ended or is not valid." });
   return next({ ctx: { ...ctx, viewer } });
@@ -177,33 +196,54 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 /** Public, but knows who is signed in (viewer null when nobody is): for pages reached
  * from emailed links, which behave differently for the right person. */
 export const optionalViewerProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer = await viewerOf(ctx);
+  const viewer = ctx.bearer ? null : await viewerOf(ctx);
   return next({ ctx: { ...ctx, viewer } });
 });
 
 /** An active member of the organization named by the request; with a permission, only if
  * their role holds it. `null`: every member (resources decide by grants, not by role). */
 export function orgProcedure(permission: Permission | null) {
-  return authedProcedure.use(async ({ ctx, next }) => {
-    if (ctx.viewer.mustChangePassword) {
+  return publicProcedure.use(async ({ ctx, next, type }) => {
+    if (ctx.bearer) {
+      // Decided as the token's member now, narrowed by the token (rule 9 ends it with them).
+      const { actor, token, viewer } = await once(ctx.memo, "token", () => authenticateToken(ctx.db, ctx.bearer!, ctx.orgSlug, ctx.ip));
+      const call = decideTokenCall(token, type);
+      if (!call.allowed) throw new TRPCError({ code: "FORBIDDEN", message: call.reason });
+      const decision = permission ? decidePermission(actor, permission) : null;
+      if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+      const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
+      return next({ ctx: { ...ctx, viewer, actor: { ...actor, ip: ctx.ip }, policy } });
+    }
+    const viewer = await viewerOf(ctx);
+    if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue; your session has ended or is not valid." });
+    if (viewer.mustChangePassword) {
       throw requirementRefusal("PASSWORD_CHANGE", "Change your one-time password before you continue.");
     }
     if (!ctx.orgSlug) throw new StewardError("BAD_REQUEST", `No organization given (header ${ORG_HEADER}).`);
-    const actor = await actorOf(ctx, ctx.viewer.userId, ctx.orgSlug);
-    if (!decideSessionInOrganization(ctx.viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
+    const actor = await actorOf(ctx, viewer.userId, ctx.orgSlug);
+    if (!decideSessionInOrganization(viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     }
     // The effective policy of the member's home group (strictest along its chain).
     const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
-    const lifetime = decideSessionLifetime(ctx.viewer.sessionStartedAt, policy.sessionLifetimeHours);
+    const lifetime = decideSessionLifetime(viewer.sessionStartedAt, policy.sessionLifetimeHours);
     if (!lifetime.allowed) throw new TRPCError({ code: "UNAUTHORIZED", message: lifetime.reason });
     const twoFactor = decideTwoFactorRequired(policy.twoFactor, actor.role);
-    if (twoFactor.allowed && !ctx.viewer.hasTwoFactor) {
+    if (twoFactor.allowed && !viewer.hasTwoFactor) {
       throw requirementRefusal("TWO_FACTOR_SETUP", `${twoFactor.reason} Set it up under 2FA before you continue.`);
     }
     const decision = permission ? decidePermission(actor, permission) : null;
     if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-    return next({ ctx: { ...ctx, actor: { ...actor, ip: ctx.ip }, policy } });
+    return next({ ctx: { ...ctx, viewer, actor: { ...actor, ip: ctx.ip }, policy } });
+  });
+}
+
+/** As orgProcedure, for a signed-in session only: what a token must never do (make or
+ * revoke tokens) refuses a token as if the procedure needed a session. */
+export function sessionOrgProcedure(permission: Permission | null) {
+  return orgProcedure(permission).use(({ ctx, next }) => {
+    if (ctx.bearer) throw new TRPCError({ code: "UNAUTHORIZED", message: "API tokens cannot manage API tokens; sign in to the console." });
+    return next();
   });
 }
 

@@ -18,6 +18,7 @@ import { rolesRouter } from "../routers/roles";
 import { setupRouter } from "../routers/setup";
 import { signUpRouter } from "../routers/sign-up";
 import { teamsRouter } from "../routers/teams";
+import { tokensRouter } from "../routers/tokens";
 import { createCallerFactory, createTRPCRouter } from "./init";
 
 export const appRouter = createTRPCRouter({
@@ -40,6 +41,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   export: exportRouter,
   reports: reportsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,6 +38,7 @@ export const CATALOG = [
   "data.migrate",
   "data.export",
   "members.import",
+  "tokens.use",
   "audit.view",
   "settings.manage",
 ] as const;

@@ -83,6 +83,7 @@ const ALL = [
   "data.migrate",
   "data.export",
   "members.import",
+  "tokens.use",
   "audit.view",
   "settings.manage",
 ] as const;
@@ -113,7 +114,7 @@ type RoleSpec = { name: string; rank: number; reach: Reach; perms: readonly Perm
 // docs/authority.md "Built-in roles", highest rank first.
 const ROLES = {
   data_admin: { name: "Data Admin", rank: 120, reach: "organization", perms: ALL },
-  admin: { name: "Admin", rank: 110, reach: "organization", perms: minus(ALL, "data.access", "data.migrate", "data.export", "members.import") },
+  admin: { name: "Admin", rank: 110, reach: "organization", perms: minus(ALL, "data.access", "data.migrate", "data.export", "members.import", "tokens.use") },
   support: {
     name: "Support",
     rank: 100,
@@ -122,10 +123,10 @@ const ROLES = {
   },
   support_restore: { name: "Support Restore", rank: 90, reach: "organization", perms: RESTORER },
   support_technician: { name: "Support Technician", rank: 80, reach: "organization", perms: TECHNICIAN },
-  bulk_exporter: { name: "Bulk Exporter", rank: 70, reach: "organization", perms: ["data.export"] },
-  bulk_importer: { name: "Bulk Importer", rank: 60, reach: "organization", perms: ["members.import"] },
+  bulk_exporter: { name: "Bulk Exporter", rank: 70, reach: "organization", perms: ["data.export", "tokens.use"] },
+  bulk_importer: { name: "Bulk Importer", rank: 60, reach: "organization", perms: ["members.import", "tokens.use"] },
   group_data_admin: { name: "Group Data Admin", rank: 50, reach: "subtree", perms: GROUP_DATA_ADMIN },
-  group_admin: { name: "Group Admin", rank: 40, reach: "subtree", perms: minus(GROUP_DATA_ADMIN, "data.access", "data.migrate") },
+  group_admin: { name: "Group Admin", rank: 40, reach: "subtree", perms: minus(GROUP_DATA_ADMIN, "data.access", "data.migrate", "tokens.use") },
   group_support_restore: { name: "Group Support Restore", rank: 30, reach: "subtree", perms: RESTORER },
   group_support_technician: { name: "Group Support Technician", rank: 20, reach: "subtree", perms: TECHNICIAN },
   user: { name: "User", rank: 10, reach: "self", perms: [] },

@@ -55,7 +55,7 @@ describe("first-run setup", () => {
     const me = await alice.account.me();
     expect(me.organizations).toEqual([{ slug: "umbrella-corp", name: "Umbrella Corp", role: "Data Admin", isOwner: true, suspended: false }]);
     expect(me.isOperator).toBe(true);
-    expect(await alice.instance.operators()).toEqual([expect.objectContaining({ email: "alice@example.com" })]);
+    expect((await alice.instance.operators()).rows).toEqual([expect.objectContaining({ email: "alice@example.com" })]);
   });
 });
 

@@ -665,7 +665,7 @@ describe("operators", () => {
       expect.objectContaining({ organizationId: null, actorUserId: sessions.get(OP)!.userId, after: { isOperator: true, email: adam } }),
     ]);
     expect(await refusal(() => op.instance.addOperator({ email: adam }))).toMatchObject({ code: "CONFLICT", message: "adam is already an operator." });
-    expect((await op.instance.operators()).map((o) => o.email)).toContain(adam);
+    expect((await op.instance.operators()).rows.map((o) => o.email)).toContain(adam);
     // The new operator's very next request may operate, and being one opens no organization.
     expect((await (await as(adam)).instance.settings()).organizationCreation).toBeDefined();
   });

@@ -72,9 +72,18 @@ describe("built-in roles", () => {
     expect(perms("user")).toEqual([]);
   });
 
-  it("gives each tool role only its tool", () => {
-    expect(perms("bulk_exporter")).toEqual(["data.export"]);
-    expect(perms("bulk_importer")).toEqual(["members.import"]);
+  it("gives each tool role only its tool, and API tokens to run it from a script", () => {
+    expect(perms("bulk_exporter")).toEqual(["data.export", "tokens.use"]);
+    expect(perms("bulk_importer")).toEqual(["members.import", "tokens.use"]);
+  });
+
+  it("gives API tokens to Data Admin, Group Data Admin and the tool roles only (seed 000: no tokens for the Administrator or Read-only)", () => {
+    expect(BUILT_IN_ROLES.filter((r) => (r.permissions as readonly string[]).includes("tokens.use")).map((r) => r.key)).toEqual([
+      "data_admin",
+      "bulk_exporter",
+      "bulk_importer",
+      "group_data_admin",
+    ]);
   });
 
   const WRITES: Permission[] = [

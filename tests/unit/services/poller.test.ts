@@ -45,7 +45,10 @@ describe("startPoller", () => {
       },
       { intervalMs: 5, log: (e) => logged.push(e) },
     );
-    await tick(20);
+    // Wait for the second pass to begin, however slow the machine: a fixed wait raced the
+    // 5 ms retry on a loaded CI machine, and stop() then came before any pass to wait for.
+    for (let waited = 0; calls < 2 && waited < 5000; waited += 2) await tick(2);
+    expect(calls).toBe(2);
     expect(logged).toHaveLength(1);
     expect(poller.stopped()).toBe(false);
     await poller.stop();
