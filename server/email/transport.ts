@@ -2,6 +2,7 @@
 // Steward's own mailbox: the outbox row keeps its content for the owner to open, and the
 // log prints the link so that a fresh install works end to end without a mail server.
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { emailFrom, smtpUrl } from "./config";
 
 export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string; link: string | null };
@@ -17,10 +18,18 @@ export type MailTransport = {
 /** A failure the SMTP server says will not get better by retrying (a 5xx other than authentication). */
 export class PermanentDeliveryError extends Error {}
 
-export function smtpTransport(url: string, from = emailFrom()): MailTransport {
-  const transporter = nodemailer.createTransport(url, { from });
-  // Short timeouts, well inside the worker's send limit and lease (server/email/worker.ts).
-  Object.assign(transporter.options, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+/** How long the SMTP connection waits to connect, for the server's greeting, and in silence:
+ * each well inside the worker's send limit, itself inside the lease (server/email/worker.ts). */
+export const SMTP_TIMEOUTS: Readonly<{ connectionTimeout: number; greetingTimeout: number; socketTimeout: number }> = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 20_000,
+};
+
+export function smtpTransport(url: string, from = emailFrom(), timeouts = SMTP_TIMEOUTS): MailTransport {
+  // The URL parsed here, not by createTransport: given a URL, nodemailer keeps nothing else
+  // of its options, and setting them afterwards reaches only the mailer, never the connection.
+  const transporter = nodemailer.createTransport({ ...parseConnectionUrl(url), ...timeouts }, { from });
   const domain = from.match(/@([^>\s]+)/)?.[1] ?? "steward.local";
   return {
     name: "smtp",

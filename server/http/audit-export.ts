@@ -28,9 +28,9 @@ export async function exportAuditLog(req: Request, slug: string, db: () => Db): 
   const format = parseFormat(query);
   if (!format) return plain(400, "Choose the export's format: format=csv or format=json.");
   const filters = Object.fromEntries(FILTERS.flatMap((k) => (query.get(k) ? [[k, query.get(k)!]] : [])));
-  // serverSide: this route alone records the export, with the count it streamed.
-  const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map(), serverSide: true });
   try {
+    // serverSide: this route alone records the export, with the count it streamed.
+    const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map(), serverSide: true });
     const first = await api.audit.exportPage(filters);
     return download({
       what: "audit export",

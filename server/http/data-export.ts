@@ -14,8 +14,8 @@ export async function exportData(req: Request, slug: string, kind: string, db: (
   if (!isKind(kind)) return plain(404, `There is no export of “${kind}”. Choose one of: ${EXPORT_KINDS.join(", ")}.`);
   const format = parseFormat(new URL(req.url).searchParams);
   if (!format) return plain(400, "Choose the export's format: format=csv or format=json.");
-  const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
   try {
+    const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
     const first = await api.export.page({ kind, format, cursor: null });
     return download({
       what: `${kind} export`,

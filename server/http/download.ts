@@ -1,8 +1,11 @@
-// Downloads streamed from the API's own pages (the audit log's export, the export tool): the
-// API's refusals as plain sentences, and a stream that writes CSV (header once) or a JSON
-// array item by item while it reads the next page, so a large download never sits in memory.
+// Downloads streamed from the API's own pages (the audit log's export, the export tool, the
+// reports' lists, the import's results): the API's refusals as plain sentences, and a stream
+// that writes CSV (header once) or a JSON array item by item while it reads the next page, so
+// a large download never sits in memory.
 import { TRPCError } from "@trpc/server";
 import Papa from "papaparse";
+import { isDatabaseUnavailable } from "../db/errors";
+import { DATABASE_RETRY_AFTER_S, DATABASE_UNAVAILABLE, faultMessage } from "../trpc/init";
 
 export type DownloadFormat = "csv" | "json";
 export type Page<T> = { rows: T[]; nextCursor: string | null };
@@ -12,20 +15,28 @@ const STATUS: Partial<Record<TRPCError["code"], number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   BAD_REQUEST: 400,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
   TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
-export function plain(status: number, message: string): Response {
-  return new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+export function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
 }
 
-/** The API's refusal as a plain sentence; anything unexpected is logged, never shown. */
+/** The API's refusal as a plain sentence, as the API answers it: a database that cannot
+ * answer is 503 with Retry-After; anything unexpected is logged under an id, and answered
+ * with that id only. */
 export function refusal(err: unknown, what: string): Response {
+  const retry = { "retry-after": String(DATABASE_RETRY_AFTER_S) };
+  if (isDatabaseUnavailable(err)) return plain(503, DATABASE_UNAVAILABLE, retry);
   const status = err instanceof TRPCError ? STATUS[err.code] : undefined;
-  if (err instanceof TRPCError && status) return plain(status, err.message);
-  console.error(`[steward] ${what} failed:`, err);
-  return plain(500, "The export could not start because of a fault on our side. Try again in a moment.");
+  if (err instanceof TRPCError && status) return plain(status, err.message, status === 503 ? retry : {});
+  return plain(500, faultMessage(err instanceof TRPCError ? (err.cause ?? err) : err, what));
 }
 
 export function parseFormat(query: URLSearchParams): DownloadFormat | null {

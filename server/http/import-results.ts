@@ -10,8 +10,8 @@ import { createCaller } from "../trpc/root";
 import { download, refusal } from "./download";
 
 export async function importResults(req: Request, slug: string, jobId: string, db: () => Db): Promise<Response> {
-  const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
   try {
+    const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
     const first = await api.importer.results({ jobId, cursor: null });
     const base =
       first.fileName

@@ -48,11 +48,11 @@ export async function reportDownload(req: Request, slug: string, list: string, d
   if (!isList(list)) return plain(404, `There is no report list “${list}”. Choose one of: ${Object.keys(REPORT_LISTS).join(", ")}.`);
   const groupId = new URL(req.url).searchParams.get("group");
   if (!groupId) return plain(400, "Choose the group of the report: group=<the group's id>.");
-  const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
   const what = `${list} report`;
   const filename = `${slug}-${list}-${today()}`;
   const which = REPORT_LISTS[list];
   try {
+    const api = createCaller({ ...(await requestContext(req.headers, slug, db)), memo: new Map() });
     if ("members" in which) {
       const read = (cursor: string | null) => api.reports.members({ groupId, list: which.members, cursor, pageSize: PAGE });
       return download({ what, filename, format: "csv", columns: MEMBER_COLUMNS, first: await read(null), next: read, flat: memberRow });

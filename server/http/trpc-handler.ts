@@ -4,7 +4,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPCError } from "@trpc/server";
 import type { Db } from "../db";
-import { NOT_JSON, ORG_HEADER } from "../trpc/init";
+import { DATABASE_RETRY_AFTER_S, NOT_JSON, ORG_HEADER } from "../trpc/init";
 import { MAX_BATCH_SIZE } from "../trpc/limits";
 import { bearerToken, requestContext } from "../trpc/request-context";
 import { RateLimited } from "../services/api-tokens";
@@ -41,7 +41,7 @@ export function handleTrpcRequest(req: Request, db: () => Db): Promise<Response>
     },
     responseMeta({ errors }) {
       const headers = new Headers({ "cache-control": "no-store" });
-      if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", "5");
+      if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", String(DATABASE_RETRY_AFTER_S));
       const limited = errors.map((e) => e.cause).find((c) => c instanceof RateLimited);
       if (limited) headers.set("retry-after", String(limited.retryAfterSeconds));
       return { headers };

@@ -62,6 +62,16 @@ export const ORG_HEADER = "x-steward-org";
 // ---- 2. Initialization -------------------------------------------------------------
 
 export const DATABASE_UNAVAILABLE = "Steward cannot reach its database right now. Try again in a few seconds.";
+/** The Retry-After (seconds) of every answer that the database could not give. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+/** An unexpected error, logged in full under a new id; the caller gets that id and nothing
+ * else. The API's formatter and the download routes (server/http/download.ts) answer with it. */
+export function faultMessage(error: unknown, where: string): string {
+  const id = randomBytes(6).toString("hex");
+  console.error(`[steward] error ${id} in ${where}:`, error);
+  return `Something went wrong on our side (error ${id}). Try again; if it keeps happening, give this id to your administrator.`;
+}
 
 /** Per-field messages for forms, keyed by the input's top-level field, in sentences. Names
  * that no form has and only hostile input brings ("constructor", "__proto__", "prototype")
@@ -99,11 +109,8 @@ function badRequestMessage(error: TRPCError): string {
 function publicMessage(error: TRPCError, path: string | undefined): string {
   if (error.cause instanceof ZodError) return describeZodError(error.cause);
   switch (error.code) {
-    case "INTERNAL_SERVER_ERROR": {
-      const id = randomBytes(6).toString("hex");
-      console.error(`[steward] error ${id} in ${path ?? "request"}:`, error.cause ?? error);
-      return `Something went wrong on our side (error ${id}). Try again; if it keeps happening, give this id to your administrator.`;
-    }
+    case "INTERNAL_SERVER_ERROR":
+      return faultMessage(error.cause ?? error, path ?? "request");
     case "PARSE_ERROR":
       return UNREADABLE;
     case "BAD_REQUEST":

@@ -382,6 +382,12 @@ describe("who sees a job", () => {
       params: Promise.resolve({ slug: acme.slug, jobId: job.id }),
     });
     expect([res.status, (await res.text()).trim()]).toEqual([404, "No such import in this organization."]);
+    // Its creator, before it was applied: the API's reason, not a fault.
+    const ians = await sessionCookie(t.db, acme.email("ian"), PASSWORD);
+    const early = await resultsRoute(new Request(`${APP_ORIGIN}/o/${acme.slug}/import/${job.id}/results`, { headers: { cookie: ians } }), {
+      params: Promise.resolve({ slug: acme.slug, jobId: job.id }),
+    });
+    expect([early.status, (await early.text()).trim()]).toEqual([412, "The results file is ready once the import has been applied."]);
     await ian.importer.cancel({ jobId: job.id });
     expect(await refusal(() => ian.importer.confirm({ jobId: job.id }))).toMatchObject({ code: "PRECONDITION_FAILED" });
   });

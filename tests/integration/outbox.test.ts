@@ -1,9 +1,11 @@
 // The email outbox and its worker against a real SMTP server on loopback: outages delay
-// mail and lose none, several workers never send one email twice, and an email exists only
-// if the change that caused it committed.
+// mail and lose none, a send that hangs gives its row back before its lease lapses, a resent
+// email keeps its Message-ID, several workers never send one email twice, and an email exists
+// only if the change that caused it committed.
+import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { enqueueEmail } from "@/server/email/outbox";
-import { mailboxTransport, smtpTransport } from "@/server/email/transport";
+import { mailboxTransport, SMTP_TIMEOUTS, smtpTransport, type MailTransport } from "@/server/email/transport";
 import { backoffMs, deliverDueEmails, DEFAULT_RETRY, startMailWorker, type RetryPolicy } from "@/server/email/worker";
 import { deliverTo, startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
 import { testDatabase, type TestDatabase } from "./harness";
@@ -120,6 +122,104 @@ describe("retries", () => {
     await t.db.outboxEmail.update({ where: { id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(smtp.messages).toHaveLength(1);
+  });
+});
+
+describe("a send that hangs", () => {
+  /** A mail server that accepts connections and never says a word. */
+  async function silentServer() {
+    const sockets: net.Socket[] = [];
+    let connected: () => void = () => {};
+    const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      connected();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return {
+      url: `smtp://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+      firstConnection,
+      close: () => {
+        sockets.forEach((s) => s.destroy());
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  it("has less time than its lease, and the SMTP connection's own limits less than that, in seconds", () => {
+    const sendLimit = DEFAULT_RETRY.sendTimeoutMs!;
+    expect(sendLimit).toBeLessThan(DEFAULT_RETRY.leaseMs);
+    // A crashed worker's rows wait a lease: seconds, not minutes.
+    expect(DEFAULT_RETRY.leaseMs).toBeLessThanOrEqual(60_000);
+    // Connecting and the greeting come one after the other; silence is counted afresh after each reply.
+    expect(SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout).toBeLessThan(sendLimit);
+    expect(SMTP_TIMEOUTS.socketTimeout).toBeLessThan(sendLimit);
+  });
+
+  it("is abandoned at the worker's send limit, leased until then, and delivered on a later pass", async () => {
+    const silent = await silentServer();
+    try {
+      const id = await queue("hung@example.test");
+      const policy: RetryPolicy = { ...FAST, leaseMs: 10_000, sendTimeoutMs: 400 };
+      const started = Date.now();
+      const pass = deliver(silent.url, policy);
+      await silent.firstConnection;
+      // While it hangs the row is leased: another worker takes nothing.
+      expect(await t.db.outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENDING" });
+      expect(await deliver(smtp.url, policy)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+
+      expect(await pass).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(400);
+      expect(elapsed).toBeLessThan(3_000);
+      const row = await t.db.outboxEmail.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ status: "PENDING", lockedUntil: null });
+      expect(row.lastError).toMatch(/did not finish within/);
+
+      await pause(10);
+      expect(await deliver(smtp.url, policy)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(smtp.messages.map((m) => m.to)).toEqual(["hung@example.test"]);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("is given up by the SMTP connection itself when the server never greets", async () => {
+    const silent = await silentServer();
+    const transport = smtpTransport(silent.url, "Steward <steward@steward.test>", { ...SMTP_TIMEOUTS, greetingTimeout: 300 });
+    try {
+      const started = Date.now();
+      const mail = { id: "greeting", to: "x@example.test", subject: "s", html: "<p>h</p>", text: "h", link: null };
+      await expect(transport.send(mail)).rejects.toThrow(/greeting/i);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      transport.close();
+      await silent.close();
+    }
+  });
+});
+
+describe("at least once", () => {
+  it("sends an email again with the same Message-ID, after a failure and after a worker died mid-send", async () => {
+    const id = await queue("twice@example.test");
+    // Accepted by the mail server, but the outcome never recorded (the connection dropped before the reply).
+    const real = smtpTransport(smtp.url, "Steward <steward@steward.test>");
+    const lost: MailTransport = {
+      ...real,
+      send: async (mail) => {
+        await real.send(mail);
+        throw new Error("Connection closed before the reply was read");
+      },
+    };
+    expect(await deliverDueEmails(t.db, lost, FAST)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    real.close();
+    // A worker that claimed the row again and died: the row is SENDING under a lapsed lease.
+    await t.db.outboxEmail.update({ where: { id }, data: { status: "SENDING", attempts: { increment: 1 }, lockedUntil: new Date(Date.now() - 1000) } });
+    expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+
+    expect(smtp.messages.map((m) => m.to)).toEqual(["twice@example.test", "twice@example.test"]);
+    expect(smtp.messages.map((m) => m.messageId)).toEqual([`<${id}@steward.test>`, `<${id}@steward.test>`]);
+    expect(await t.db.outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 3 });
   });
 });
 
