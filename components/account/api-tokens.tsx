@@ -52,7 +52,11 @@ export function ApiTokens({ membershipId, permissions, canCreate }: { membership
                 <div>
                   <p className="font-medium text-slate-900">
                     {t.name} <code className="text-xs text-slate-500">{t.prefix}…</code> {t.readOnly && <Badge>read-only</Badge>}{" "}
-                    {t.permissions.length > 0 && <Badge tone="indigo">{t.permissions.length} permissions</Badge>}{" "}
+                    {t.permissions.length > 0 && (
+                      <Badge tone="indigo">
+                        {t.permissions.length} permission{t.permissions.length === 1 ? "" : "s"}
+                      </Badge>
+                    )}{" "}
                     {t.expired && <Badge tone="rose">expired</Badge>}
                   </p>
                   <p className="text-xs text-slate-500">
