@@ -131,3 +131,34 @@ export function PageHeader({ title, description, actions }: { title: string; des
 }
 
 export { cx };
+
+/** Previous and Next for a short list paged on the server ("Page 2 of 3"); nothing for one page. */
+export function PageButtons({
+  page,
+  pageSize,
+  total,
+  noun,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  noun: string;
+  onPage: (page: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <div className="mt-3 flex items-center justify-end gap-2 text-sm text-slate-600">
+      <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </Button>
+      <span>
+        Page {page} of {pages} ({total.toLocaleString("en")} {noun})
+      </span>
+      <Button size="sm" variant="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </Button>
+    </div>
+  );
+}

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC, type RouterOutputs } from "../trpc";
-import { Alert, Badge, Button, Card, Input } from "../ui";
+import { Alert, Badge, Button, Card, Input, PageButtons } from "../ui";
 
 type Operator = RouterOutputs["instance"]["operators"]["rows"][number];
 const PAGE_SIZE = 50;
@@ -29,7 +29,6 @@ export function OperatorsCard({ viewerId }: { viewerId: string }) {
   );
   const rows = operators.data?.rows ?? [];
   const total = operators.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const last = total === 1;
   const emailError = fieldErrorsOf(add.error).email?.[0] ?? (add.error ? errorMessage(add.error) : null);
 
@@ -61,19 +60,7 @@ export function OperatorsCard({ viewerId }: { viewerId: string }) {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <div className="mt-3 flex items-center justify-end gap-2 text-sm text-slate-600">
-          <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Previous
-          </Button>
-          <span>
-            Page {page} of {pages} ({total.toLocaleString("en")} operators)
-          </span>
-          <Button size="sm" variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        </div>
-      )}
+      <PageButtons page={page} pageSize={PAGE_SIZE} total={total} noun="operators" onPage={setPage} />
       {last && <p className="mt-3 text-xs text-slate-500">The last operator cannot be removed, or nobody could manage this Steward: add another first.</p>}
       <DataForm className="mt-4 border-t border-slate-100 pt-4" onData={() => add.mutate({ email })}>
         <label htmlFor="operator-email" className="block text-sm font-medium text-slate-700">

@@ -2,8 +2,9 @@
 // The Access tab: who has what and how, granting within what you hold, and "Explain access".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { CAPABILITIES, CAPABILITY_LABELS, PRESETS, type Capability, type PresetKey } from "@/server/authz/resources";
+import { PRESETS, type Capability, type PresetKey } from "@/server/authz/resources";
 import { errorMessage, useTRPC } from "../trpc";
+import { CapabilityChecks } from "./capability-checks";
 import { Alert, Badge, Button, Card, Field, Input, Select } from "../ui";
 import { MemberSearch } from "./resource-detail";
 
@@ -186,23 +187,7 @@ function AddAccess({
             </div>
           )}
         </div>
-        {kind !== "EMAIL" && preset === "custom" && (
-          <fieldset className="flex flex-wrap gap-4">
-            <legend className="sr-only">Capabilities</legend>
-            {CAPABILITIES.map((c) => (
-              <label key={c} className={`flex items-center gap-2 text-sm ${held.has(c) ? "" : "text-slate-400"}`}>
-                <input
-                  type="checkbox"
-                  className="accent-indigo-600"
-                  disabled={!held.has(c)}
-                  checked={custom.includes(c)}
-                  onChange={(e) => setCustom(e.target.checked ? [...custom, c] : custom.filter((x) => x !== c))}
-                />
-                {CAPABILITY_LABELS[c]}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        {kind !== "EMAIL" && preset === "custom" && <CapabilityChecks held={held} value={custom} onChange={setCustom} />}
         {kind === "EMAIL" ? (
           <Field label="Email address" htmlFor="grant-email" hint="Emailed when a run or restore fails and when access changes; gets no access.">
             <Input id="grant-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />

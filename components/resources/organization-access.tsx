@@ -3,9 +3,10 @@
 // type, and giving or changing it within what you hold on all of them yourself.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { CAPABILITIES, CAPABILITY_LABELS, PRESETS, RESOURCE_TYPES, type Capability, type PresetKey, type ResourceType } from "@/server/authz/resources";
+import { PRESETS, RESOURCE_TYPES, type Capability, type PresetKey, type ResourceType } from "@/server/authz/resources";
 import { errorMessage, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
+import { CapabilityChecks } from "./capability-checks";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, PageButtons, Select } from "../ui";
 
 type Kind = "MEMBER" | "TEAM" | "GROUP";
 type Principal = { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string };
@@ -27,7 +28,6 @@ export function OrganizationAccess() {
   if (list.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (list.error) return <Alert>{errorMessage(list.error)}</Alert>;
   const { rows, total, yours } = list.data;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <div className="space-y-4">
@@ -72,19 +72,7 @@ export function OrganizationAccess() {
             ))}
           </ul>
         )}
-        {pages > 1 && (
-          <div className="mt-3 flex items-center justify-end gap-2 text-sm text-slate-600">
-            <Button size="sm" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Previous
-            </Button>
-            <span>
-              Page {page} of {pages}
-            </span>
-            <Button size="sm" variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Next
-            </Button>
-          </div>
-        )}
+        <PageButtons page={page} pageSize={PAGE_SIZE} total={total} noun="entries" onPage={setPage} />
       </Card>
       <GiveAccess yours={yours} pending={set.isPending} onGive={(input) => set.mutate(input)} />
     </div>
@@ -164,23 +152,7 @@ function GiveAccess({
             </Select>
           </Field>
         </div>
-        {preset === "custom" && (
-          <fieldset className="flex flex-wrap gap-4">
-            <legend className="sr-only">Capabilities</legend>
-            {CAPABILITIES.map((c) => (
-              <label key={c} className={`flex items-center gap-2 text-sm ${held.has(c) ? "" : "text-slate-400"}`}>
-                <input
-                  type="checkbox"
-                  className="accent-indigo-600"
-                  disabled={!held.has(c)}
-                  checked={custom.includes(c)}
-                  onChange={(e) => setCustom(e.target.checked ? [...custom, c] : custom.filter((x) => x !== c))}
-                />
-                {CAPABILITY_LABELS[c]}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        {preset === "custom" && <CapabilityChecks held={held} value={custom} onChange={setCustom} />}
         <label className={`flex items-start gap-3 text-sm ${yours[scope].mayCreate ? "" : "text-slate-400"}`}>
           <input
             type="checkbox"

@@ -5,7 +5,7 @@ import { decidePermission, outranks, type Actor, type Decision, type RoleFacts }
 import { MEMBER_ACTION_PERMISSION } from "./members";
 import { isPermission, PERMISSIONS, type Permission } from "./permissions";
 import { CAPABILITIES, CAPABILITY_LABELS, isCapability, type Capability } from "./capabilities";
-import type { Reach } from "./roles";
+import { ORGANIZATION_ONLY, type Reach } from "./roles";
 
 /** What an author submits: the role's whole definition. */
 export type RoleDraft = {
@@ -18,15 +18,7 @@ export type RoleDraft = {
 };
 
 /** Permissions that make sense only organization-wide (the built-in subtree roles lack them too). */
-export const ORGANIZATION_ONLY_PERMISSIONS: readonly Permission[] = [
-  "data.export",
-  "members.import",
-  "roles.manage",
-  "settings.manage",
-  "audit.view",
-  "resources.viewAll",
-  "resources.grantAll",
-];
+export const ORGANIZATION_ONLY_PERMISSIONS: readonly Permission[] = ORGANIZATION_ONLY;
 
 /** Permissions that change members: each acts on members one must first see. */
 const CHANGES_MEMBERS: readonly Permission[] = Object.values(MEMBER_ACTION_PERMISSION).filter((p) => p !== "members.view");

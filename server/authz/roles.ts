@@ -15,8 +15,9 @@ export type RoleDefinition = {
 
 const allExcept = (...excluded: Permission[]) => ALL_PERMISSIONS.filter((p) => !excluded.includes(p));
 
-// Tools and organization-wide settings make no sense inside a subtree.
-const ORGANIZATION_ONLY: Permission[] = [
+/** Tools and organization-wide settings make no sense inside a subtree: the built-in subtree
+ * roles lack them, and custom roles of a narrower reach may not hold them (custom-roles.ts). */
+export const ORGANIZATION_ONLY: Permission[] = [
   "data.export",
   "members.import",
   "roles.manage",

@@ -60,16 +60,33 @@ function refOf(g: { kind: string; membershipId: string | null; teamId: string | 
   return { kind: "EMAIL", email: g.email! };
 }
 
+/** What a grant's principal rows are read with: the member's name and email, the team with its size, the group's name. */
+export const principalInclude = {
+  membership: { include: { user: { select: { name: true, email: true } } } },
+  team: { include: { _count: { select: { members: true } } } },
+  group: { select: { name: true } },
+} as const;
+
+/** A grant's principal (on a resource or organization-wide) as lists show it: a name and a line of detail. */
+export function principalView(g: {
+  kind: string;
+  email?: string | null;
+  membership: { user: { name: string; email: string } } | null;
+  team: { name: string; _count: { members: number } } | null;
+  group: { name: string } | null;
+}): { name: string; detail: string } {
+  if (g.kind === "MEMBER") return { name: g.membership?.user.name ?? "?", detail: g.membership?.user.email ?? "" };
+  if (g.kind === "TEAM") return { name: g.team?.name ?? "?", detail: `team of ${g.team?._count.members ?? 0}` };
+  if (g.kind === "GROUP") return { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" };
+  return { name: g.email ?? "?", detail: "notified of events; no access" };
+}
+
 export async function listAccess(db: Db, actor: ActorContext, resourceId: string) {
   const { resource, access } = await openResource(db, actor, resourceId, "share");
   const held = new Set(access.capabilities);
   const grants = await db.grant.findMany({
     where: { resourceId: resource.id },
-    include: {
-      membership: { include: { user: { select: { name: true, email: true } } } },
-      team: { include: { _count: { select: { members: true } } } },
-      group: { select: { name: true } },
-    },
+    include: principalInclude,
     orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
   });
   // Organization-wide access covering this resource: shown, changed on its own page.
@@ -77,11 +94,7 @@ export async function listAccess(db: Db, actor: ActorContext, resourceId: string
     ? []
     : await db.typeGrant.findMany({
         where: { organizationId: actor.organizationId, resourceType: { in: [resource.type, ALL_TYPES] }, NOT: { capabilities: { isEmpty: true } } },
-        include: {
-          membership: { include: { user: { select: { name: true, email: true } } } },
-          team: { select: { name: true } },
-          group: { select: { name: true } },
-        },
+        include: principalInclude,
         orderBy: [{ kind: "asc" }, { createdAt: "asc" }],
       });
   return {
@@ -90,25 +103,13 @@ export async function listAccess(db: Db, actor: ActorContext, resourceId: string
     organizationWide: organizationWide.map((g) => ({
       id: g.id,
       kind: g.kind,
-      principal:
-        g.kind === "MEMBER"
-          ? { name: g.membership?.user.name ?? "?", detail: g.membership?.user.email ?? "" }
-          : g.kind === "TEAM"
-            ? { name: g.team?.name ?? "?", detail: "team" }
-            : { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" },
+      principal: principalView(g),
       summary: `${describeCapabilities(g.capabilities)} on ${describeTypeScope(g.resourceType)}`,
     })),
     grants: grants.map((g) => ({
       id: g.id,
       kind: g.kind,
-      principal:
-        g.kind === "MEMBER"
-          ? { name: g.membership?.user.name ?? "?", detail: g.membership?.user.email ?? "" }
-          : g.kind === "TEAM"
-            ? { name: g.team?.name ?? "?", detail: `team of ${g.team?._count.members ?? 0}` }
-            : g.kind === "GROUP"
-              ? { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" }
-              : { name: g.email ?? "?", detail: "notified of events; no access" },
+      principal: principalView(g),
       /** What to send to `grant` to change this entry. */
       ref: refOf(g),
       capabilities: normalizeCapabilities(g.capabilities),

@@ -19,7 +19,7 @@ import { actorSubject } from "./access";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, StewardError } from "./errors";
-import { resolvePrincipal, type Principal } from "./grants";
+import { principalInclude, principalView, resolvePrincipal, type Principal } from "./grants";
 
 /** The scopes an organization-wide grant may have: every type, or one. */
 export const TYPE_SCOPES = [ALL_TYPES, ...RESOURCE_TYPE_KEYS] as const;
@@ -27,12 +27,6 @@ export type TypeScope = (typeof TYPE_SCOPES)[number];
 
 /** Whom organization-wide access is given to: a member, a team or a group (never an address). */
 export type TypeGrantPrincipal = Exclude<Principal, { kind: "EMAIL" }>;
-
-const principalInclude = {
-  membership: { include: { user: { select: { name: true, email: true } } } },
-  team: { include: { _count: { select: { members: true } } } },
-  group: { select: { name: true } },
-} as const;
 
 export async function listTypeGrants(db: Db, actor: ActorContext, input: { page: number; pageSize: number }) {
   const subject = await actorSubject(db, actor);
@@ -54,12 +48,7 @@ export async function listTypeGrants(db: Db, actor: ActorContext, input: { page:
       scope: g.resourceType,
       scopeLabel: describeTypeScope(g.resourceType),
       kind: g.kind,
-      principal:
-        g.kind === "MEMBER"
-          ? { name: g.membership?.user.name ?? "?", detail: g.membership?.user.email ?? "" }
-          : g.kind === "TEAM"
-            ? { name: g.team?.name ?? "?", detail: `team of ${g.team?._count.members ?? 0}` }
-            : { name: g.group?.name ?? "?", detail: "everyone in this group and its subgroups" },
+      principal: principalView(g),
       /** What to send to `set` to change this entry. */
       ref: refOf(g),
       capabilities: normalizeCapabilities(g.capabilities),
