@@ -1,8 +1,10 @@
-// Rule 3 in SQL, beside its decisions (members.ts): the members an actor sees and the
-// members in their span, as the database lists them. Pure: it builds queries, runs none.
+// Rule 3 in SQL, beside its decisions (members.ts): the members an actor sees, the members in
+// their span and the invitations in their reach, as the database lists them. Pure: it builds
+// queries, runs none.
 // Not exported from index.ts, so that pages' client code never bundles Prisma.
 import { Prisma as P, type Prisma } from "../db/generated/client";
 import type { Actor } from "./decision";
+import { groupsInReach } from "./groups.sql";
 import { ALL_PERMISSIONS } from "./permissions";
 
 /**
@@ -59,6 +61,18 @@ export function inviteesVisibleSql(actor: Actor): Prisma.Sql {
   if (!s) return P.sql`FALSE`;
   return P.sql`(i."organizationId" = ${actor.organizationId} ${s.subtree ? P.sql`AND g.path LIKE ${startsWith(s.subtree)}` : P.empty}
     AND ${s.orEqual ? P.sql`ro.rank <= ${s.rank}` : P.sql`ro.rank < ${s.rank}`})`;
+}
+
+/**
+ * The Prisma `where` for the invitations the actor lists, resends and revokes (docs/authority.md,
+ * "Invitations"): those whose group is in their reach, `decideReach` on the invitation's group as
+ * `decideCreateMember` asks it (inviting is creating a member). An organization-wide role also
+ * lists those whose group was deleted, which nobody can accept any more; a role reaching only
+ * its own account lists none. Resend and revoke then ask the whole decision again.
+ */
+export function invitationsInReach(actor: Actor): Prisma.InvitationWhereInput {
+  if (actor.role.reach === "ORGANIZATION") return { organizationId: actor.organizationId };
+  return { organizationId: actor.organizationId, group: groupsInReach(actor) };
 }
 
 /** LIKE pattern of "starts with", with LIKE's wildcards escaped. */

@@ -1,6 +1,7 @@
 // Rules 7 and 8 in SQL, beside their decisions (resources.ts, `effectiveAccess`): the
-// resources a member sees, and the gained grants a side path must screen. Pure: it builds
-// queries, runs none. Not exported from index.ts, so that client code never bundles Prisma.
+// resources a member sees, the members on a resource's ACL who see it (seed 001's
+// notifications), and the gained grants a side path must screen. Pure: it builds queries,
+// runs none. Not exported from index.ts, so that client code never bundles Prisma.
 import { Prisma as P, type Prisma } from "../db/generated/client";
 import { CAPABILITIES } from "./capabilities";
 import { holds, type Actor } from "./decision";
@@ -14,6 +15,7 @@ import {
   resourceCeiling,
   withImplied,
   type MemberAccessFacts,
+  type ResourceFacts,
 } from "./resources";
 import type { TypeGrantFacts } from "./type-grants";
 
@@ -76,6 +78,44 @@ export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
     ? P.sql`AND NOT (r.type = ANY(${[...SCOPED_TYPES]}::text[]) AND NOT (r.id = ANY(${[...subject.scope]}::text[])))`
     : P.empty;
   return P.sql`(r."organizationId" = ${subject.organizationId} AND (${P.join(paths, " OR ")}) ${scope})`;
+}
+
+/**
+ * Rule 7 from the resource's side, for seed 001's notifications ("sent to all users within
+ * the ACL list"): a subquery of the ids of the members on the resource's ACL whom rule 7
+ * still shows it to. On the ACL: its owner, and whoever a grant on it reaches (directly,
+ * through a team, or through a group whose subtree holds their home group) or, when it is not
+ * private, an organization-wide grant over its type that names a capability (type-grants.ts).
+ * Rule 7 then: on a private resource a grant counts only when it gives "view" ("admin" holds
+ * it, and a role's ceiling always keeps View), and a resource scope that leaves the resource
+ * out removes the member, owner included. So a member is listed exactly when they are on the
+ * ACL and `effectiveAccess(...).visible`, where a private resource's grant must itself give
+ * View (tests/integration/consistency.test.ts holds the two together). Members who see the
+ * resource only through their role ("See all resources"), custody or restores are not on
+ * its ACL. Status, preferences and the actor are the notification service's business.
+ */
+export function membersOnAclSql(resource: Pick<ResourceFacts, "id" | "organizationId" | "type" | "private">): Prisma.Sql {
+  const o = resource.organizationId;
+  const seeing = resource.private ? P.sql`AND g.capabilities && ARRAY['view','admin']::text[]` : P.empty;
+  const covers = P.sql`tg."organizationId" = ${o} AND tg."resourceType" IN (${resource.type}, ${ALL_TYPES}) AND tg.capabilities && ${[...CAPABILITIES]}::text[]`;
+  // Each principal kind, for grants on the resource (g) or organization-wide ones (tg).
+  const reached = (table: Prisma.Sql, alias: Prisma.Sql, where: Prisma.Sql) => P.sql`
+    SELECT ${alias}."membershipId" FROM ${table} ${alias} WHERE ${where} AND ${alias}.kind = 'MEMBER'
+    UNION SELECT tm."membershipId" FROM ${table} ${alias} JOIN "TeamMember" tm ON tm."teamId" = ${alias}."teamId" WHERE ${where}
+    UNION SELECT hm.id FROM ${table} ${alias}
+      JOIN "Group" granted ON granted.id = ${alias}."groupId"
+      JOIN "Group" home ON home."organizationId" = granted."organizationId" AND home.path LIKE granted.path || '%'
+      JOIN "Membership" hm ON hm."groupId" = home.id
+     WHERE ${where}`;
+  const grants = reached(P.sql`"Grant"`, P.sql`g`, P.sql`g."resourceId" = ${resource.id} AND g."organizationId" = ${o} ${seeing}`);
+  const typeWide = resource.private ? P.empty : P.sql`UNION ${reached(P.sql`"TypeGrant"`, P.sql`tg`, covers)}`;
+  const scoped = (SCOPED_TYPES as readonly string[]).includes(resource.type);
+  return P.sql`SELECT acl.id FROM "Membership" acl
+    WHERE acl."organizationId" = ${o} AND acl.id IN (
+      SELECT r."ownerId" FROM "Resource" r WHERE r.id = ${resource.id} AND r."organizationId" = ${o}
+      UNION ${grants}
+      ${typeWide})
+    ${scoped ? P.sql`AND (cardinality(acl."resourceScope") = 0 OR ${resource.id} = ANY(acl."resourceScope"))` : P.empty}`;
 }
 
 /**

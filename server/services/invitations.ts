@@ -15,7 +15,7 @@ import { audit, auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { effectivePolicyAt, enforcePasswordLength } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
-import { groupsInReach } from "../authz/groups.sql";
+import { invitationsInReach } from "../authz/members.sql";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -171,12 +171,6 @@ export async function inviteMembers(
     );
   }
   return results;
-}
-
-/** Invitations whose group is in the actor's reach (the organization's, for organization-wide roles). */
-export function invitationsInReach(actor: ActorContext) {
-  const inReach = { group: groupsInReach(actor) };
-  return actor.role.reach === "ORGANIZATION" ? { organizationId: actor.organizationId } : { organizationId: actor.organizationId, ...inReach };
 }
 
 function whereState(state: InvitationState | undefined, now: Date) {

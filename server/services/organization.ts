@@ -4,9 +4,8 @@ import { decidePermission, MEMBER_ACTION_PERMISSION, PERMISSIONS, isPermission, 
 import type { Db } from "../db";
 import type { ActorContext } from "./actor";
 import { auditBy } from "./audit";
-import { invitationsInReach } from "./invitations";
 import { groupsInReach } from "../authz/groups.sql";
-import { membersVisibleTo } from "../authz/members.sql";
+import { invitationsInReach, membersVisibleTo } from "../authz/members.sql";
 
 /** Who the actor is in this organization and what their role holds. */
 export function consoleFrame(actor: ActorContext) {

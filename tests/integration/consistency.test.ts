@@ -6,7 +6,9 @@
 // - the group tree (groupsInReach) = decideViewGroup;
 // - the resources a member sees (visibleResourcesSql) = effectiveAccess(...).visible, fed with
 //   the grants that reach the member and the owner's place in their span as worked out here;
-//   and what accessOf reports = that decision, its grants capped by the role's ceiling.
+//   and what accessOf reports = that decision, its grants capped by the role's ceiling;
+// - the members on a resource's ACL who see it (membersOnAclSql, seed 001's notifications) =
+//   on the ACL as docs/authority.md words it, worked out here, and accessOf(...).visible.
 // Members hold the twelve built-in roles and random custom roles (tests/factories/
 // custom-roles.ts: any rank, reach, permissions and ceiling), since with custom roles a
 // drift between a decision and its SQL twin is an escalation. CONSISTENCY_SEED replays an
@@ -14,8 +16,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membersInSpanSql } from "@/server/authz/members.sql";
-import { visibleResourcesSql } from "@/server/authz/resources.sql";
-import { accessOf, accessSubject, grantsReaching, resourceInclude, toResourceFacts } from "@/server/services/access";
+import { membersOnAclSql, visibleResourcesSql } from "@/server/authz/resources.sql";
+import { accessOf, accessSubject, grantsReaching, resourceInclude, toResourceFacts, type AccessSubject } from "@/server/services/access";
 import {
   ALL_PERMISSIONS,
   BUILT_IN_ROLES,
@@ -35,6 +37,7 @@ import {
 import { loadActor, memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
 import { listGroups } from "@/server/services/groups";
 import { MEMBER_SORTS } from "@/server/services/members";
+import { notifyResourceEvent } from "@/server/services/notifications";
 import { catalogCopyDrift, customRolesArb, describeRoles, type CustomRoleSpec } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
@@ -48,6 +51,7 @@ const CUSTOM_ROLES = 14;
 const TYPES = ["server", "storage", "job", "task", "monitor", "endpoint"] as const;
 const RESOURCES = 30;
 const GRANTS = 70;
+const TYPE_GRANTS = 8;
 const TEAMS = 4;
 
 /** Four levels below the root, three top-level subtrees, sibling names that share prefixes. */
@@ -129,6 +133,34 @@ beforeAll(async () => {
   }
   for (const id of subset(memberIds, 0.15)) {
     await t.db.membership.update({ where: { id }, data: { resourceScope: subset(resourceIds, 0.2) } });
+  }
+  // A few organization-wide grants (seed 000's user groups) to members, teams and groups below
+  // the root, over one type or every type; some give only "may create", which opens nothing.
+  for (let i = 0; i < TYPE_GRANTS; i++) {
+    const kind = pick(["MEMBER", "MEMBER", "TEAM", "GROUP"] as const);
+    const principal =
+      kind === "MEMBER" ? { membershipId: pick(memberIds) } : kind === "TEAM" ? { teamId: pick(teamIds) } : { groupId: acme.group(pick(GROUPS.slice(1))) };
+    const resourceType = random() < 0.25 ? "*" : pick(TYPES);
+    const capabilities = random() < 0.2 ? [] : subset(CAPABILITIES, 0.3);
+    await t.db.typeGrant.upsert({
+      where: {
+        organizationId_resourceType_principalKey: {
+          organizationId: acme.id,
+          resourceType,
+          principalKey: `${kind.toLowerCase()}:${Object.values(principal)[0]}`,
+        },
+      },
+      update: {},
+      create: {
+        organizationId: acme.id,
+        resourceType,
+        kind,
+        principalKey: `${kind.toLowerCase()}:${Object.values(principal)[0]}`,
+        ...principal,
+        capabilities,
+        mayCreate: !capabilities.length || random() < 0.3,
+      },
+    });
   }
 }, 120_000);
 afterAll(() => t.close());
@@ -279,6 +311,18 @@ describe(`the group tree (groupsInReach) = decideViewGroup (CONSISTENCY_SEED=${S
   });
 });
 
+/**
+ * Whether a grant (on a resource, or organization-wide) reaches the member, worked out here
+ * from the rows: to them, to a team they are in, or to a group on their home group's chain.
+ * Addresses reach nobody.
+ */
+function reachesMember(m: { id: string; group: { path: string }; teams: Array<{ teamId: string }> }) {
+  const chain = m.group.path.split("/").filter(Boolean);
+  const teams = new Set(m.teams.map((tm) => tm.teamId));
+  return (g: { membershipId: string | null; teamId: string | null; groupId: string | null }) =>
+    g.membershipId === m.id || (g.teamId !== null && teams.has(g.teamId)) || (g.groupId !== null && chain.includes(g.groupId));
+}
+
 /** What custody and restores give (seed 004), written out here rather than imported. */
 const CUSTODIAN_CAPS: Capability[] = ["view", "data"];
 
@@ -287,28 +331,31 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
     const members = await t.db.membership.findMany({ where: { organizationId: acme.id }, include: { ...memberFactsInclude, teams: true } });
     const facts = new Map(members.map((m) => [m.id, toMemberFacts(m)]));
     const grants = await t.db.grant.findMany({ where: { organizationId: acme.id }, orderBy: { createdAt: "asc" } });
+    const typeGrants = await t.db.typeGrant.findMany({ where: { organizationId: acme.id }, orderBy: { createdAt: "asc" } });
     const resources = await t.db.resource.findMany({ where: { organizationId: acme.id }, include: resourceInclude });
     const organization = await loadActor(t.db, members.find((m) => m.isOwner)!.userId, acme.slug);
-    const seen = { visible: 0, capped: 0, custodian: 0, restorer: 0, visibleWithNothing: 0 };
+    const seen = { visible: 0, capped: 0, custodian: 0, restorer: 0, visibleWithNothing: 0, typeWide: 0 };
     for (const m of members) {
       const subject = (await accessSubject(t.db, organization, m.id))!;
       const who = `${m.user.name} (${m.role.name} in ${m.group.name}, ${m.status})`;
       const listed = (await t.db.$queryRaw<Array<{ id: string }>>`SELECT r.id FROM "Resource" r WHERE ${visibleResourcesSql(subject)}`).map((r) => r.id).sort();
-      // What reaches the member, worked out here from the rows: directly, through a team they
-      // are in, or through a group on their home group's chain; addresses reach nobody.
-      const chain = m.group.path.split("/").filter(Boolean);
-      const teams = new Set(m.teams.map((tm) => tm.teamId));
+      const reaches = reachesMember(m);
       const ceiling = m.role.ceiling;
-      const reachingHere = grants.filter(
-        (g) => g.membershipId === m.id || (g.teamId !== null && teams.has(g.teamId)) || (g.groupId !== null && chain.includes(g.groupId)),
-      );
+      const reachingHere = grants.filter(reaches);
+      // Organization-wide grants that reach them: effectiveAccess keeps those covering each resource.
+      const typeWideHere: ReachingGrant[] = typeGrants
+        .filter(reaches)
+        .map((g) => ({ grantId: g.id, capabilities: g.capabilities, via: { kind: "member" }, typeWide: g.resourceType }));
       const reachingSql = await t.db.grant.findMany({ where: grantsReaching(subject), select: { id: true } });
       expect(reachingSql.map((g) => g.id).sort(), `${who}: the grants reaching them (grantsReaching)`).toEqual(reachingHere.map((g) => g.id).sort());
       const expected: string[] = [];
       for (const r of resources) {
-        const reaching: ReachingGrant[] = reachingHere
-          .filter((g) => g.resourceId === r.id)
-          .map((g) => ({ grantId: g.id, capabilities: g.capabilities, via: { kind: "member" } }));
+        const reaching: ReachingGrant[] = [
+          ...reachingHere
+            .filter((g) => g.resourceId === r.id)
+            .map((g): ReachingGrant => ({ grantId: g.id, capabilities: g.capabilities, via: { kind: "member" } })),
+          ...typeWideHere,
+        ];
         // Custody and restores (seed 004): "Access members' data" or "Manage restores" over an owner the member may manage.
         const owner = facts.get(r.ownerId)!;
         const inMemberSpan = r.ownerId !== m.id && holds(m.role, "members.view") && decideSpan(subject.asActor, owner).allowed;
@@ -346,6 +393,7 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
         seen.capped += decision.paths.some((p) => p.kind === "grant" && p.limited.length) ? 1 : 0;
         seen.custodian += custodian ? 1 : 0;
         seen.restorer += restorer && !custodian ? 1 : 0;
+        seen.typeWide += decision.visible && decision.paths.some((p) => p.kind === "grant" && p.typeWide !== undefined) ? 1 : 0;
       }
       expect(listed, `${who}: the resources listed\n    ${describeRoles(customRoles)}`).toEqual(expected.sort());
     }
@@ -354,5 +402,82 @@ describe(`resources a member sees (visibleResourcesSql) = effectiveAccess(...).v
     expect(seen.capped, "grants capped by a ceiling").toBeGreaterThan(0);
     expect(seen.custodian, "custodian paths").toBeGreaterThan(0);
     expect(seen.restorer, "restorer paths").toBeGreaterThan(0);
+    expect(seen.typeWide, "resources shown by organization-wide access").toBeGreaterThan(0);
   });
 });
+
+describe(`the members on a resource's ACL who see it (membersOnAclSql) = on the ACL and accessOf(...).visible (CONSISTENCY_SEED=${SEED})`, () => {
+  it("holds for every resource and every member, whatever their status, and the notification service emails exactly them", async () => {
+    const members = await t.db.membership.findMany({ where: { organizationId: acme.id }, include: { ...memberFactsInclude, teams: true, user: true } });
+    const grants = await t.db.grant.findMany({ where: { organizationId: acme.id } });
+    const typeGrants = await t.db.typeGrant.findMany({ where: { organizationId: acme.id } });
+    const resources = await t.db.resource.findMany({ where: { organizationId: acme.id }, include: resourceInclude });
+    const organization = await loadActor(t.db, members.find((m) => m.isOwner)!.userId, acme.slug);
+    const subjects = new Map<string, AccessSubject>();
+    for (const m of members) subjects.set(m.id, (await accessSubject(t.db, organization, m.id))!);
+    const seen = { listed: 0, throughTypeWide: 0, onAclUnseen: 0, seenOffAcl: 0 };
+    const actors = members.filter((m) => m.status === "ACTIVE");
+    for (const [n, r] of resources.entries()) {
+      const listed = (await t.db.$queryRaw<Array<{ id: string }>>`${membersOnAclSql(r)}`).map((row) => row.id).sort();
+      const expected: string[] = [];
+      for (const m of members) {
+        const reaches = reachesMember(m);
+        // docs/authority.md, "Notifications (seed 001)": the owner, and the members a grant
+        // reaches directly, through a team or through a group subtree (on a private resource,
+        // a grant that gives "view"; "admin" holds it); organization-wide access counts like
+        // other grants, never on a private resource ("Organization-wide access"). So a
+        // custodian or restorer who sees a private resource, reached by a grant without View,
+        // is not on its ACL.
+        const byGrant = grants.filter(
+          (g) => g.resourceId === r.id && g.kind !== "EMAIL" && reaches(g) && (!r.private || g.capabilities.some((c) => c === "view" || c === "admin")),
+        );
+        const byTypeWide = r.private
+          ? []
+          : typeGrants.filter(
+              (g) =>
+                reaches(g) &&
+                (g.resourceType === "*" || g.resourceType === r.type) &&
+                g.capabilities.some((c) => (CAPABILITIES as readonly string[]).includes(c)),
+            );
+        const onAcl = r.ownerId === m.id || byGrant.length > 0 || byTypeWide.length > 0;
+        // Rule 7 as the service that opens resources decides it.
+        const { visible } = await accessOf(t.db, subjects.get(m.id)!, r);
+        if (onAcl && visible) expected.push(m.id);
+        seen.throughTypeWide += onAcl && visible && r.ownerId !== m.id && !byGrant.length ? 1 : 0;
+        seen.onAclUnseen += onAcl && !visible ? 1 : 0;
+        seen.seenOffAcl += !onAcl && visible ? 1 : 0;
+      }
+      expect(listed, `${r.name} (${r.type}${r.private ? ", private" : ""})`).toEqual(expected.sort());
+      seen.listed += listed.length;
+
+      // The service composes the rule with its own conditions: active members, not the actor
+      // (everyone here wants access changes, the default).
+      const actor = await loadActor(t.db, actors[(n * 7) % actors.length]!.userId, acme.slug);
+      const emailed = await t.db
+        .$transaction(async (tx) => {
+          await notifyResourceEvent(tx, actor, r, { kind: "access" }, "consistency");
+          throw new Rollback((await tx.outboxEmail.findMany({ where: { kind: "resource-event" } })).map((e) => e.to));
+        })
+        .catch((e: unknown) => (e instanceof Rollback ? e.emails : Promise.reject(e)));
+      const emailOf = new Map(members.map((m) => [m.id, m.user.email]));
+      const activeListed = listed.filter((id) => id !== actor.membershipId && members.find((m) => m.id === id)!.status === "ACTIVE");
+      expect(emailed.filter((e) => e.endsWith("@acme.test")).sort(), `${r.name}: emailed on ${actor.name}'s access change`).toEqual(
+        activeListed.map((id) => emailOf.get(id)!).sort(),
+      );
+    }
+    // The organization exercises every side: organization-wide access, members on the ACL whom
+    // a resource scope hides it from, and members who see a resource without being on its ACL
+    // ("See all resources", custody, restores).
+    expect(seen.listed, "members listed").toBeGreaterThan(100);
+    expect(seen.throughTypeWide, "listed through organization-wide access alone").toBeGreaterThan(0);
+    expect(seen.onAclUnseen, "on the ACL, hidden by rule 7").toBeGreaterThan(0);
+    expect(seen.seenOffAcl, "seeing without being on the ACL").toBeGreaterThan(0);
+  }, 180_000);
+});
+
+/** Undoes a transaction, carrying out what it read. */
+class Rollback extends Error {
+  constructor(readonly emails: string[]) {
+    super("rollback");
+  }
+}
