@@ -36,6 +36,22 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
+/** Whether an error is a foreign key violation (Prisma's P2003, or PostgreSQL's 23503 as a
+ * raw query or the driver reports it), anywhere in its chain of causes. */
+export function isForeignKeyViolation(err: unknown, depth = 0): boolean {
+  if (typeof err !== "object" || err === null || depth > 5) return false;
+  const e = err as {
+    code?: unknown;
+    originalCode?: unknown;
+    kind?: unknown;
+    meta?: { code?: unknown; driverAdapterError?: { cause?: unknown } };
+    cause?: unknown;
+  };
+  if (e.code === "P2003" || e.code === "23503" || e.originalCode === "23503" || e.meta?.code === "23503" || e.kind === "ForeignKeyConstraintViolation")
+    return true;
+  return isForeignKeyViolation(e.meta?.driverAdapterError?.cause, depth + 1) || isForeignKeyViolation(e.cause, depth + 1);
+}
+
 /** Prisma's codes for a write that lost a race: a unique or foreign key violated, or a
  * record gone between read and write. */
 export function isLostRace(err: unknown): boolean {

@@ -14,7 +14,7 @@ import {
   type RoleSetKey,
 } from "../authz";
 import type { Db, Tx } from "../db";
-import { isUniqueViolation } from "../db/errors";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/errors";
 import { Prisma } from "../db/generated/client";
 import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
 import { loadActor, type ActorContext } from "./actor";
@@ -271,7 +271,12 @@ export async function deleteOrganization(db: Db, actor: OperatorActor, input: { 
     });
     return { id: org.id, name: org.name };
   });
-  await purgeOrganization(db, deleted.id);
+  // Nobody finds it any more; its rows go now, and what a crash or a stubborn late write
+  // leaves, the hourly housekeeping finishes (purgeDeletedOrganizations). The deletion has
+  // happened either way, so the person deleting is told so.
+  await purgeOrganization(db, deleted.id).catch((err: unknown) =>
+    console.error(`[steward] organization ${deleted.id} is deleted; the housekeeping will finish removing its rows:`, err),
+  );
   return deleted;
 }
 
@@ -283,11 +288,30 @@ const PURGE_BATCH = 5_000;
  * membership, group or role goes before it. */
 const PURGE_ORDER = ["ResourceActivity", "Grant", "Resource", "Team", "Invitation", "OutboxEmail", "AuditEvent", "Membership", "Role"] as const;
 
-/** Deletes a deleted organization's rows, PURGE_BATCH at a time, then the organization.
- * Safe to run twice or concurrently: each batch deletes what is still there. */
+/** Passes over a tenant's tables before the purge gives up (the housekeeping tries again). */
+const PURGE_ATTEMPTS = 5;
+
+/**
+ * Deletes a deleted organization's rows, PURGE_BATCH at a time, then the organization.
+ * Safe to run twice or concurrently: each batch deletes what is still there. A member's write
+ * already past its checks when the organization was marked deleted may commit after its
+ * table's pass (a resource created a moment late); the rows it points at then refuse to go
+ * (a foreign key), and the purge starts its passes over, a few times, to take it too.
+ */
 export async function purgeOrganization(db: Db, organizationId: string, batch = PURGE_BATCH): Promise<void> {
   const org = await db.organization.findUnique({ where: { id: organizationId }, select: { deletedAt: true } });
   if (!org?.deletedAt) return; // never purge a live organization
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await purgePasses(db, organizationId, batch);
+    } catch (err) {
+      if (attempt >= PURGE_ATTEMPTS || !isForeignKeyViolation(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+async function purgePasses(db: Db, organizationId: string, batch: number): Promise<void> {
   for (const table of PURGE_ORDER) {
     const t = Prisma.raw(`"${table}"`);
     for (;;) {

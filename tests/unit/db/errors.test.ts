@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, isLostRace } from "@/server/db/errors";
+import { isDatabaseUnavailable, isForeignKeyViolation, isLostRace } from "@/server/db/errors";
 
 // Shapes seen from Prisma 7 with @prisma/adapter-pg against a stopped, frozen and slow server.
 const prismaError = (code: string, meta?: object) => Object.assign(new Error("Invalid `prisma.user.findFirst()` invocation"), { code, meta });
@@ -31,5 +31,17 @@ describe("database trouble", () => {
   it("tells lost races apart", () => {
     expect(["P2002", "P2003", "P2025", "P2034"].every((code) => isLostRace(prismaError(code)))).toBe(true);
     expect(isLostRace(prismaError("P1001"))).toBe(false);
+  });
+});
+
+describe("foreign key violations", () => {
+  it("are recognized from Prisma's code, PostgreSQL's SQLSTATE or the driver's kind, anywhere in the causes", () => {
+    expect(isForeignKeyViolation({ code: "P2003" })).toBe(true);
+    expect(isForeignKeyViolation({ code: "P2010", meta: { code: "23503" } })).toBe(true);
+    expect(isForeignKeyViolation({ name: "DriverAdapterError", cause: { kind: "ForeignKeyConstraintViolation" } })).toBe(true);
+    expect(isForeignKeyViolation({ cause: { originalCode: "23503" } })).toBe(true);
+    expect(isForeignKeyViolation({ code: "P2002" })).toBe(false);
+    expect(isForeignKeyViolation(new Error("23503"))).toBe(false);
+    expect(isForeignKeyViolation(null)).toBe(false);
   });
 });
