@@ -14,7 +14,8 @@ const LIFETIMES = [30, 90, 180, 365] as const;
 export function ApiTokens({ membershipId, permissions, canCreate }: { membershipId?: string; permissions: string[]; canCreate: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.tokens.list.queryOptions({ membershipId }));
+  // Scripts use tokens outside this browser: "last used" is read afresh whenever the list shows.
+  const list = useQuery(trpc.tokens.list.queryOptions({ membershipId }, { staleTime: 0, refetchOnMount: "always" }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.tokens.pathKey() });
   const revoke = useMutation(trpc.tokens.revoke.mutationOptions({ onSuccess: refresh }));
   const revokeAll = useMutation(trpc.tokens.revokeAll.mutationOptions({ onSuccess: refresh }));
