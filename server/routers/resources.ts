@@ -6,6 +6,8 @@ import { restoreReport } from "../services/restores";
 import { creatableResourceTypes, createResource, deleteResource, getResource, listResources, transferResource, updateResource } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { email, id } from "./_schemas";
+import { rest } from "./_rest";
+import { count, object, resourceType, timestamp } from "./_outputs";
 
 const name = z.string().trim().min(1, "Give the resource a name.").max(120, "Resource names are at most 120 characters.");
 const description = z.string().trim().max(2000, "Descriptions are at most 2,000 characters.").default("");
@@ -21,7 +23,26 @@ const principal = z.discriminatedUnion("kind", [
 /** Every member may call these: what they may do is decided per resource, by grants. */
 export const resourcesRouter = createTRPCRouter({
   list: orgProcedure(null)
+    .meta(rest("GET", "/resources", "List the resources the member sees", "Paged by name; `total` counts every match."))
     .input(z.object({ ...paging, type: type.optional(), search: z.string().trim().max(200).optional(), asMembershipId: id("Member").optional() }))
+    .output(
+      object({
+        total: count,
+        hidden: count.meta({ description: "With asMembershipId: resources the member sees that you do not (not listed)." }),
+        viewingAs: object({ membershipId: z.string(), name: z.string() }).nullable(),
+        rows: z.array(
+          object({
+            id: z.string(),
+            type: resourceType,
+            name: z.string(),
+            description: z.string(),
+            private: z.boolean(),
+            owner: object({ name: z.string(), isYou: z.boolean() }),
+            updatedAt: timestamp,
+          }),
+        ),
+      }),
+    )
     .query(({ ctx, input }) => listResources(ctx.db, ctx.actor, input)),
   get: orgProcedure(null)
     .input(z.object({ resourceId: id("Resource"), asMembershipId: id("Member").optional() }))

@@ -17,6 +17,7 @@
 import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, ZodRealError } from "zod";
 import {
   decideOperate,
@@ -127,25 +128,35 @@ function publicMessage(error: TRPCError, path: string | undefined): string {
   }
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error, path }) {
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    const { code, httpStatus } = shape.data;
-    return {
-      ...shape,
-      message: publicMessage(error, path),
-      data: {
-        code,
-        httpStatus,
-        path: shape.data.path,
-        zodError: zod ? { formErrors: [], fieldErrors: fieldErrors(zod) } : null,
-        // What the person must do first (change their password, set up 2FA), for clients to lead them there.
-        requirement: requirementOf(error),
-      },
-    };
-  },
-});
+/** What any caller may read of an error, for the tRPC formatter and the REST API
+ * (server/http/rest-handler.ts) alike. */
+export function publicError(error: TRPCError, path: string | undefined) {
+  const zod = error.cause instanceof ZodError ? error.cause : null;
+  return {
+    message: publicMessage(error, path),
+    /** Per-field messages for forms, keyed by the input's top-level field. */
+    fieldErrors: zod ? fieldErrors(zod) : null,
+    /** What the person must do first (change their password, set up 2FA), for clients to lead them there. */
+    requirement: requirementOf(error),
+  };
+}
+
+/** `openapi`: the procedure's REST route under /api/v1 (server/http/rest-handler.ts). */
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, path }) {
+      const { message, fieldErrors, requirement } = publicError(error, path);
+      const { code, httpStatus } = shape.data;
+      return {
+        ...shape,
+        message,
+        data: { code, httpStatus, path: shape.data.path, zodError: fieldErrors ? { formErrors: [], fieldErrors } : null, requirement },
+      };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
