@@ -60,10 +60,13 @@ export function openApiDocument(): OpenAPIObject {
   return document;
 }
 
+const paramCount = (route: Route) => route.segments.filter((s) => s.startsWith("{")).length;
+
 type Match = { route: Route; params: Record<string, string> } | { allowed: Method[] } | null;
 
 function match(method: string, pathname: string): Match {
-  table ??= routes();
+  // A fixed segment wins over a parameter ("/resources/creatable" before "/resources/{resourceId}").
+  table ??= routes().sort((a, b) => paramCount(a) - paramCount(b));
   const parts = pathname.split("/").filter(Boolean);
   const allowed: Method[] = [];
   for (const route of table) {
