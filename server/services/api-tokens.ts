@@ -213,3 +213,24 @@ export async function authenticateToken(
     },
   };
 }
+
+/** Who a request acts as: the member, their organization and effective permissions (after a
+ * token's narrowing), and the token itself when the request came with one. */
+export async function describeCaller(db: Db, actor: ActorContext, viewer: { email: string }) {
+  const token = actor.tokenId
+    ? await db.apiToken.findUniqueOrThrow({ where: { id: actor.tokenId }, select: { id: true, name: true, prefix: true, readOnly: true, expiresAt: true } })
+    : null;
+  return {
+    organization: { slug: actor.organizationSlug, name: actor.organizationName },
+    member: {
+      membershipId: actor.membershipId,
+      name: actor.name,
+      email: viewer.email,
+      isOwner: actor.isOwner,
+      role: { id: actor.role.id, name: actor.role.name },
+      group: { id: actor.group.id, name: actor.group.name },
+    },
+    permissions: [...actor.role.permissions].sort(),
+    token,
+  };
+}
