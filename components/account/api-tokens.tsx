@@ -9,7 +9,15 @@ import { errorMessage, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
-const LIFETIMES = [30, 90, 180, 365] as const;
+const LIFETIMES = [7, 30, 90, 180, 365];
+/** "Never" in the expiry picker (the API takes null). */
+const NEVER = 0;
+
+/** The lifetimes the group policy lets the member choose (`maxDays` 0: no limit, "never" too). */
+function lifetimeChoices(maxDays: number): number[] {
+  if (maxDays === 0) return [...LIFETIMES, NEVER];
+  return [...new Set([...LIFETIMES.filter((d) => d <= maxDays), maxDays])].sort((a, b) => a - b);
+}
 
 export function ApiTokens({ membershipId, permissions, canCreate }: { membershipId?: string; permissions: string[]; canCreate: boolean }) {
   const trpc = useTRPC();
@@ -22,11 +30,11 @@ export function ApiTokens({ membershipId, permissions, canCreate }: { membership
 
   if (list.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (list.error) return <Alert>{errorMessage(list.error)}</Alert>;
-  const { tokens, member } = list.data;
+  const { tokens, member, maxLifetimeDays } = list.data;
 
   return (
     <div className="space-y-4">
-      {canCreate && member.isYou && <NewToken permissions={permissions} onMade={refresh} />}
+      {canCreate && member.isYou && <NewToken permissions={permissions} maxLifetimeDays={maxLifetimeDays} onMade={refresh} />}
       <Card
         title={member.isYou ? "Your tokens" : `Tokens of ${member.name}`}
         actions={
@@ -83,10 +91,11 @@ export function ApiTokens({ membershipId, permissions, canCreate }: { membership
   );
 }
 
-function NewToken({ permissions, onMade }: { permissions: string[]; onMade: () => void }) {
+function NewToken({ permissions, maxLifetimeDays, onMade }: { permissions: string[]; maxLifetimeDays: number; onMade: () => void }) {
   const trpc = useTRPC();
   const [name, setName] = useState("");
-  const [days, setDays] = useState<number>(90);
+  const choices = lifetimeChoices(maxLifetimeDays);
+  const [days, setDays] = useState<number>(choices.includes(90) ? 90 : choices[choices.length - 1]!);
   const [readOnly, setReadOnly] = useState(false);
   const [narrow, setNarrow] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
@@ -108,7 +117,7 @@ function NewToken({ permissions, onMade }: { permissions: string[]; onMade: () =
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate({ name, expiresInDays: days, readOnly, permissions: narrow ? picked : [] });
+          create.mutate({ name, expiresInDays: days === NEVER ? null : days, readOnly, permissions: narrow ? picked : [] });
         }}
       >
         {create.data && (
@@ -136,11 +145,15 @@ function NewToken({ permissions, onMade }: { permissions: string[]; onMade: () =
               <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoComplete="off" />
             </Field>
           </div>
-          <Field label="Expires after" htmlFor="token-days">
+          <Field
+            label="Expires after"
+            htmlFor="token-days"
+            hint={maxLifetimeDays === 0 ? undefined : `Your group's policy allows at most ${maxLifetimeDays} days.`}
+          >
             <Select id="token-days" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-              {LIFETIMES.map((d) => (
+              {choices.map((d) => (
                 <option key={d} value={d}>
-                  {d} days
+                  {d === NEVER ? "Never" : `${d} days`}
                 </option>
               ))}
             </Select>

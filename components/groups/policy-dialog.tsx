@@ -25,7 +25,12 @@ const HINTS: Record<PolicyKey, string> = {
   sessionLifetimeHours: `From ${POLICY_BOUNDS.sessionLifetimeHours.min} to ${POLICY_BOUNDS.sessionLifetimeHours.max} hours after signing in, however active; empty: only the idle limit.`,
   invitationTtlDays: `From ${POLICY_BOUNDS.invitationTtlDays.min} to ${POLICY_BOUNDS.invitationTtlDays.max} days, for invitations sent or resent from now on.`,
   allowedEmailDomains: "Separated by commas, such as example.com, example.org. Other addresses cannot be invited, created or imported here.",
+  tokenLifetimeDays:
+    "The longest members may choose for a new API token; a token older than this stops working. “No limit” also allows tokens that never expire.",
 };
+
+const TOKEN_LIFETIMES = [7, 30, 90, 180, 365];
+const tokenLifetimeText = (days: number) => (days === 0 ? "No limit (may never expire)" : `${days} days`);
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -48,6 +53,7 @@ function readSettings(form: FormData): PolicySettings {
     sessionLifetimeHours: number("sessionLifetimeHours"),
     invitationTtlDays: number("invitationTtlDays"),
     allowedEmailDomains: domains.length ? domains : null,
+    tokenLifetimeDays: number("tokenLifetimeDays"),
   };
 }
 
@@ -153,6 +159,28 @@ export function PolicyDialog({ groupId, onClose }: { groupId: string | null; onC
                   defaultValue={p.own.allowedEmailDomains?.join(", ") ?? ""}
                   placeholder={p.group.isRoot ? "Any domain" : `Inherit: ${p.inherited!.values.allowedEmailDomains?.join(", ") ?? "any domain"}`}
                 />
+              </Field>
+              <Field
+                label={POLICY_LABELS.tokenLifetimeDays}
+                htmlFor="policy-tokenLifetimeDays"
+                hint={HINTS.tokenLifetimeDays}
+                error={fieldErrors.tokenLifetimeDays?.[0]}
+              >
+                <Select id="policy-tokenLifetimeDays" name="tokenLifetimeDays" defaultValue={p.own.tokenLifetimeDays ?? ""}>
+                  <option value="">
+                    {p.group.isRoot
+                      ? `Default (${tokenLifetimeText(DEFAULT_POLICY.tokenLifetimeDays)})`
+                      : `Inherit (${tokenLifetimeText(p.inherited!.values.tokenLifetimeDays)})`}
+                  </option>
+                  {[...new Set([...TOKEN_LIFETIMES, ...(p.own.tokenLifetimeDays ? [p.own.tokenLifetimeDays] : [])])]
+                    .sort((a, b) => a - b)
+                    .map((days) => (
+                      <option key={days} value={days}>
+                        {tokenLifetimeText(days)}
+                      </option>
+                    ))}
+                  <option value={0}>{tokenLifetimeText(0)}</option>
+                </Select>
               </Field>
               <FormError error={save.error} />
               <DialogActions onCancel={close} submitting={save.isPending}>

@@ -50,15 +50,25 @@ export type PolicySettings = {
   invitationTtlDays: number | null;
   /** Invitations only to addresses at these domains (lowercase, no "@"). */
   allowedEmailDomains: string[] | null;
+  /** Days an API token may live at most; 0: tokens may also never expire (seed 000). */
+  tokenLifetimeDays: number | null;
 };
 export type PolicyKey = keyof PolicySettings;
-export const POLICY_KEYS: PolicyKey[] = ["twoFactor", "minPasswordLength", "sessionLifetimeHours", "invitationTtlDays", "allowedEmailDomains"];
+export const POLICY_KEYS: PolicyKey[] = [
+  "twoFactor",
+  "minPasswordLength",
+  "sessionLifetimeHours",
+  "invitationTtlDays",
+  "allowedEmailDomains",
+  "tokenLifetimeDays",
+];
 export const POLICY_LABELS: Record<PolicyKey, string> = {
   twoFactor: "Two-factor sign-in",
   minPasswordLength: "Minimum password length",
   sessionLifetimeHours: "Session lifetime",
   invitationTtlDays: "Invitation link lifetime",
   allowedEmailDomains: "Email domains for invitations",
+  tokenLifetimeDays: "API token lifetime",
 };
 
 /** What applies where nothing is set: no session limit (only the idle one), any domain. */
@@ -68,19 +78,29 @@ export type PolicyValues = {
   sessionLifetimeHours: number | null;
   invitationTtlDays: number;
   allowedEmailDomains: string[] | null;
+  /** 0: no limit (tokens may never expire). */
+  tokenLifetimeDays: number;
 };
+/** An API token's lifetime where no policy says otherwise: at most a year, never "never". */
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 365;
 export const DEFAULT_POLICY: PolicyValues = {
   twoFactor: "OFF",
   minPasswordLength: 10,
   sessionLifetimeHours: null,
   invitationTtlDays: 7,
   allowedEmailDomains: null,
+  tokenLifetimeDays: DEFAULT_TOKEN_LIFETIME_DAYS,
 };
+/** `tokenLifetimeDays` also takes 0: no limit. */
 export const POLICY_BOUNDS = {
   minPasswordLength: { min: 10, max: 128 },
   sessionLifetimeHours: { min: 1, max: 24 * 90 },
   invitationTtlDays: { min: 1, max: 90 },
+  tokenLifetimeDays: { min: 1, max: DEFAULT_TOKEN_LIFETIME_DAYS },
 } as const;
+
+/** A token lifetime policy as a number of days, no limit (0) as infinity. */
+const tokenDays = (days: number) => (days === 0 ? Infinity : days);
 
 export type GroupPolicyLink = { groupId: string; groupName: string; settings: Partial<PolicySettings> };
 export type PolicySource = { groupId: string; groupName: string } | null;
@@ -100,6 +120,8 @@ function atLeastAsStrict<K extends PolicyKey>(key: K, a: PolicyValues[K], b: Pol
       const [x, y] = [a as string[] | null, b as string[] | null];
       return y === null || (x !== null && x.every((d) => y.includes(d)));
     }
+    case "tokenLifetimeDays":
+      return tokenDays(a as number) <= tokenDays(b as number);
   }
   return false;
 }
@@ -160,6 +182,8 @@ export function describeSetting(key: PolicyKey, value: PolicyValues[PolicyKey] |
       return `invitation links valid ${value} day${value === 1 ? "" : "s"}`;
     case "allowedEmailDomains":
       return value === null ? "invitations to any domain" : `invitations only to ${(value as string[]).map((d) => `@${d}`).join(", ") || "no domain"}`;
+    case "tokenLifetimeDays":
+      return value === 0 ? "API tokens that may never expire" : `API tokens of at most ${value} day${value === 1 ? "" : "s"}`;
   }
 }
 

@@ -48,6 +48,22 @@ export function decideCreateToken(actor: Actor, permissions: readonly string[]):
   return allow(`Your role ${actor.role.name} has “${PERMISSIONS["tokens.use"].label}”.`);
 }
 
+/** A new token's lifetime in days (null: it never expires) under the policy of the member's
+ * group: at most its API token lifetime, and "never" only where that lifetime is 0 (no limit). */
+export function decideTokenLifetime(days: number | null, policyDays: number): Decision {
+  if (policyDays === 0) return allow("Your group's policy puts no limit on API tokens' lifetime.");
+  if (days === null) return deny(`Your group's policy lets an API token live at most ${policyDays} days: choose when it expires.`);
+  if (days > policyDays) return deny(`Your group's policy lets an API token live at most ${policyDays} days.`);
+  return allow(`Your group's policy lets an API token live up to ${policyDays} days.`);
+}
+
+/** A token older than its member's policy now allows stops working: tightening the policy
+ * reaches the tokens made before it. */
+export function decideTokenAge(token: Pick<TokenFacts, "createdAt">, policyDays: number, now: Date): { allowed: true } | { allowed: false; reason: string } {
+  if (policyDays === 0 || now.getTime() - token.createdAt.getTime() <= policyDays * 86_400_000) return { allowed: true };
+  return { allowed: false, reason: `This API token is older than the ${policyDays} days its owner's group policy now allows; make a new one.` };
+}
+
 /** Seeing and revoking a member's tokens: one's own always (even after losing the
  * permission), another's with "Edit member info" over them (rule 3). */
 export function decideManageTokensOf(actor: Actor, target: MemberFacts): Decision {

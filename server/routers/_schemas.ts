@@ -69,4 +69,12 @@ export const policySettings = z.object({
     .max(50, "List at most 50 domains.")
     .transform((list) => [...new Set(list)].sort())
     .nullable(),
+  /** 0 lets tokens never expire; absent inherits (older clients send no such field). */
+  tokenLifetimeDays: z
+    .number({ error: "Enter the API token lifetime as a number of days." })
+    .int("Enter a whole number of days.")
+    .min(0, `The API token lifetime is 0 (no limit) or from ${POLICY_BOUNDS.tokenLifetimeDays.min} to ${POLICY_BOUNDS.tokenLifetimeDays.max} days.`)
+    .max(POLICY_BOUNDS.tokenLifetimeDays.max, `The API token lifetime is at most ${POLICY_BOUNDS.tokenLifetimeDays.max} days, or 0 for no limit.`)
+    .nullable()
+    .default(null),
 });

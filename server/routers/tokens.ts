@@ -36,16 +36,22 @@ export const tokensRouter = createTRPCRouter({
     .query(({ ctx }) => describeCaller(ctx.db, ctx.actor, ctx.viewer)),
   list: sessionOrgProcedure(null)
     .input(z.object({ membershipId: id("Member").optional() }))
-    .query(({ ctx, input }) => listTokens(ctx.db, ctx.actor, input)),
+    .query(async ({ ctx, input }) => ({
+      ...(await listTokens(ctx.db, ctx.actor, input)),
+      /** The longest lifetime the caller may choose for a new token (0: no limit, "never" allowed). */
+      maxLifetimeDays: ctx.policy.tokenLifetimeDays,
+    })),
   create: sessionOrgProcedure("tokens.use")
     .input(
       z.object({
         name,
+        /** null: it never expires, where the group policy has no limit. */
         expiresInDays: z
           .number()
           .int()
           .min(1, "A token lives at least 1 day.")
           .max(TOKEN_LIFETIME_DAYS.max, `A token lives at most ${TOKEN_LIFETIME_DAYS.max} days.`)
+          .nullable()
           .default(TOKEN_LIFETIME_DAYS.default),
         readOnly: z.boolean().default(false),
         permissions: z
@@ -54,7 +60,7 @@ export const tokensRouter = createTRPCRouter({
           .default([]),
       }),
     )
-    .mutation(({ ctx, input }) => createToken(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createToken(ctx.db, ctx.actor, input, ctx.policy.tokenLifetimeDays)),
   revoke: sessionOrgProcedure(null)
     .input(z.object({ tokenId: id("Token") }))
     .mutation(({ ctx, input }) => revokeToken(ctx.db, ctx.actor, input)),

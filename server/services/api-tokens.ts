@@ -9,7 +9,7 @@ import {
   decideOrganizationOpen,
   decideTokenUse,
   narrowRole,
-  TOKEN_LIFETIME_DAYS,
+  decideTokenLifetime,
   TOKEN_PREFIX,
   type TokenFacts,
 } from "../authz";
@@ -72,16 +72,16 @@ export async function listTokens(db: Db, actor: ActorContext, input: { membershi
   };
 }
 
-export type NewToken = { name: string; expiresInDays: number; readOnly: boolean; permissions: string[] };
+/** `expiresInDays` null: the token never expires (only where the policy has no limit). */
+export type NewToken = { name: string; expiresInDays: number | null; readOnly: boolean; permissions: string[] };
 
-/** Makes a token for the actor; the secret is in the answer and nowhere else, ever. */
-export async function createToken(db: Db, actor: ActorContext, input: NewToken) {
+/** Makes a token for the actor; the secret is in the answer and nowhere else, ever.
+ * `policyDays`: the API token lifetime of the actor's group policy (0: no limit). */
+export async function createToken(db: Db, actor: ActorContext, input: NewToken, policyDays: number) {
   enforce(decideCreateToken(actor, input.permissions), "Token");
-  if (input.expiresInDays < 1 || input.expiresInDays > TOKEN_LIFETIME_DAYS.max) {
-    throw new StewardError("BAD_REQUEST", `A token lives from 1 to ${TOKEN_LIFETIME_DAYS.max} days.`);
-  }
+  enforce(decideTokenLifetime(input.expiresInDays, policyDays), "Token");
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
+  const expiresAt = input.expiresInDays === null ? null : new Date(Date.now() + input.expiresInDays * 86_400_000);
   const permissions = [...new Set(input.permissions)];
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { sessionVersion: true } });
@@ -102,7 +102,7 @@ export async function createToken(db: Db, actor: ActorContext, input: NewToken) 
       action: "token.create",
       targetType: "Membership",
       targetId: actor.membershipId,
-      after: { tokenId: token.id, name: token.name, prefix: token.prefix, readOnly: token.readOnly, permissions, expiresAt: expiresAt.toISOString() },
+      after: { tokenId: token.id, name: token.name, prefix: token.prefix, readOnly: token.readOnly, permissions, expiresAt: expiresAt?.toISOString() ?? null },
     });
     return { id: token.id, name: token.name, prefix: token.prefix, expiresAt, secret };
   });

@@ -27,6 +27,7 @@ type PolicyRow = {
   invitationTtlDays: number | null;
   allowedEmailDomains: string[];
   restrictsEmailDomains: boolean;
+  tokenLifetimeDays: number | null;
 };
 
 export const NO_SETTINGS: PolicySettings = {
@@ -35,6 +36,7 @@ export const NO_SETTINGS: PolicySettings = {
   sessionLifetimeHours: null,
   invitationTtlDays: null,
   allowedEmailDomains: null,
+  tokenLifetimeDays: null,
 };
 
 export function toSettings(row: PolicyRow | null | undefined): PolicySettings {
@@ -45,6 +47,7 @@ export function toSettings(row: PolicyRow | null | undefined): PolicySettings {
     sessionLifetimeHours: row.sessionLifetimeHours,
     invitationTtlDays: row.invitationTtlDays,
     allowedEmailDomains: row.restrictsEmailDomains ? row.allowedEmailDomains : null,
+    tokenLifetimeDays: row.tokenLifetimeDays,
   };
 }
 
@@ -177,6 +180,7 @@ export async function setGroupPolicy(db: Db, actor: ActorContext & { hasTwoFacto
       invitationTtlDays: settings.invitationTtlDays,
       allowedEmailDomains: settings.allowedEmailDomains ?? [],
       restrictsEmailDomains: settings.allowedEmailDomains !== null,
+      tokenLifetimeDays: settings.tokenLifetimeDays,
     };
     await tx.groupPolicy.upsert({ where: { groupId: group.id }, create: { groupId: group.id, organizationId: actor.organizationId, ...data }, update: data });
     await auditBy(tx, actor, {

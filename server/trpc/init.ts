@@ -24,6 +24,7 @@ import {
   decidePermission,
   decideSessionInOrganization,
   decideSessionLifetime,
+  decideTokenAge,
   decideTokenCall,
   decideTwoFactorRequired,
   type Permission,
@@ -227,9 +228,11 @@ export function orgProcedure(permission: Permission | null) {
       const { actor, token, viewer } = await once(ctx.memo, "token", () => authenticateToken(ctx.db, ctx.bearer!, ctx.orgSlug, ctx.ip));
       const call = decideTokenCall(token, type);
       if (!call.allowed) throw new TRPCError({ code: "FORBIDDEN", message: call.reason });
+      const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
+      const age = decideTokenAge(token, policy.tokenLifetimeDays, new Date());
+      if (!age.allowed) throw new TRPCError({ code: "UNAUTHORIZED", message: age.reason });
       const decision = permission ? decidePermission(actor, permission) : null;
       if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-      const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
       return next({ ctx: { ...ctx, viewer, actor: { ...actor, ip: ctx.ip }, policy } });
     }
     const viewer = await viewerOf(ctx);

@@ -50,7 +50,7 @@ function withToken(secret: string, path: string, input?: unknown, opts: { method
   });
 }
 
-async function tokenFor(login: string, input: { name?: string; readOnly?: boolean; permissions?: string[]; expiresInDays?: number } = {}) {
+async function tokenFor(login: string, input: { name?: string; readOnly?: boolean; permissions?: string[]; expiresInDays?: number | null } = {}) {
   const caller = await as(login);
   return caller.tokens.create({
     name: input.name ?? `${login}'s script`,
@@ -101,6 +101,59 @@ describe("making tokens", () => {
       code: "FORBIDDEN",
       message: expect.stringContaining("“View audit log”"),
     });
+  });
+});
+
+describe("how long a token lives: the group policy's API token lifetime", () => {
+  const setRootLifetime = async (days: number | null) => {
+    const owner = await as("owner");
+    const { own } = await owner.groups.policy({ groupId: acme.group("") });
+    await owner.groups.setPolicy({ groupId: acme.group(""), settings: { ...own, tokenLifetimeDays: days } });
+  };
+
+  it("never expires only where the policy has no limit (0); by default a token lives at most a year", async () => {
+    const owner = await as("owner");
+    await expect(owner.tokens.create({ name: "forever", expiresInDays: null })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Your group's policy lets an API token live at most 365 days: choose when it expires.",
+    });
+    expect((await owner.tokens.list({})).maxLifetimeDays).toBe(365);
+    await setRootLifetime(0);
+    try {
+      expect((await owner.tokens.list({})).maxLifetimeDays).toBe(0);
+      const made = await owner.tokens.create({ name: "forever", expiresInDays: null });
+      expect(made.expiresAt).toBeNull();
+      expect((await withToken(made.secret, "members.list", { page: 1, pageSize: 1 })).status).toBe(200);
+      // A subgroup's policy binds its members: Sales allows 30 days at most.
+      const sales = (await owner.groups.policy({ groupId: acme.group("Sales") })).own;
+      await owner.groups.setPolicy({ groupId: acme.group("Sales"), settings: { ...sales, tokenLifetimeDays: 30 } });
+      const gina = await as("gina");
+      await expect(gina.tokens.create({ name: "x", expiresInDays: 31 })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: "Your group's policy lets an API token live at most 30 days.",
+      });
+      expect((await gina.tokens.create({ name: "x", expiresInDays: 30 })).expiresAt).not.toBeNull();
+      await owner.groups.setPolicy({ groupId: acme.group("Sales"), settings: { ...sales, tokenLifetimeDays: null } });
+    } finally {
+      await setRootLifetime(null);
+    }
+  });
+
+  it("tightening the policy ends older tokens at their next request, never-expiring ones included", async () => {
+    await setRootLifetime(0);
+    const owner = await as("owner");
+    const forever = await owner.tokens.create({ name: "old forever", expiresInDays: null });
+    await t.db.apiToken.update({ where: { id: forever.id }, data: { createdAt: new Date(Date.now() - 40 * 86_400_000) } });
+    expect((await withToken(forever.secret, "members.list", { page: 1, pageSize: 1 })).status).toBe(200);
+    await setRootLifetime(30);
+    try {
+      const refused = await withToken(forever.secret, "members.list", { page: 1, pageSize: 1 });
+      expect(refused).toMatchObject({ status: 401, message: "This API token is older than the 30 days its owner's group policy now allows; make a new one." });
+      const young = await tokenFor("owner", { expiresInDays: 30 });
+      expect((await withToken(young.secret, "members.list", { page: 1, pageSize: 1 })).status).toBe(200);
+    } finally {
+      await setRootLifetime(null);
+    }
   });
 });
 

@@ -47,6 +47,7 @@ describe("the effective policy", () => {
       sessionLifetimeHours: 8,
       invitationTtlDays: 14,
       allowedEmailDomains: null,
+      tokenLifetimeDays: 365,
     });
     // An equal value further down takes no credit: Sales set 14 first.
     expect(paris.effective.sources.minPasswordLength?.groupName).toBe("Sales");

@@ -20,7 +20,14 @@ import {
 import { GROUPS, member, type GroupName } from "../../factories/authz";
 import { ALLOWED, expectDecision, FORBIDDEN, NOT_FOUND, type Outcome } from "./expect-decision";
 
-const NONE: PolicySettings = { twoFactor: null, minPasswordLength: null, sessionLifetimeHours: null, invitationTtlDays: null, allowedEmailDomains: null };
+const NONE: PolicySettings = {
+  twoFactor: null,
+  minPasswordLength: null,
+  sessionLifetimeHours: null,
+  invitationTtlDays: null,
+  allowedEmailDomains: null,
+  tokenLifetimeDays: null,
+};
 const link = (name: string, settings: Partial<PolicySettings>): GroupPolicyLink => ({
   groupId: `g-${name}`,
   groupName: name,
@@ -41,7 +48,14 @@ describe("effectivePolicy", () => {
       link("EMEA", { twoFactor: "OFF", minPasswordLength: 12, sessionLifetimeHours: 8 }),
       link("Paris", { sessionLifetimeHours: 8 }),
     ]);
-    expect(p.values).toEqual({ invitationTtlDays: 30, twoFactor: "EVERYONE", minPasswordLength: 16, sessionLifetimeHours: 8, allowedEmailDomains: ["b.test"] });
+    expect(p.values).toEqual({
+      invitationTtlDays: 30,
+      twoFactor: "EVERYONE",
+      minPasswordLength: 16,
+      sessionLifetimeHours: 8,
+      allowedEmailDomains: ["b.test"],
+      tokenLifetimeDays: DEFAULT_POLICY.tokenLifetimeDays,
+    });
     expect(p.sources.invitationTtlDays?.groupName).toBe("Acme");
     expect(p.sources.twoFactor?.groupName).toBe("Sales");
     expect(p.sources.minPasswordLength?.groupName).toBe("Sales");
@@ -75,6 +89,28 @@ describe("effectivePolicy", () => {
         expect(p.values.sessionLifetimeHours).toBe(hours.length ? Math.min(...hours) : null);
       }),
     );
+  });
+});
+
+describe("the API token lifetime (0: no limit)", () => {
+  it("is a year by default; the root may lift the limit (0) and a subgroup may then set one", () => {
+    expect(effectivePolicy([]).values.tokenLifetimeDays).toBe(365);
+    expect(effectivePolicy([link("Acme", { tokenLifetimeDays: 0 })]).values.tokenLifetimeDays).toBe(0);
+    const below = effectivePolicy([link("Acme", { tokenLifetimeDays: 0 }), link("Sales", { tokenLifetimeDays: 30 })]);
+    expect(below.values.tokenLifetimeDays).toBe(30);
+    expect(below.sources.tokenLifetimeDays?.groupName).toBe("Sales");
+    // "No limit" below a limit is a loosening: it does not apply.
+    expect(effectivePolicy([link("Acme", { tokenLifetimeDays: 90 }), link("Sales", { tokenLifetimeDays: 0 })]).values.tokenLifetimeDays).toBe(90);
+  });
+
+  it("lets a subgroup tighten it but never lift it to no limit or lengthen it", () => {
+    const limited = effectivePolicy([link("Acme", { tokenLifetimeDays: 90 })]);
+    expectDecision(decidePolicyTightens("Sales", { ...NONE, tokenLifetimeDays: 30 }, limited), ALLOWED);
+    expectDecision(decidePolicyTightens("Sales", { ...NONE, tokenLifetimeDays: 91 }, limited), FORBIDDEN);
+    expectDecision(decidePolicyTightens("Sales", { ...NONE, tokenLifetimeDays: 0 }, limited), FORBIDDEN);
+    const open = effectivePolicy([link("Acme", { tokenLifetimeDays: 0 })]);
+    expectDecision(decidePolicyTightens("Sales", { ...NONE, tokenLifetimeDays: 0 }, open), ALLOWED);
+    expectDecision(decidePolicyTightens("Sales", { ...NONE, tokenLifetimeDays: 365 }, open), ALLOWED);
   });
 });
 

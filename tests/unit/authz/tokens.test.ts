@@ -1,7 +1,16 @@
 // server/authz/tokens.ts against docs/authority.md "API tokens" and DESIGN.md rule 9: a token
 // is never more than its member now, narrowed by its own limits.
 import { describe, expect, it } from "vitest";
-import { decideCreateToken, decideManageTokensOf, decideTokenCall, decideTokenUse, narrowRole, type TokenFacts } from "@/server/authz";
+import {
+  decideCreateToken,
+  decideManageTokensOf,
+  decideTokenAge,
+  decideTokenCall,
+  decideTokenLifetime,
+  decideTokenUse,
+  narrowRole,
+  type TokenFacts,
+} from "@/server/authz";
 import { member } from "../../factories/authz";
 import { ALLOWED, expectDecision, FORBIDDEN, NOT_FOUND } from "./expect-decision";
 
@@ -75,5 +84,26 @@ describe("a token's own limits", () => {
     expectDecision(decideTokenCall({ readOnly: true }, "mutation"), FORBIDDEN);
     expectDecision(decideTokenCall({ readOnly: true }, "query"), ALLOWED);
     expectDecision(decideTokenCall({ readOnly: false }, "mutation"), ALLOWED);
+  });
+});
+
+describe("a token's lifetime under the group policy (0: no limit)", () => {
+  it.each([
+    [30, 90, ALLOWED],
+    [90, 90, ALLOWED],
+    [91, 90, FORBIDDEN],
+    [null, 90, FORBIDDEN],
+    [null, 0, ALLOWED],
+    [365, 0, ALLOWED],
+  ] as const)("%s days where the policy allows %s", (days, policy, expected) => {
+    expectDecision(decideTokenLifetime(days, policy), expected);
+  });
+
+  it("ends a token older than the policy now allows, whatever its own expiry", () => {
+    const now = new Date("2026-12-01T00:00:00Z");
+    const made = (daysAgo: number) => ({ createdAt: new Date(now.getTime() - daysAgo * 86_400_000) });
+    expect(decideTokenAge(made(29), 30, now).allowed).toBe(true);
+    expect(decideTokenAge(made(31), 30, now)).toEqual({ allowed: false, reason: expect.stringMatching(/older than the 30 days/) });
+    expect(decideTokenAge(made(5000), 0, now).allowed).toBe(true);
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GroupPolicy" ADD COLUMN     "tokenLifetimeDays" INTEGER;
