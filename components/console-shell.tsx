@@ -25,6 +25,7 @@ const NAV: Array<{ href: string; label: string; permission: Permission | null }>
   { href: "/email", label: "Outbox", permission: "settings.manage" },
   { href: "/audit", label: "Audit log", permission: "audit.view" },
   { href: "/tokens", label: "API tokens", permission: "tokens.use" },
+  { href: "/api", label: "API reference", permission: "tokens.use" },
 ];
 
 export function ConsoleShell({

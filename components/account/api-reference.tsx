@@ -1,0 +1,30 @@
+"use client";
+// The OpenAPI document rendered by Scalar's reference component, from this server only: no
+// web fonts, no telemetry, no proxy; "Test request" calls /api/v1 here with the token typed in.
+import dynamic from "next/dynamic";
+import "@scalar/api-reference-react/style.css";
+
+const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-500">Loading the reference…</p>,
+});
+
+export function ApiReference() {
+  return (
+    <div className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
+      <ApiReferenceReact
+        configuration={{
+          url: "/api/v1/openapi.json",
+          withDefaultFonts: false,
+          telemetry: false,
+          hideClientButton: true,
+          hideDarkModeToggle: true,
+          forceDarkModeState: "light",
+          showDeveloperTools: "never",
+          documentDownloadType: "json",
+          persistAuth: false,
+        }}
+      />
+    </div>
+  );
+}
