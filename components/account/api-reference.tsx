@@ -1,6 +1,7 @@
 "use client";
 // The OpenAPI document rendered by Scalar's reference component, from this server only: no
-// web fonts, no telemetry, no proxy; "Test request" calls /api/v1 here with the token typed in.
+// web fonts, no telemetry, no proxy, no AI agent (it would send the document elsewhere);
+// "Test request" calls /api/v1 here with the token typed in.
 import dynamic from "next/dynamic";
 import "@scalar/api-reference-react/style.css";
 
@@ -23,6 +24,9 @@ export function ApiReference() {
           showDeveloperTools: "never",
           documentDownloadType: "json",
           persistAuth: false,
+          authentication: { preferredSecurityScheme: "token" },
+          // Scalar's agent is on by default for local addresses; off here, always.
+          ...{ agent: { disabled: true } },
         }}
       />
     </div>

@@ -16,8 +16,16 @@ const ERRORS = {
 };
 const CHANGE_ERRORS = { ...ERRORS, 409: "It conflicts with the current state, or someone changed it at the same moment." };
 
+/** The reference groups routes by their first segment: "/audit-log/…" under "Audit log". */
+function tagOf(path: string): string {
+  const first = path.split("/")[1]!;
+  if (first === "me") return "Your token";
+  const words = first.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function rest(method: Method, path: `/${string}`, summary: string, description?: string): OpenApiMeta {
-  const tag = path.split("/")[1]!;
+  const tag = tagOf(path);
   return {
     openapi: { method, path, summary, description, tags: [tag], protect: true, errorResponses: method === "GET" ? ERRORS : CHANGE_ERRORS },
   };

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { Forbidden } from "@/components/forbidden";
 import { PageHeader } from "@/components/ui";
@@ -16,9 +17,18 @@ export default async function TokensPage({ params }: { params: Promise<{ slug: s
       <PageHeader
         title="API tokens"
         description={
-          canCreate
-            ? "A token acts as you at each request, with your role, groups and grants as they are then, and never more. Send it as Authorization: Bearer <token>."
-            : `Your role ${you.role.name} does not have “Use API tokens”: you can only revoke tokens you made before.`
+          canCreate ? (
+            <>
+              A token acts as you at each request, with your role, groups and grants as they are then, and never more. Send it as Authorization: Bearer
+              &lt;token&gt;; the{" "}
+              <Link href={`/o/${slug}/api`} className="font-medium text-indigo-700 underline">
+                API reference
+              </Link>{" "}
+              lists what it can call.
+            </>
+          ) : (
+            `Your role ${you.role.name} does not have “Use API tokens”: you can only revoke tokens you made before.`
+          )
         }
       />
       <ApiTokens permissions={you.role.permissions} canCreate={canCreate} />
