@@ -200,6 +200,16 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
 
 export const publicProcedure = t.procedure.use(translateErrors).use(refuseUnsafeInput);
 
+/** The effective policy of the member's home group (strictest along its chain), once per request. */
+const policyOf = (ctx: Context, actor: { membershipId: string; group: { path: string } }) =>
+  once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
+
+/** The procedure's permission, when it names one: FORBIDDEN with the reason otherwise. */
+function requirePermission(actor: Parameters<typeof decidePermission>[0], permission: Permission | null) {
+  const decision = permission ? decidePermission(actor, permission) : null;
+  if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+}
+
 const viewerOf = (ctx: Context) => once(ctx.memo, "viewer", () => resolveViewer(ctx.db, ctx.claims));
 const actorOf = (ctx: Context, userId: string, orgSlug: string) => once(ctx.memo, `actor:${userId}:${orgSlug}`, () => loadActor(ctx.db, userId, orgSlug));
 
@@ -228,11 +238,10 @@ export function orgProcedure(permission: Permission | null) {
       const { actor, token, viewer } = await once(ctx.memo, "token", () => authenticateToken(ctx.db, ctx.bearer!, ctx.orgSlug, ctx.ip));
       const call = decideTokenCall(token, type);
       if (!call.allowed) throw new TRPCError({ code: "FORBIDDEN", message: call.reason });
-      const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
+      const policy = await policyOf(ctx, actor);
       const age = decideTokenAge(token, policy.tokenLifetimeDays, new Date());
       if (!age.allowed) throw new TRPCError({ code: "UNAUTHORIZED", message: age.reason });
-      const decision = permission ? decidePermission(actor, permission) : null;
-      if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+      requirePermission(actor, permission);
       return next({ ctx: { ...ctx, viewer, actor: { ...actor, ip: ctx.ip }, policy } });
     }
     const viewer = await viewerOf(ctx);
@@ -245,16 +254,14 @@ export function orgProcedure(permission: Permission | null) {
     if (!decideSessionInOrganization(viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     }
-    // The effective policy of the member's home group (strictest along its chain).
-    const policy = await once(ctx.memo, `policy:${actor.membershipId}`, async () => (await effectivePolicyAt(ctx.db, actor.group.path)).values);
+    const policy = await policyOf(ctx, actor);
     const lifetime = decideSessionLifetime(viewer.sessionStartedAt, policy.sessionLifetimeHours);
     if (!lifetime.allowed) throw new TRPCError({ code: "UNAUTHORIZED", message: lifetime.reason });
     const twoFactor = decideTwoFactorRequired(policy.twoFactor, actor.role);
     if (twoFactor.allowed && !viewer.hasTwoFactor) {
       throw requirementRefusal("TWO_FACTOR_SETUP", `${twoFactor.reason} Set it up under 2FA before you continue.`);
     }
-    const decision = permission ? decidePermission(actor, permission) : null;
-    if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+    requirePermission(actor, permission);
     return next({ ctx: { ...ctx, viewer, actor: { ...actor, ip: ctx.ip }, policy } });
   });
 }

@@ -1,5 +1,6 @@
 // Runs after 05 on the same server: Initech, owned by peter@initech.test, who owns the job
-// quarterly-tps (05-resources). A script is Playwright's own HTTP client, without cookies.
+// quarterly-tps (05-resources). A script is Playwright's own HTTP client, without cookies,
+// calling the REST API (/api/v1).
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 async function signIn(page: Page, email: string, password: string) {
@@ -10,15 +11,12 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/o\/initech$/);
 }
 
-/** One call as a script makes it: a bearer token, JSON in superjson's envelope, no cookie. */
-async function call(request: APIRequestContext, token: string, procedure: string, input: unknown, write = false) {
+/** One call as a script makes it: the REST API, a bearer token, JSON, no cookie. */
+async function call(request: APIRequestContext, token: string, method: "GET" | "POST", path: string, body?: unknown) {
   const headers = { authorization: `Bearer ${token}` };
-  const envelope = JSON.stringify({ json: input });
-  const response = write
-    ? await request.post(`/api/trpc/${procedure}`, { headers: { ...headers, "content-type": "application/json" }, data: envelope })
-    : await request.get(`/api/trpc/${procedure}?input=${encodeURIComponent(envelope)}`, { headers });
-  const body = (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  return { status: response.status(), data: body.result?.data.json, message: body.error?.json.message };
+  const response = method === "POST" ? await request.post(`/api/v1${path}`, { headers, data: body }) : await request.get(`/api/v1${path}`, { headers });
+  const json = (await response.json()) as Record<string, unknown>;
+  return { status: response.status(), data: json, message: typeof json.message === "string" ? json.message : undefined };
 }
 
 test("a member makes a token, a script lists resources and reports a run with it, the activity shows it, and revoking it stops the script", async ({
@@ -36,14 +34,16 @@ test("a member makes a token, a script lists resources and reports a run with it
 
   // The script: no cookies, no Origin.
   const request = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, extraHTTPHeaders: {} });
-  const list = await call(request, secret, "resources.list", { pageSize: 50 });
+  const me = await call(request, secret, "GET", "/me");
+  expect(me.data).toMatchObject({ organization: { slug: "initech" }, token: { name: "tps agent" } });
+  const list = await call(request, secret, "GET", "/resources?pageSize=50");
   expect(list.status).toBe(200);
   const job = (list.data as { rows: Array<{ id: string; name: string }> }).rows.find((r) => r.name === "quarterly-tps")!;
   expect(job).toBeTruthy();
-  const started = await call(request, secret, "resources.act", { resourceId: job.id, action: "run", note: "nightly by agent" }, true);
+  const started = await call(request, secret, "POST", `/resources/${job.id}/actions`, { action: "run", note: "nightly by agent" });
   expect(started.status).toBe(200);
   const { activityId } = started.data as { activityId: string };
-  const finished = await call(request, secret, "resources.finishRun", { activityId, outcome: "SUCCEEDED", output: "42 reports covered" }, true);
+  const finished = await call(request, secret, "POST", `/runs/${activityId}/outcome`, { outcome: "SUCCEEDED", output: "42 reports covered" });
   expect(finished.status).toBe(200);
 
   // The console shows the run, reported through the token's member, and the token as used.
@@ -55,8 +55,13 @@ test("a member makes a token, a script lists resources and reports a run with it
   // Revoked: the script's next call is 401.
   await page.getByRole("button", { name: "Revoke tps agent" }).click();
   await expect(page.getByText("No API tokens")).toBeVisible();
-  const after = await call(request, secret, "resources.list", { pageSize: 50 });
+  const after = await call(request, secret, "GET", "/resources");
   expect(after.status).toBe(401);
   expect(after.message).toBe("This API token has been revoked.");
   await request.dispose();
+
+  // The reference the script was written from, rendered from /api/v1/openapi.json.
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "API reference" }).click();
+  await expect(page.getByRole("heading", { name: "Steward API" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Report how a run ended").first()).toBeVisible();
 });
