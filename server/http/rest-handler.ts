@@ -60,6 +60,16 @@ export function openApiDocument(): OpenAPIObject {
   return document;
 }
 
+/** A path segment as text; a malformed escape ("%E0%A4%A") is kept as sent, for the input's
+ * schema to refuse in words. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const paramCount = (route: Route) => route.segments.filter((s) => s.startsWith("{")).length;
 
 type Match = { route: Route; params: Record<string, string> } | { allowed: Method[] } | null;
@@ -75,7 +85,7 @@ function match(method: string, pathname: string): Match {
     const fits = route.segments.every((segment, i) => {
       const param = /^\{(\w+)\}$/.exec(segment)?.[1];
       if (!param) return segment === parts[i];
-      params[param] = decodeURIComponent(parts[i]!);
+      params[param] = decoded(parts[i]!);
       return true;
     });
     if (!fits) continue;

@@ -128,6 +128,9 @@ describe("requests", () => {
     const missing = await raw("/nothing-here");
     expect(missing.status).toBe(404);
     expect(missing.body?.message).toMatch(/no endpoint GET \/api\/v1\/nothing-here.*openapi\.json/);
+    // A malformed escape in a path parameter is the id's problem, said in words (no 500).
+    const malformed = await raw("/resources/%E0%A4%A/grants");
+    expect(malformed.status).toBeLessThan(500);
     const wrong = await raw("/me", { method: "DELETE" });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("GET");
