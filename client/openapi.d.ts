@@ -632,6 +632,8 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -660,6 +662,8 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -688,6 +692,8 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -716,6 +722,8 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -744,6 +752,8 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -772,6 +782,8 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -800,6 +812,38 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
+                message: string;
+            }[];
+        };
+        /**
+         * What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. error (412)
+         * @description The error information
+         * @example {
+         *       "code": "PRECONDITION_FAILED",
+         *       "message": "What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what.",
+         *       "issues": []
+         *     }
+         */
+        "error.PRECONDITION_FAILED": {
+            /**
+             * @description The error message
+             * @example What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what.
+             */
+            message: string;
+            /**
+             * @description The error code
+             * @example PRECONDITION_FAILED
+             */
+            code: string;
+            /**
+             * @description An array of issues that were responsible for the error
+             * @example []
+             */
+            issues?: {
+                /** @description The input field, as the endpoint names it. */
+                field: string;
                 message: string;
             }[];
         };
@@ -990,6 +1034,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -1077,6 +1130,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -1181,6 +1243,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -1282,6 +1353,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -1691,6 +1771,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -1922,6 +2011,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -2017,6 +2115,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -2302,6 +2409,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -2401,6 +2517,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -2488,6 +2613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -2593,6 +2727,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -2691,6 +2834,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -2781,6 +2933,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -2881,6 +3042,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -2977,6 +3147,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -3077,6 +3256,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -3166,6 +3354,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -3253,6 +3450,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -3355,6 +3561,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -3450,6 +3665,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -3766,6 +3990,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -3858,6 +4091,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -3946,6 +4188,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -4143,6 +4394,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -4241,6 +4501,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -4328,6 +4597,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -4421,6 +4699,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -4510,6 +4797,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
@@ -4865,6 +5161,15 @@ export interface operations {
                     "application/json": components["schemas"]["error.CONFLICT"];
                 };
             };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
             429: {
                 headers: {
@@ -4952,6 +5257,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */
