@@ -47,7 +47,8 @@ let document: OpenAPIObject | undefined;
 
 /** The OpenAPI 3 document of /api/v1, generated from the procedures' routes. */
 export function openApiDocument(): OpenAPIObject {
-  document ??= generateOpenApiDocument(appRouter, {
+  if (document) return document;
+  document = generateOpenApiDocument(appRouter, {
     title: "Steward API",
     version: "1",
     description:
@@ -57,6 +58,14 @@ export function openApiDocument(): OpenAPIObject {
       token: { type: "http", scheme: "bearer", description: "A personal API token (stw_…), made under API tokens in the console." },
     },
   });
+  // trpc-to-openapi describes an issue as `{ message }` and allows nothing else; ours also
+  // name their field (errorResponse).
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    const items = (schema as { properties?: { issues?: { items?: { properties?: Record<string, unknown>; required?: string[] } } } }).properties?.issues?.items;
+    if (!items?.properties) continue;
+    items.properties = { field: { type: "string", description: "The input field, as the endpoint names it." }, ...items.properties };
+    items.required = ["field", "message"];
+  }
   return document;
 }
 

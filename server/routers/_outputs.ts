@@ -10,3 +10,37 @@ export const timestamp = z.date().meta({ type: "string", format: "date-time" });
 export const count = z.number().int().min(0);
 export const resourceType = z.string().meta({ description: `One of ${RESOURCE_TYPE_KEYS.join(", ")}.` });
 export const object = z.looseObject;
+
+/** A value of the effective policy comes from a group (null: Steward's default). */
+const policySource = object({ groupId: z.string(), groupName: z.string() }).nullable();
+const twoFactorPolicy = z.enum(["OFF", "ADMINS", "EVERYONE"]);
+
+/** The policy of a group's members: the strictest value along its chain, each with its source. */
+export const effectivePolicy = object({
+  values: object({
+    twoFactor: twoFactorPolicy,
+    minPasswordLength: z.number().int(),
+    sessionLifetimeHours: z.number().int().nullable(),
+    invitationTtlDays: z.number().int(),
+    allowedEmailDomains: z.array(z.string()).nullable(),
+    tokenLifetimeDays: z.number().int().meta({ description: "Days an API token may live at most; 0: no limit." }),
+  }),
+  sources: object({
+    twoFactor: policySource,
+    minPasswordLength: policySource,
+    sessionLifetimeHours: policySource,
+    invitationTtlDays: policySource,
+    allowedEmailDomains: policySource,
+    tokenLifetimeDays: policySource,
+  }),
+});
+
+/** A group's own policy settings; null inherits. */
+export const policySettingsOutput = object({
+  twoFactor: twoFactorPolicy.nullable(),
+  minPasswordLength: z.number().int().nullable(),
+  sessionLifetimeHours: z.number().int().nullable(),
+  invitationTtlDays: z.number().int().nullable(),
+  allowedEmailDomains: z.array(z.string()).nullable(),
+  tokenLifetimeDays: z.number().int().nullable().meta({ description: "Days an API token may live at most; 0: no limit; null inherits." }),
+});

@@ -14,7 +14,11 @@ const ERRORS = {
   429: "Too many requests for this token; wait the seconds of Retry-After.",
   503: "The database cannot answer right now; retry after the seconds of Retry-After.",
 };
-const CHANGE_ERRORS = { ...ERRORS, 409: "It conflicts with the current state, or someone changed it at the same moment." };
+const CHANGE_ERRORS = {
+  ...ERRORS,
+  409: "It conflicts with the current state, or someone changed it at the same moment.",
+  412: "What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what.",
+};
 
 /** The reference groups routes by their first segment: "/audit-log/…" under "Audit log". */
 function tagOf(path: string): string {

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { auditLogOptions, listAuditLog, recordAuditExport } from "../services/audit-log";
 import { createTRPCRouter, orgProcedure, serverSideOrgProcedure } from "../trpc/init";
+import { rest } from "./_rest";
+import { object, timestamp } from "./_outputs";
 
 const date = (what: string) =>
   z
@@ -29,7 +31,35 @@ export const EXPORT_BATCH = 1000;
 
 export const auditRouter = createTRPCRouter({
   list: orgProcedure("audit.view")
+    .meta(
+      rest(
+        "GET",
+        "/audit-log",
+        "Read the audit log",
+        "Newest first, each event in words. Pass `nextCursor` back as `cursor` for the next page; it is null on the last one.",
+      ),
+    )
     .input(auditFilters.extend({ cursor, pageSize: z.number().int().min(1).max(100, "At most 100 events per page.").default(50) }))
+    .output(
+      object({
+        rows: z.array(
+          object({
+            id: z.string(),
+            at: timestamp,
+            actor: object({ userId: z.string().nullable().meta({ description: "Null for Steward's own events." }), name: z.string() }),
+            action: z.string(),
+            label: z.string(),
+            targetType: z.string(),
+            targetId: z.string(),
+            sentence: z.string(),
+            changes: z.array(object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+            detail: z.string(),
+            ip: z.string().nullable(),
+          }),
+        ),
+        nextCursor: z.string().nullable(),
+      }),
+    )
     .query(({ ctx, input }) => listAuditLog(ctx.db, ctx.actor, input)),
   options: orgProcedure("audit.view").query(({ ctx }) => auditLogOptions(ctx.db, ctx.actor)),
   /** One batch of an export: the same read, in larger pages. */

@@ -11,24 +11,61 @@ import {
 } from "../services/invitations";
 import { createTRPCRouter, optionalViewerProcedure, orgProcedure } from "../trpc/init";
 import { email, id, personName } from "./_schemas";
+import { rest } from "./_rest";
+import { count, object, timestamp } from "./_outputs";
 
 const link = {
   organization: z.string().trim().min(1, "The link names no organization.").max(64),
   token: z.string().trim().min(1, "The link has no token.").max(200, "That link is too long to be a Steward invitation."),
 };
 
+const invitationState = z.enum(INVITATION_STATES);
+
 export const invitationsRouter = createTRPCRouter({
   list: orgProcedure("members.create")
+    .meta(rest("GET", "/invitations", "List the invitations you manage", "Newest first; `total` counts every match."))
     .input(
       z.object({
-        state: z.enum(INVITATION_STATES).optional(),
+        state: invitationState.optional(),
         page: z.number().int().min(1).default(1),
         pageSize: z.number().int().min(1).max(200, "At most 200 invitations per page.").default(25),
+      }),
+    )
+    .output(
+      object({
+        total: count,
+        rows: z.array(
+          object({
+            id: z.string(),
+            email: z.string(),
+            state: invitationState,
+            role: z.string().meta({ description: "The role's name." }),
+            group: z.string().nullable().meta({ description: "The group's name; null when it was deleted." }),
+            teamCount: count,
+            invitedBy: object({ name: z.string(), email: z.string() }),
+            createdAt: timestamp,
+            expiresAt: timestamp,
+            lastSentAt: timestamp,
+            sendCount: count,
+            acceptedAt: timestamp.nullable(),
+            revokedAt: timestamp.nullable(),
+            revokedBy: z.string().nullable(),
+            can: object({ resend: z.boolean(), revoke: z.boolean() }),
+          }),
+        ),
       }),
     )
     .query(({ ctx, input }) => listInvitations(ctx.db, ctx.actor, input)),
   /** Invites several addresses at once, each with its own result. */
   invite: orgProcedure("members.create")
+    .meta(
+      rest(
+        "POST",
+        "/invitations",
+        "Invite people by email",
+        "Each address is invited on its own and answered with its outcome: invited, or skipped with the reason.",
+      ),
+    )
     .input(
       z.object({
         emails: z.array(email).min(1, "Enter at least one email address.").max(100, "Invite at most 100 addresses at a time."),
@@ -37,12 +74,33 @@ export const invitationsRouter = createTRPCRouter({
         teamIds: z.array(id("Team")).max(20, "Choose at most 20 teams.").optional(),
       }),
     )
+    .output(
+      z.array(
+        object({
+          email: z.string(),
+          outcome: z.enum(["invited", "skipped"]),
+          reason: z.string(),
+          invitationId: z.string().nullable().meta({ description: "The invitation made, or the pending one that made this address skipped." }),
+        }),
+      ),
+    )
     .mutation(({ ctx, input }) => inviteMembers(ctx.db, ctx.actor, input)),
   resend: orgProcedure("members.create")
+    .meta(
+      rest(
+        "POST",
+        "/invitations/{invitationId}/resend",
+        "Send an invitation again",
+        "With a new link (the old one stops working) and a new expiry; works on expired invitations too.",
+      ),
+    )
     .input(z.object({ invitationId: id("Invitation") }))
+    .output(object({ id: z.string(), email: z.string(), expiresAt: timestamp }))
     .mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx.actor, input.invitationId)),
   revoke: orgProcedure("members.create")
+    .meta(rest("DELETE", "/invitations/{invitationId}", "Revoke a pending invitation", "Its link stops working."))
     .input(z.object({ invitationId: id("Invitation") }))
+    .output(object({ id: z.string(), email: z.string() }))
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
   /** The invitee's page: what the link offers, or why it is closed. */
   preview: optionalViewerProcedure

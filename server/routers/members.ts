@@ -15,11 +15,47 @@ import { migrateMemberData } from "../services/data-migration";
 import { setResourceScope } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { company, email, id, personName, username } from "./_schemas";
+import { rest } from "./_rest";
+import { count, effectivePolicy, object, resourceType, timestamp } from "./_outputs";
 
 const selection = z.array(id("Member")).min(1, "Select at least one member.").max(200, "Select at most 200 members at a time.");
 
+const memberStatus = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
+const settableStatus = z.enum(["ACTIVE", "DISABLED"]);
+
+/** A member as the caller sees them; `can` says which of `actions` the caller may take. */
+function memberOutput<A extends string>(actions: readonly [A, ...A[]]) {
+  return object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    username: z.string().nullable(),
+    company: z.string(),
+    status: memberStatus,
+    isOwner: z.boolean(),
+    isSelf: z.boolean(),
+    role: object({ id: z.string(), name: z.string(), rank: z.number() }),
+    group: object({ id: z.string(), name: z.string() }),
+    createdAt: timestamp,
+    lastSignInAt: timestamp.nullable(),
+    can: object(Object.fromEntries(actions.map((a) => [a, z.boolean()])) as Record<A, z.ZodBoolean>),
+  });
+}
+
+const changed = object({ id: z.string() });
+const oneTimePassword = z.string().meta({ description: "Shown this once; the member must change it at their next sign-in." });
+const bulkResults = z.array(object({ membershipId: z.string(), ok: z.boolean(), message: z.string().meta({ description: "What happened, or why not." }) }));
+
 export const membersRouter = createTRPCRouter({
   list: orgProcedure("members.view")
+    .meta(
+      rest(
+        "GET",
+        "/members",
+        "List the members you see",
+        "Paged and sorted; `total` counts every match. Members you see but may not manage have `can` false for each change.",
+      ),
+    )
     .input(
       z.object({
         page: z.number().int().min(1).default(1),
@@ -29,66 +65,183 @@ export const membersRouter = createTRPCRouter({
         search: z.string().trim().max(200).optional(),
         groupId: id("Group").optional(),
         roleId: id("Role").optional(),
-        status: z.enum(["INVITED", "ACTIVE", "DISABLED"]).optional(),
+        status: memberStatus.optional(),
+      }),
+    )
+    .output(
+      object({
+        total: count,
+        page: z.number().int(),
+        pageSize: z.number().int(),
+        manages: z.boolean().meta({ description: "Whether your role changes members at all." }),
+        rows: z.array(memberOutput(["changeRole", "changeGroup", "setStatus"])),
       }),
     )
     .query(({ ctx, input }) => listMembers(ctx.db, ctx.actor, input)),
   /** What the filters and pickers of the members page offer. */
   options: orgProcedure("members.view").query(({ ctx }) => memberPickerOptions(ctx.db, ctx.actor)),
   changeRole: orgProcedure("members.assignRole")
+    .meta(rest("PUT", "/members/{membershipId}/role", "Change a member's role"))
     .input(z.object({ membershipId: id("Member"), roleId: id("Role") }))
+    .output(object({ id: z.string(), roleId: z.string() }))
     .mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
   get: orgProcedure("members.view")
+    .meta(
+      rest(
+        "GET",
+        "/members/{membershipId}",
+        "Get one member",
+        "With what you may do to them, their effective policy (if you may see policies), their resource scope and their recent history.",
+      ),
+    )
     .input(z.object({ membershipId: id("Member") }))
+    .output(
+      memberOutput(["edit", "changeRole", "changeGroup", "setStatus", "resetCredentials", "delete"]).extend({
+        hasTwoFactor: z.boolean(),
+        policy: effectivePolicy.extend({ twoFactorRequired: z.boolean() }).nullable().meta({ description: "Null unless you may see policies." }),
+        resourceScope: z.array(object({ id: z.string(), name: z.string(), type: resourceType })).meta({ description: "Empty: no limit." }),
+        canViewAs: z.boolean(),
+        ownedResources: count,
+        canMigrateData: z.boolean(),
+        canTransferOwnership: z.boolean(),
+        readOnly: z.string().nullable().meta({ description: "Why you see this member but may not manage them, or null." }),
+        history: z.array(
+          object({ id: z.string(), action: z.string(), at: timestamp, actor: z.string(), label: z.string(), sentence: z.string(), detail: z.string() }),
+        ),
+      }),
+    )
     .query(({ ctx, input }) => getMember(ctx.db, ctx.actor, input.membershipId)),
   edit: orgProcedure("members.edit")
+    .meta(
+      rest(
+        "PATCH",
+        "/members/{membershipId}",
+        "Change a member's name, email, username or company",
+        "Fields left out keep their value; a null username removes it.",
+      ),
+    )
     .input(z.object({ membershipId: id("Member"), name: personName, email, username: username.nullable().optional(), company: company.optional() }))
+    .output(changed)
     .mutation(({ ctx, input }) => editMember(ctx.db, ctx.actor, input)),
   delete: orgProcedure("members.delete")
+    .meta(
+      rest(
+        "DELETE",
+        "/members/{membershipId}",
+        "Delete a member",
+        "A member who owns resources is deleted only with `transferResourcesTo`, the member who receives them.",
+      ),
+    )
     .input(z.object({ membershipId: id("Member"), transferResourcesTo: id("Member").optional() }))
+    .output(changed)
     .mutation(({ ctx, input }) => deleteMember(ctx.db, ctx.actor, input)),
   /** Seed 002: the owner hands the organization to another top-role holder. Any member
    * may call it; the decision admits only the owner. */
   transferOwnership: orgProcedure("members.view")
+    .meta(
+      rest(
+        "POST",
+        "/members/{membershipId}/transfer-ownership",
+        "Hand the organization to another member",
+        "Only the owner may, and only to an active holder of the top role.",
+      ),
+    )
     .input(z.object({ membershipId: id("Member") }))
+    .output(changed)
     .mutation(({ ctx, input }) => transferOwnership(ctx.db, ctx.actor, input)),
   create: orgProcedure("members.create")
+    .meta(rest("POST", "/members", "Add a member with a one-time password", "The password is answered once; the member changes it at their first sign-in."))
     .input(z.object({ email, name: personName, username: username.optional(), company: company.optional(), groupId: id("Group"), roleId: id("Role") }))
+    .output(object({ membershipId: z.string(), email: z.string(), oneTimePassword }))
     .mutation(({ ctx, input }) => createMember(ctx.db, ctx.actor, input)),
   /** Seed 002: limit a member to chosen servers and storages; an empty list means all. */
   setResourceScope: orgProcedure("members.edit")
+    .meta(rest("PUT", "/members/{membershipId}/resource-scope", "Limit a member to chosen servers and storages", "An empty list lifts the limit."))
     .input(z.object({ membershipId: id("Member"), resourceIds: z.array(id("Resource")).max(500, "A scope holds at most 500 resources.") }))
+    .output(object({ membershipId: z.string(), scope: z.array(object({ id: z.string(), name: z.string(), type: resourceType })) }))
     .mutation(({ ctx, input }) => setResourceScope(ctx.db, ctx.actor, input)),
   setStatus: orgProcedure("members.setStatus")
-    .input(z.object({ membershipId: id("Member"), status: z.enum(["ACTIVE", "DISABLED"]) }))
+    .meta(rest("PUT", "/members/{membershipId}/status", "Disable or enable a member", "Disabling ends their sessions and API tokens."))
+    .input(z.object({ membershipId: id("Member"), status: settableStatus }))
+    .output(object({ id: z.string(), status: settableStatus }))
     .mutation(({ ctx, input }) => setMemberStatus(ctx.db, ctx.actor, input)),
   resetPassword: orgProcedure("members.resetCredentials")
+    .meta(rest("POST", "/members/{membershipId}/reset-password", "Reset a member's password", "Answers a one-time password, once, and ends their sessions."))
     .input(z.object({ membershipId: id("Member") }))
+    .output(object({ id: z.string(), email: z.string(), oneTimePassword }))
     .mutation(({ ctx, input }) => resetMemberPassword(ctx.db, ctx.actor, input)),
   bulkSetStatus: orgProcedure("members.setStatus")
-    .input(z.object({ membershipIds: selection, status: z.enum(["ACTIVE", "DISABLED"]) }))
+    .meta(
+      rest(
+        "POST",
+        "/members/bulk/status",
+        "Disable or enable several members",
+        "Each member is decided on its own; the answer says, per member, what happened or why not.",
+      ),
+    )
+    .input(z.object({ membershipIds: selection, status: settableStatus }))
+    .output(bulkResults)
     .mutation(({ ctx, input }) => bulkSetStatus(ctx.db, ctx.actor, input)),
   bulkChangeRole: orgProcedure("members.assignRole")
+    .meta(
+      rest(
+        "POST",
+        "/members/bulk/role",
+        "Change the role of several members",
+        "Each member is decided on its own; the answer says, per member, what happened or why not.",
+      ),
+    )
     .input(z.object({ membershipIds: selection, roleId: id("Role") }))
+    .output(bulkResults)
     .mutation(({ ctx, input }) => bulkChangeRole(ctx.db, ctx.actor, input)),
   bulkChangeGroup: orgProcedure("members.assignGroup")
+    .meta(
+      rest(
+        "POST",
+        "/members/bulk/group",
+        "Move several members to another home group",
+        "Each member is decided on its own; the answer says, per member, what happened or why not.",
+      ),
+    )
     .input(z.object({ membershipIds: selection, groupId: id("Group") }))
+    .output(bulkResults)
     .mutation(({ ctx, input }) => bulkChangeGroup(ctx.db, ctx.actor, input)),
   endSessions: orgProcedure("members.resetCredentials")
+    .meta(rest("POST", "/members/{membershipId}/end-sessions", "Sign a member out everywhere", "Ends their sessions and API tokens."))
     .input(z.object({ membershipId: id("Member") }))
+    .output(changed)
     .mutation(({ ctx, input }) => endMemberSessions(ctx.db, ctx.actor, input)),
   disableTwoFactor: orgProcedure("members.resetCredentials")
+    .meta(
+      rest(
+        "POST",
+        "/members/{membershipId}/disable-two-factor",
+        "Turn off a member's two-factor sign-in",
+        "For a member who lost their device; ends their sessions and emails them.",
+      ),
+    )
     .input(z.object({ membershipId: id("Member") }))
+    .output(changed)
     .mutation(({ ctx, input }) => disableMemberTwoFactor(ctx.db, ctx.actor, input)),
   /** Seed 004: move everything one member owns to another member in the actor's span. */
   migrateData: orgProcedure("data.migrate")
+    .meta(rest("POST", "/members/{fromMembershipId}/migrate-data", "Move everything a member owns to another member"))
     .input(
       z
         .object({ fromMembershipId: id("Member"), toMembershipId: id("Member") })
         .refine((i) => i.fromMembershipId !== i.toMembershipId, { error: "Choose another member to receive the data.", path: ["toMembershipId"] }),
     )
+    .output(
+      object({
+        count,
+        from: z.string().meta({ description: "The name of the member who owned it." }),
+        to: z.string().meta({ description: "The name of the member who owns it now." }),
+      }),
+    )
     .mutation(({ ctx, input }) => migrateMemberData(ctx.db, ctx.actor, input)),
   changeGroup: orgProcedure("members.assignGroup")
+    .meta(rest("PUT", "/members/{membershipId}/group", "Move a member to another home group"))
     .input(z.object({ membershipId: id("Member"), groupId: id("Group") }))
+    .output(object({ id: z.string(), groupId: z.string() }))
     .mutation(({ ctx, input }) => changeMemberGroup(ctx.db, ctx.actor, input)),
 });

@@ -3,6 +3,8 @@ import { ALL_PERMISSIONS, CAPABILITIES, ROLE_SET_KEYS } from "../authz";
 import { addRoleSet, createRole, deleteRole, listRoles, roleAuthoring, updateRole } from "../services/roles";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { id } from "./_schemas";
+import { rest } from "./_rest";
+import { count, object } from "./_outputs";
 
 const roleFields = {
   name: z
@@ -25,7 +27,28 @@ const roleFields = {
 };
 
 export const rolesRouter = createTRPCRouter({
-  list: orgProcedure("roles.view").query(({ ctx }) => listRoles(ctx.db, ctx.actor)),
+  list: orgProcedure("roles.view")
+    .meta(rest("GET", "/roles", "List the roles", "Highest rank first, built-in and custom, with whether you may give each to members."))
+    .output(
+      z.array(
+        object({
+          id: z.string(),
+          name: z.string(),
+          description: z.string(),
+          rank: z.number().meta({ description: "Higher outranks lower." }),
+          reach: z.enum(["ORGANIZATION", "SUBTREE", "SELF"]),
+          builtIn: z.boolean(),
+          permissions: z.array(z.string()),
+          ceiling: z.array(z.string()).meta({ description: "The most that grants give its holders on a resource." }),
+          version: z.number().int(),
+          isYours: z.boolean(),
+          mayEdit: z.boolean(),
+          holders: count.nullable().meta({ description: "How many members hold it; only for roles you may edit." }),
+          mayAssign: z.boolean(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => listRoles(ctx.db, ctx.actor)),
   /** Whether the viewer may author roles, and their own role's bounds for the matrix. */
   authoring: orgProcedure("roles.view").query(({ ctx }) => roleAuthoring(ctx.actor)),
   create: orgProcedure("roles.manage")
