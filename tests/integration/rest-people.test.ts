@@ -326,11 +326,23 @@ describe("groups", () => {
       effective: { values: { minPasswordLength: 10 } },
     });
     expect(before.data!.inherited).not.toBeNull();
-    const settings = { twoFactor: null, minPasswordLength: 12, sessionLifetimeHours: null, invitationTtlDays: 3, allowedEmailDomains: ["acme.test"] };
+    const settings = {
+      twoFactor: null,
+      minPasswordLength: 12,
+      sessionLifetimeHours: null,
+      invitationTtlDays: 3,
+      allowedEmailDomains: ["acme.test"],
+      tokenLifetimeDays: 30,
+    };
     const set = await api.PUT("/groups/{groupId}/policy", { ...group(sales), body: { settings } });
     expect(set.data!.own).toEqual(settings);
     const after = await api.GET("/groups/{groupId}/policy", group(sales));
-    expect(after.data!.effective.values).toMatchObject({ minPasswordLength: 12, invitationTtlDays: 3, allowedEmailDomains: ["acme.test"] });
+    expect(after.data!.effective.values).toMatchObject({
+      minPasswordLength: 12,
+      invitationTtlDays: 3,
+      allowedEmailDomains: ["acme.test"],
+      tokenLifetimeDays: 30,
+    });
     expect(after.data!.effective.sources.minPasswordLength).toEqual({ groupId: sales, groupName: "Sales" });
 
     const bad = await api.PUT("/groups/{groupId}/policy", { ...group(sales), body: { settings: { ...settings, allowedEmailDomains: ["not a domain"] } } });
