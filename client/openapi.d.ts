@@ -422,6 +422,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
@@ -450,6 +453,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
@@ -478,6 +484,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
@@ -506,6 +515,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
@@ -534,6 +546,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
@@ -562,6 +577,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
@@ -590,6 +608,9 @@ export interface components {
              * @example []
              */
             issues?: {
+                /** @description The input field it is about: a path or query parameter, or a top-level field of the body. */
+                field: string;
+                /** @description What is wrong with it, in words. */
                 message: string;
             }[];
         };
