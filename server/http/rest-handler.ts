@@ -45,27 +45,37 @@ function routes(): Route[] {
 let table: Route[] | undefined;
 let document: OpenAPIObject | undefined;
 
+/** trpc-to-openapi's error schema gives an issue only a message; `errorResponse` names its field too. */
+function withIssueFields(doc: OpenAPIObject): OpenAPIObject {
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    const issues = name.startsWith("error.") && "properties" in schema ? schema.properties?.issues : undefined;
+    if (!issues || !("items" in issues)) continue;
+    issues.items = {
+      type: "object",
+      properties: {
+        field: { type: "string", description: "The input field it is about: a path or query parameter, or a top-level field of the body." },
+        message: { type: "string", description: "What is wrong with it, in words." },
+      },
+      required: ["field", "message"],
+    };
+  }
+  return doc;
+}
+
 /** The OpenAPI 3 document of /api/v1, generated from the procedures' routes. */
 export function openApiDocument(): OpenAPIObject {
-  if (document) return document;
-  document = generateOpenApiDocument(appRouter, {
-    title: "Steward API",
-    version: "1",
-    description:
-      "The organization procedures of Steward's console, for scripts and agents. Every call is decided as the token's member at that moment (role, groups, teams, grants, scope), then narrowed by the token's own limits (read-only, chosen permissions). Errors are `{ code, message, issues? }` with sentences meant for people.",
-    baseUrl: REST_PREFIX,
-    securitySchemes: {
-      token: { type: "http", scheme: "bearer", description: "A personal API token (stw_…), made under API tokens in the console." },
-    },
-  });
-  // trpc-to-openapi describes an issue as `{ message }` and allows nothing else; ours also
-  // name their field (errorResponse).
-  for (const schema of Object.values(document.components?.schemas ?? {})) {
-    const items = (schema as { properties?: { issues?: { items?: { properties?: Record<string, unknown>; required?: string[] } } } }).properties?.issues?.items;
-    if (!items?.properties) continue;
-    items.properties = { field: { type: "string", description: "The input field, as the endpoint names it." }, ...items.properties };
-    items.required = ["field", "message"];
-  }
+  document ??= withIssueFields(
+    generateOpenApiDocument(appRouter, {
+      title: "Steward API",
+      version: "1",
+      description:
+        "The organization procedures of Steward's console, for scripts and agents. Every call is decided as the token's member at that moment (role, groups, teams, grants, scope), then narrowed by the token's own limits (read-only, chosen permissions). Errors are `{ code, message, issues? }` with sentences meant for people.",
+      baseUrl: REST_PREFIX,
+      securitySchemes: {
+        token: { type: "http", scheme: "bearer", description: "A personal API token (stw_…), made under API tokens in the console." },
+      },
+    }),
+  );
   return document;
 }
 
