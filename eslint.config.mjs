@@ -6,5 +6,14 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "server/db/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts", "client/openapi.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "server/db/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".data/**",
+    "next-env.d.ts",
+    "client/openapi.d.ts",
+  ]),
 ]);
