@@ -43,6 +43,8 @@ function routes(): Route[] {
 }
 
 let table: Route[] | undefined;
+// A fixed segment wins over a parameter ("/resources/creatable" before "/resources/{resourceId}").
+const sortedRoutes = () => routes().sort((a, b) => paramCount(a) - paramCount(b));
 let document: OpenAPIObject | undefined;
 
 /** trpc-to-openapi's error schema gives an issue only a message; `errorResponse` names its field too. */
@@ -93,9 +95,15 @@ const paramCount = (route: Route) => route.segments.filter((s) => s.startsWith("
 
 type Match = { route: Route; params: Record<string, string> } | { allowed: Method[] } | null;
 
+/** The REST route of a procedure ("members.get" → GET /members/{membershipId}), if it has one. */
+export function restRouteOf(procedure: string): { method: Method; path: string } | undefined {
+  table ??= sortedRoutes();
+  const route = table.find((r) => r.procedure === procedure);
+  return route && { method: route.method, path: `/${route.segments.join("/")}` };
+}
+
 function match(method: string, pathname: string): Match {
-  // A fixed segment wins over a parameter ("/resources/creatable" before "/resources/{resourceId}").
-  table ??= routes().sort((a, b) => paramCount(a) - paramCount(b));
+  table ??= sortedRoutes();
   const parts = pathname.split("/").filter(Boolean);
   const allowed: Method[] = [];
   for (const route of table) {

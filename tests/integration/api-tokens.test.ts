@@ -4,6 +4,8 @@
 // token's very next request. Expected outcomes are written here from docs/authority.md.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
+import { PEER_HEADER } from "@/server/http/client-address";
+import { handleRestRequest, restRouteOf } from "@/server/http/rest-handler";
 import { APP_ORIGIN, callHttp, sessionCookie } from "../support/http";
 import { testDatabase, type TestDatabase } from "./harness";
 
@@ -38,8 +40,13 @@ afterAll(async () => {
 /** A tRPC caller signed in to Acme as this member. */
 const as = (login: string, built: BuiltOrg = acme) => built.signIn(login);
 
+/** Which face of the API a call with a token goes to: the console's (/api/trpc) or the
+ * REST API (/api/v1). The tests of what ends a token run on both. */
+let face: "/api/trpc" | "/api/v1" = "/api/trpc";
+
 /** A call with a token: no cookie, no Origin (a script), Acme unless told. */
 function withToken(secret: string, path: string, input?: unknown, opts: { method?: "GET" | "POST"; org?: string | null } = {}) {
+  if (face === "/api/v1") return withRestToken(secret, path, input, opts.org === undefined ? acme.slug : opts.org);
   const method = opts.method ?? (input === undefined || path.match(/\.(list|get|options|you|creatable|access)$/) ? "GET" : "POST");
   return callHttp(db, path, {
     method,
@@ -48,6 +55,34 @@ function withToken(secret: string, path: string, input?: unknown, opts: { method
     origin: null,
     headers: { authorization: `Bearer ${secret}` },
   });
+}
+
+/** The same call through the procedure's REST route: path parameters from the input, the
+ * rest as the query string (GET, DELETE) or the JSON body. */
+async function withRestToken(secret: string, procedure: string, input: unknown, org: string | null) {
+  const route = restRouteOf(procedure);
+  if (!route) throw new Error(`${procedure} has no REST route`);
+  const fields: Record<string, unknown> = { ...((input as Record<string, unknown> | undefined) ?? {}) };
+  const path = route.path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = String(fields[key]);
+    delete fields[key];
+    return encodeURIComponent(value);
+  });
+  const headers = new Headers({ authorization: `Bearer ${secret}`, [PEER_HEADER]: "127.0.0.1" });
+  if (org) headers.set("x-steward-org", org);
+  let url = `${APP_ORIGIN}/api/v1${path}`;
+  let body: string | undefined;
+  if (route.method === "GET" || route.method === "DELETE") {
+    const query = new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)]));
+    if (query.size) url += `?${query}`;
+  } else {
+    body = JSON.stringify(fields);
+    headers.set("content-type", "application/json");
+  }
+  const response = await handleRestRequest(new Request(url, { method: route.method, headers, body }), db);
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as { message?: string }) : null;
+  return { status: response.status, headers: response.headers, text, json, message: json?.message ?? null };
 }
 
 async function tokenFor(login: string, input: { name?: string; readOnly?: boolean; permissions?: string[]; expiresInDays?: number | null } = {}) {
@@ -157,13 +192,21 @@ describe("how long a token lives: the group policy's API token lifetime", () => 
   });
 });
 
-describe("a token acts as its member now", () => {
+describe.each(["/api/trpc", "/api/v1"] as const)("a token acts as its member now, through %s", (through) => {
+  beforeAll(() => {
+    face = through;
+  });
+  afterAll(() => {
+    face = "/api/trpc";
+  });
+
   it("sees what the member sees, in the token's organization, with or without the organization header", async () => {
     const { secret } = await tokenFor("gina");
     const bySession = await (await as("gina")).members.list({ page: 1, pageSize: 50 });
     const byToken = await withToken(secret, "members.list", { page: 1, pageSize: 50 });
     expect(byToken.status).toBe(200);
-    const rows = (byToken.json as { result: { data: { json: { total: number; rows: Array<{ id: string }> } } } }).result.data.json;
+    type Page = { total: number; rows: Array<{ id: string }> };
+    const rows = face === "/api/v1" ? (byToken.json as Page) : (byToken.json as { result: { data: { json: Page } } }).result.data.json;
     expect(rows.total).toBe(bySession.total);
     expect(rows.rows.map((r) => r.id).sort()).toEqual(bySession.rows.map((r) => r.id).sort());
     expect((await withToken(secret, "members.list", { page: 1, pageSize: 50 }, { org: null })).status).toBe(200);
