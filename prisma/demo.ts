@@ -40,6 +40,9 @@ export const DEMO_ADMINS: Array<{ login: string; name: string; role: BuiltInRole
   { login: "gus", name: "Gus Group-Technician", role: "group_support_technician", group: "Engineering" },
 ];
 
+/** An end user to sign in as: a User in Sales/EMEA (Gary's span) and in the Operations team. */
+export const DEMO_END_USER = { login: "chloe.nguyen", name: "Chloé Nguyen", group: "Sales/EMEA" };
+
 const FIRST = [
   "Ada",
   "Ben",
@@ -69,6 +72,9 @@ const FIRST = [
   "Zoe",
 ];
 const LAST = ["Martin", "Okafor", "Nguyen", "Schmidt", "Rossi", "Kowalski", "Haddad", "Tanaka", "Silva", "Dubois"];
+/** The i-th end user's last name: the second round of first names takes other last names, so
+ * every address is a plain first.last without a number. */
+const lastName = (i: number) => LAST[(i + Math.floor(i / FIRST.length)) % LAST.length]!;
 
 export async function createDemo(db: Db): Promise<{ created: boolean; slug: string }> {
   const existing = await db.organization.findFirst({ where: { name: "Acme", memberships: { some: { user: { email: `dana@${DEMO_DOMAIN}` } } } } });
@@ -97,8 +103,8 @@ export async function createDemo(db: Db): Promise<{ created: boolean; slug: stri
         ...Array.from({ length: 48 }, (_, i) => ({
           login: `${FIRST[i % FIRST.length]!.toLowerCase()
             .normalize("NFKD")
-            .replace(/[^a-z]/g, "")}.${LAST[i % LAST.length]!.toLowerCase()}${i >= FIRST.length ? i : ""}`,
-          name: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`,
+            .replace(/[^a-z]/g, "")}.${lastName(i).toLowerCase()}`,
+          name: `${FIRST[i % FIRST.length]} ${lastName(i)}`,
           role: "user" as BuiltInRoleKey,
           group: ["", ...TREE][i % (TREE.length + 1)]!,
         })),

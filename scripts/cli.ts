@@ -16,7 +16,7 @@
 //
 // With the embedded database, stop the server first: one process at a time opens it.
 import { parseArgs } from "node:util";
-import { createDemo, DEMO_ADMINS, DEMO_DOMAIN, DEMO_PASSWORD } from "../prisma/demo";
+import { createDemo, DEMO_ADMINS, DEMO_DOMAIN, DEMO_END_USER, DEMO_PASSWORD } from "../prisma/demo";
 import { createDb } from "../server/db";
 import { openConnection } from "../server/db/connection";
 import { applyMigrations } from "../server/db/schema-engine";
@@ -143,9 +143,9 @@ async function main(argv: string[]) {
         result.created ? `Created the demo organization Acme (/o/${result.slug}).` : `The demo organization Acme already exists (/o/${result.slug}).`,
       );
       console.log(`Every demo login uses the password “${DEMO_PASSWORD}”:`);
-      for (const a of DEMO_ADMINS) {
+      for (const a of [...DEMO_ADMINS, { ...DEMO_END_USER, role: "user" as const }]) {
         const role = BUILT_IN_ROLES.find((r) => r.key === a.role)!.name;
-        console.log(`  ${`${a.login}@${DEMO_DOMAIN}`.padEnd(22)} ${role.padEnd(26)} ${a.group ? `Acme/${a.group}` : "Acme"}`);
+        console.log(`  ${`${a.login}@${DEMO_DOMAIN}`.padEnd(24)} ${role.padEnd(26)} ${a.group ? `Acme/${a.group}` : "Acme"}`);
       }
       return;
     }
