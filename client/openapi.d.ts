@@ -315,6 +315,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/members/{membershipId}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock a member's sign-in
+         * @description Forgets their failed sign-ins, so the sign-in limit no longer holds them back. Their password and sessions stay as they are.
+         */
+        post: operations["members-unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{membershipId}/disable-two-factor": {
         parameters: {
             query?: never;
@@ -2302,6 +2322,8 @@ export interface operations {
                             } & {
                                 [key: string]: unknown;
                             };
+                            /** @description Until when the sign-in limit refuses them; null: it does not. */
+                            lockedUntil: string | null;
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -2639,6 +2661,14 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         hasTwoFactor: boolean;
+                        signIn: {
+                            /** @description Failed sign-ins in the limit's current 15-minute window. */
+                            failedAttempts: number;
+                            /** @description Until when the sign-in limit refuses them; null: it does not. */
+                            lockedUntil: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        };
                         /** @description Null unless you may see policies. */
                         policy: ({
                             values: {
@@ -3751,6 +3781,106 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The input is not valid; `issues` names each field's problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description No API token, or one that is unknown, expired, revoked or ended with its member's sign-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description The token's member (or the token's own limits) does not allow this; `message` says why. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found, or not visible to the token's member. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
+                };
+            };
+            /** @description It conflicts with the current state, or someone changed it at the same moment. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.CONFLICT"];
+                };
+            };
+            /** @description What it needs first is missing (a pending invitation, a new owner for a member's resources); `message` says what. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
+            /** @description Too many requests for this token; wait the seconds of Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+                };
+            };
+            /** @description The database cannot answer right now; retry after the seconds of Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "members-unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        wasLocked: boolean;
+                        failedAttempts: number;
                     } & {
                         [key: string]: unknown;
                     };

@@ -58,8 +58,20 @@ server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Steward ready/.test(String(chunk))) {
     announced = true;
-    console.log(`\n  Steward is running: open ${env.NEXTAUTH_URL}\n  (first run: it takes you to /setup to create your organization)\n`);
+    void firstRun().then((first) =>
+      console.log(`\n  Steward is running: open ${env.NEXTAUTH_URL}\n${first ? "  (first run: it takes you to /setup to create your organization)\n" : ""}`),
+    );
   }
 });
+/** Whether this Steward has no organization yet: its sign-in page then sends people to /setup. */
+async function firstRun() {
+  try {
+    const answer = await fetch(`http://127.0.0.1:${port}/signin`, { redirect: "manual" });
+    return /\/setup$/.test(answer.headers.get("location") ?? "");
+  } catch {
+    return false;
+  }
+}
+
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

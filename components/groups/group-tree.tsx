@@ -168,7 +168,11 @@ function GroupDialogs({ action, groups, onClose }: { action: Action; groups: Gro
         {action.kind === "move" &&
           (targets.length ? (
             <Field label="New parent" htmlFor="group-parent" hint="Its members and subgroups move with it.">
-              <Select id="group-parent" name="parent" autoFocus required>
+              {/* Nothing chosen until the person picks: one click must never re-parent a group. */}
+              <Select id="group-parent" name="parent" autoFocus required defaultValue="">
+                <option value="" disabled>
+                  Choose the new parent…
+                </option>
                 <GroupOptions groups={targets} />
               </Select>
             </Field>

@@ -133,6 +133,7 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
               {m.isSelf && <Badge tone="indigo">you</Badge>}
             </div>
           </Card>
+          <SignInCard member={m} />
           <ResourceScopeCard membershipId={m.id} name={m.name} scope={m.resourceScope} canEdit={m.can.edit} />
           {m.policy && <MemberPolicyCard name={m.name} policy={m.policy} hasTwoFactor={m.hasTwoFactor} />}
           {/* Another member's API tokens: seen and revoked with "Edit member info" over them. */}
@@ -161,6 +162,46 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
       <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />
       {local && <LocalDialog kind={local} member={m} onClose={() => setLocal(null)} />}
     </>
+  );
+}
+
+const time = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+
+/** The sign-in limit's hold on the member: failed attempts, a lock and, with "Reset
+ * credentials" over them, the way to lift it (audited). */
+function SignInCard({ member: m }: { member: Member }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const unlock = useMutation(
+    trpc.members.unlock.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() }) }),
+  );
+  const { failedAttempts, lockedUntil } = m.signIn;
+  if (!lockedUntil && failedAttempts === 0 && !unlock.isSuccess) return null;
+  return (
+    <Card title="Sign-in">
+      {lockedUntil ? (
+        <p className="text-sm text-slate-900">
+          <Badge tone="rose">locked</Badge> Sign-in is refused until {time(lockedUntil)} after {failedAttempts} failed attempt
+          {failedAttempts === 1 ? "" : "s"}.
+        </p>
+      ) : failedAttempts > 0 ? (
+        <p className="text-sm text-slate-700">
+          {failedAttempts} failed sign-in attempt{failedAttempts === 1 ? "" : "s"} in the last 15 minutes; not locked.
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">Unlocked: {m.name} can sign in again.</p>
+      )}
+      {unlock.error && (
+        <div className="mt-2">
+          <Alert>{errorMessage(unlock.error)}</Alert>
+        </div>
+      )}
+      {m.can.resetCredentials && (lockedUntil || failedAttempts > 0) && (
+        <Button className="mt-3" size="sm" variant="secondary" disabled={unlock.isPending} onClick={() => unlock.mutate({ membershipId: m.id })}>
+          Unlock sign-in
+        </Button>
+      )}
+    </Card>
   );
 }
 

@@ -102,7 +102,16 @@ export function MembersTable() {
       column.accessor((r) => r.group.name, { id: "group", header: "Group" }),
       column.accessor("status", {
         header: "Status",
-        cell: ({ getValue }) => <Badge tone={STATUS_TONE[getValue()]}>{getValue().toLowerCase()}</Badge>,
+        cell: ({ getValue, row }) => (
+          <span className="flex flex-wrap gap-1">
+            <Badge tone={STATUS_TONE[getValue()]}>{getValue().toLowerCase()}</Badge>
+            {row.original.lockedUntil && (
+              <span title={`Sign-in refused until ${row.original.lockedUntil.toISOString().replace("T", " ").slice(0, 16)} UTC`}>
+                <Badge tone="rose">locked</Badge>
+              </span>
+            )}
+          </span>
+        ),
       }),
       column.accessor("createdAt", {
         header: "Added",

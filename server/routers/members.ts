@@ -10,6 +10,7 @@ import {
   resetMemberPassword,
   setMemberStatus,
   transferOwnership,
+  unlockMember,
 } from "../services/member-lifecycle";
 import { migrateMemberData } from "../services/data-migration";
 import { setResourceScope } from "../services/resources";
@@ -74,7 +75,11 @@ export const membersRouter = createTRPCRouter({
         page: z.number().int(),
         pageSize: z.number().int(),
         manages: z.boolean().meta({ description: "Whether your role changes members at all." }),
-        rows: z.array(memberOutput(["changeRole", "changeGroup", "setStatus"])),
+        rows: z.array(
+          memberOutput(["changeRole", "changeGroup", "setStatus"]).extend({
+            lockedUntil: timestamp.nullable().meta({ description: "Until when the sign-in limit refuses them; null: it does not." }),
+          }),
+        ),
       }),
     )
     .query(({ ctx, input }) => listMembers(ctx.db, ctx.actor, input)),
@@ -98,6 +103,10 @@ export const membersRouter = createTRPCRouter({
     .output(
       memberOutput(["edit", "changeRole", "changeGroup", "setStatus", "resetCredentials", "delete"]).extend({
         hasTwoFactor: z.boolean(),
+        signIn: object({
+          failedAttempts: count.meta({ description: "Failed sign-ins in the limit's current 15-minute window." }),
+          lockedUntil: timestamp.nullable().meta({ description: "Until when the sign-in limit refuses them; null: it does not." }),
+        }),
         policy: effectivePolicy.extend({ twoFactorRequired: z.boolean() }).nullable().meta({ description: "Null unless you may see policies." }),
         resourceScope: z.array(object({ id: z.string(), name: z.string(), type: resourceType })).meta({ description: "Empty: no limit." }),
         canViewAs: z.boolean(),
@@ -211,6 +220,19 @@ export const membersRouter = createTRPCRouter({
     .input(z.object({ membershipId: id("Member") }))
     .output(changed)
     .mutation(({ ctx, input }) => endMemberSessions(ctx.db, ctx.actor, input)),
+  /** Lifts the sign-in limit's lock on their account; "Reset credentials" over them. */
+  unlock: orgProcedure("members.resetCredentials")
+    .meta(
+      rest(
+        "POST",
+        "/members/{membershipId}/unlock",
+        "Unlock a member's sign-in",
+        "Forgets their failed sign-ins, so the sign-in limit no longer holds them back. Their password and sessions stay as they are.",
+      ),
+    )
+    .input(z.object({ membershipId: id("Member") }))
+    .output(object({ id: z.string(), wasLocked: z.boolean(), failedAttempts: count }))
+    .mutation(({ ctx, input }) => unlockMember(ctx.db, ctx.actor, input)),
   disableTwoFactor: orgProcedure("members.resetCredentials")
     .meta(
       rest(

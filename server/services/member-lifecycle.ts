@@ -23,6 +23,7 @@ import { enforceHandOver } from "./resources";
 import { effectivePolicyAt, enforceEmailDomain } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
+import { clearLoginLocks, loginLocks } from "./throttle";
 
 export type CreateMemberInput = { email: string; name: string; username?: string; company?: string; groupId: string; roleId: string };
 
@@ -226,6 +227,25 @@ export async function resetMemberPassword(db: Db, actor: ActorContext, input: { 
     await endAllSessions(tx, target.userId);
     await auditBy(tx, actor, { action: "member.resetPassword", targetType: "Membership", targetId: target.id });
     return { id: target.id, email: target.user.email, oneTimePassword };
+  });
+}
+
+/** Lifts the sign-in limit's lock on a member's account (they, not an attacker, mistyped):
+ * "Reset credentials" over them. Their password and sessions stay as they are. */
+export async function unlockMember(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadMember(tx, actor, input.membershipId);
+    enforce(decideMemberAction(actor, toMemberFacts(target), "resetCredentials"), "Member", actor);
+    const account = { id: target.userId, email: target.user.email, username: target.user.username };
+    const before = (await loginLocks(tx, [account])).get(target.userId)!;
+    await clearLoginLocks(tx, account);
+    await auditBy(tx, actor, {
+      action: "member.unlock",
+      targetType: "Membership",
+      targetId: target.id,
+      before: { failedAttempts: before.failedAttempts, lockedUntil: before.lockedUntil?.toISOString() ?? null },
+    });
+    return { id: target.id, wasLocked: before.lockedUntil !== null, failedAttempts: before.failedAttempts };
   });
 }
 

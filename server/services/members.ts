@@ -27,6 +27,7 @@ import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
 import { listGroups } from "./groups";
 import { effectivePolicyAt } from "./policies";
+import { loginLocks } from "./throttle";
 import { groupsInReach } from "../authz/groups.sql";
 import { membersVisibleTo } from "../authz/members.sql";
 
@@ -124,8 +125,17 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     pageSize: input.pageSize,
     /** Whether the actor's role changes members at all (then rows it may not change say so). */
     manages: ROW_ACTIONS.some((a) => decidePermission(actor, MEMBER_ACTION_PERMISSION[a]).allowed),
-    rows: rows.map((m) => memberView(actor, m, ROW_ACTIONS)),
+    rows: await withLocks(db, rows, (m) => memberView(actor, m, ROW_ACTIONS)),
   };
+}
+
+/** Rows with when each member's sign-in is locked (the login limit), read for the page in one query. */
+async function withLocks<M extends { userId: string; user: { email: string; username: string | null } }, V>(db: Db, rows: M[], view: (m: M) => V) {
+  const locks = await loginLocks(
+    db,
+    rows.map((m) => ({ id: m.userId, email: m.user.email, username: m.user.username })),
+  );
+  return rows.map((m) => ({ ...view(m), lockedUntil: locks.get(m.userId)?.lockedUntil ?? null }));
 }
 
 /** A member the actor sees (rule 3: in reach, ranked below, or themselves), else NOT_FOUND; the
@@ -222,9 +232,12 @@ export async function getMember(db: Db, actor: ActorContext, membershipId: strin
   });
   const history = await describeEvents(db, actor.organizationId, events);
   const top = await db.role.aggregate({ where: { organizationId: actor.organizationId }, _max: { rank: true } });
+  const lock = (await loginLocks(db, [{ id: m.userId, email: m.user.email, username: m.user.username }])).get(m.userId)!;
   return {
     ...memberView(actor, m, DETAIL_ACTIONS),
     hasTwoFactor: m.user.totpEnabledAt !== null,
+    /** The login limit's hold on their account: failed attempts in the window, and until when sign-in is refused. */
+    signIn: lock,
     /** Their effective policy with each value's source, for those who may see policies. */
     policy: decidePermission(actor, "policies.view").allowed ? await memberPolicy(db, m) : null,
     resourceScope: await describeScope(db, actor.organizationId, m.resourceScope),

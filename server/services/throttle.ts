@@ -94,3 +94,42 @@ export function reserveSignUpFromAddress(db: Db, address: string, now = new Date
 export function reserveSignUpForEmail(db: Db, email: string, now = new Date()): Promise<Gate> {
   return reserve(db, `sign-up:${loginKey(email)}`, SIGN_UP_LIMITS.email, now);
 }
+
+/** What the login limit holds against an account now: failed attempts in the current
+ * window, and until when sign-in is refused (null: it is not). */
+export type LoginLock = { failedAttempts: number; lockedUntil: Date | null };
+
+type ThrottleRow = { attempts: number; windowStartedAt: Date; lastAttemptAt: Date };
+
+/** The limit's state for one key's row: the same arithmetic as `reserve`, without counting. */
+function lockOf(row: ThrottleRow, limit: Limit, now: Date): LoginLock {
+  const windowEnds = row.windowStartedAt.getTime() + limit.windowMs;
+  if (windowEnds <= now.getTime()) return { failedAttempts: 0, lockedUntil: null };
+  if (row.attempts >= limit.attempts) return { failedAttempts: row.attempts, lockedUntil: new Date(windowEnds) };
+  const waitUntil = row.attempts >= limit.delayFrom ? row.lastAttemptAt.getTime() + limit.baseDelayMs * 2 ** (row.attempts - limit.delayFrom) : 0;
+  return { failedAttempts: row.attempts, lockedUntil: waitUntil > now.getTime() ? new Date(waitUntil) : null };
+}
+
+/** The logins an account signs in with: its email and, when it has one, its username. */
+const accountLoginKeys = (account: { email: string; username: string | null }) =>
+  [account.email, account.username].filter((l): l is string => !!l).map((l) => loginKey(normalizeLogin(l)));
+
+/** The login limit's state for each of these accounts (by user id), in one query: the
+ * stricter of what its email and its username have gathered. */
+export async function loginLocks(db: Pick<Db, "signInThrottle">, accounts: Array<{ id: string; email: string; username: string | null }>, now = new Date()) {
+  const keys = accounts.flatMap(accountLoginKeys);
+  const rows = keys.length ? await db.signInThrottle.findMany({ where: { key: { in: keys } } }) : [];
+  const byKey = new Map(rows.map((r) => [r.key, lockOf(r, SIGN_IN_LIMITS.login, now)]));
+  return new Map(
+    accounts.map((account) => {
+      const locks = accountLoginKeys(account).map((k) => byKey.get(k) ?? { failedAttempts: 0, lockedUntil: null });
+      const lockedUntil = locks.map((l) => l.lockedUntil).reduce<Date | null>((a, b) => (b && (!a || b > a) ? b : a), null);
+      return [account.id, { failedAttempts: Math.max(0, ...locks.map((l) => l.failedAttempts)), lockedUntil } satisfies LoginLock];
+    }),
+  );
+}
+
+/** Forgets the failed attempts of an account's logins (an administrator's unlock). */
+export async function clearLoginLocks(db: Pick<Db, "signInThrottle">, account: { email: string; username: string | null }): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: { in: accountLoginKeys(account) } } });
+}
