@@ -198,7 +198,7 @@ function SignInCard({ member: m }: { member: Member }) {
       )}
       {m.can.resetCredentials && (lockedUntil || failedAttempts > 0) && (
         <Button className="mt-3" size="sm" variant="secondary" disabled={unlock.isPending} onClick={() => unlock.mutate({ membershipId: m.id })}>
-          Unlock sign-in
+          {lockedUntil ? "Unlock sign-in" : "Clear failed attempts"}
         </Button>
       )}
     </Card>
