@@ -63,11 +63,13 @@ server.stdout.on("data", (chunk) => {
     );
   }
 });
-/** Whether this Steward has no organization yet: its sign-in page then sends people to /setup. */
+/** Whether this Steward has no organization yet (its public setup status): /setup is then
+ * where the first visit goes. */
 async function firstRun() {
   try {
-    const answer = await fetch(`http://127.0.0.1:${port}/signin`, { redirect: "manual" });
-    return /\/setup$/.test(answer.headers.get("location") ?? "");
+    const answer = await fetch(`http://127.0.0.1:${port}/api/trpc/setup.status`);
+    const body = await answer.json();
+    return body?.result?.data?.json?.done === false;
   } catch {
     return false;
   }
