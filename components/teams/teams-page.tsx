@@ -14,6 +14,7 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
   const teams = useQuery(trpc.teams.list.queryOptions());
   const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState<{ teamId: string; name: string } | null>(null);
+  const [editing, setEditing] = useState<EditedTeam | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() });
   const remove = useMutation(trpc.teams.removeMember.mutationOptions({ onSuccess: refresh }));
   const [deleting, setDeleting] = useState<{
@@ -66,6 +67,14 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
                 <div className="flex gap-1">
                   <Button size="sm" variant="secondary" onClick={() => setAdding({ teamId: t.id, name: t.name })}>
                     Add member
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setEditing({ teamId: t.id, name: t.name, description: t.description, groupId: t.group?.id ?? null })}
+                    aria-label={`Edit team ${t.name}`}
+                  >
+                    Edit
                   </Button>
                   <Button
                     size="sm"
@@ -139,38 +148,44 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
           </DataForm>
         )}
       </Dialog>
-      {creating && <CreateTeam wholeOrganization={wholeOrganization} onClose={() => setCreating(false)} onDone={refresh} />}
+      {creating && <TeamForm wholeOrganization={wholeOrganization} onClose={() => setCreating(false)} onDone={refresh} />}
+      {editing && <TeamForm team={editing} wholeOrganization={wholeOrganization} onClose={() => setEditing(null)} onDone={refresh} />}
       {adding && <AddMember team={adding} onClose={() => setAdding(null)} onDone={refresh} />}
     </div>
   );
 }
 
-function CreateTeam({ wholeOrganization, onClose, onDone }: { wholeOrganization: boolean; onClose: () => void; onDone: () => void }) {
+type EditedTeam = { teamId: string; name: string; description: string; groupId: string | null };
+
+/** A new team (no `team`), or an existing one's name, description and group. */
+function TeamForm({ team, wholeOrganization, onClose, onDone }: { team?: EditedTeam; wholeOrganization: boolean; onClose: () => void; onDone: () => void }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.members.options.queryOptions());
-  const create = useMutation(
-    trpc.teams.create.mutationOptions({
-      onSuccess: () => {
-        onDone();
-        onClose();
-      },
-    }),
-  );
-  const errors = fieldErrorsOf(create.error);
+  const settled = {
+    onSuccess: () => {
+      onDone();
+      onClose();
+    },
+  };
+  const create = useMutation(trpc.teams.create.mutationOptions(settled));
+  const update = useMutation(trpc.teams.update.mutationOptions(settled));
+  const saving = team ? update : create;
+  const errors = fieldErrorsOf(saving.error);
   return (
-    <Dialog open onClose={onClose} title="New team">
+    <Dialog open onClose={onClose} title={team ? `Edit ${team.name}` : "New team"}>
       <DataForm
         onData={(f) => {
-          const groupId = String(f.get("groupId") ?? "");
-          create.mutate({ name: String(f.get("name")), description: String(f.get("description")), groupId: groupId || null });
+          const fields = { name: String(f.get("name")), description: String(f.get("description")), groupId: String(f.get("groupId") ?? "") || null };
+          if (team) update.mutate({ teamId: team.teamId, ...fields });
+          else create.mutate(fields);
         }}
       >
-        <FormError error={create.error} />
+        <FormError error={saving.error} />
         <Field label="Name" htmlFor="team-name" error={errors.name?.[0]}>
-          <Input id="team-name" name="name" required autoFocus autoComplete="off" />
+          <Input id="team-name" name="name" required autoFocus autoComplete="off" defaultValue={team?.name} />
         </Field>
         <Field label="Description (optional)" htmlFor="team-description" error={errors.description?.[0]}>
-          <Input id="team-description" name="description" autoComplete="off" />
+          <Input id="team-description" name="description" autoComplete="off" defaultValue={team?.description} />
         </Field>
         <Field
           label="Belongs to"
@@ -178,13 +193,19 @@ function CreateTeam({ wholeOrganization, onClose, onDone }: { wholeOrganization:
           hint="A team that belongs to a group holds only members of that group and its subgroups, and that group's admins manage it."
           error={errors.groupId?.[0]}
         >
-          <Select id="team-group" name="groupId" defaultValue={wholeOrganization ? "" : undefined}>
-            {wholeOrganization && <option value="">Whole organization</option>}
+          {/* Keyed on the options so that the team's own group is selected once they load. */}
+          <Select
+            key={options.data ? "loaded" : "loading"}
+            id="team-group"
+            name="groupId"
+            defaultValue={team ? (team.groupId ?? "") : wholeOrganization ? "" : undefined}
+          >
+            {(wholeOrganization || (team && team.groupId === null)) && <option value="">Whole organization</option>}
             <GroupOptions groups={options.data?.groups ?? []} suffix=" and subgroups" />
           </Select>
         </Field>
-        <DialogActions onCancel={onClose} submitting={create.isPending}>
-          Create team
+        <DialogActions onCancel={onClose} submitting={saving.isPending}>
+          {team ? "Save team" : "Create team"}
         </DialogActions>
       </DataForm>
     </Dialog>

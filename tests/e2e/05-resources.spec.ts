@@ -35,6 +35,13 @@ test("an admin grants a team Run on a job; a member of the team sees that job on
   await add.getByLabel("Find a member in your span").fill("samir");
   await add.getByRole("button", { name: "Add Samir Nagheenanajar" }).click();
   await expect(page.getByText("Samir Nagheenanajar")).toBeVisible();
+  // Teams are edited in place: a description, the name kept.
+  await page.getByRole("button", { name: "Edit team Ops" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Ops" });
+  await expect(edit.getByLabel("Name")).toHaveValue("Ops");
+  await edit.getByLabel("Description (optional)").fill("Runs the nightly jobs");
+  await edit.getByRole("button", { name: "Save team" }).click();
+  await expect(page.getByText("Runs the nightly jobs")).toBeVisible();
 
   // Two jobs; the team gets Run on one of them.
   await createJob(page, "quarterly-tps");
