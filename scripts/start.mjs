@@ -2,9 +2,8 @@
 // Works on a fresh clone with no configuration: the embedded database and the session key
 // are created under ./.steward.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildIsCurrent, markBuilt } from "./build-stamp.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = process.env.PORT ?? "3000";
@@ -16,36 +15,12 @@ function run(cmd, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// A fingerprint of everything the build reads, so that a pulled update is rebuilt.
-function fingerprint() {
-  const hash = createHash("sha256");
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "generated" && entry.name !== "node_modules") walk(full);
-      } else {
-        hash
-          .update(full)
-          .update(String(statSync(full).mtimeMs))
-          .update(String(statSync(full).size));
-      }
-    }
-  };
-  for (const dir of ["app", "components", "server", "emails"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json"])
-    hash.update(readFileSync(path.join(root, file)));
-  return hash.digest("hex");
-}
-
 run(bin("tsx"), [path.join(root, "scripts", "migrate.ts"), "apply"]);
 
-const stamp = path.join(root, ".next", "steward-fingerprint");
-const current = fingerprint();
-if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== current) {
+if (!buildIsCurrent()) {
   console.log("Building Steward (first start or sources changed)…");
   run(bin("next"), ["build"]);
-  writeFileSync(stamp, current);
+  markBuilt();
 }
 
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
