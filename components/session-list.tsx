@@ -4,7 +4,7 @@ import { errorMessage, useTRPC } from "./trpc";
 import { Alert, Badge, Button } from "./ui";
 
 /** A short description of a browser from its user agent. */
-function describe(userAgent: string): string {
+export function describeBrowser(userAgent: string): string {
   const browser = /Edg\//.test(userAgent)
     ? "Edge"
     : /Firefox\//.test(userAgent)
@@ -28,7 +28,7 @@ function describe(userAgent: string): string {
   return [browser, system].filter(Boolean).join(" on ") || userAgent.slice(0, 60) || "Unknown browser";
 }
 
-const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+export const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 export function SessionList() {
   const trpc = useTRPC();
@@ -50,7 +50,7 @@ export function SessionList() {
           <li key={s.id} className="flex items-center justify-between gap-3 py-3 text-sm">
             <div>
               <p className="font-medium text-slate-900">
-                {describe(s.userAgent)} {s.current && <Badge tone="green">this browser</Badge>}
+                {describeBrowser(s.userAgent)} {s.current && <Badge tone="green">this browser</Badge>}
               </p>
               <p className="text-xs text-slate-500">
                 {s.ip ?? "unknown address"} · signed in {when(s.createdAt)} · last seen {when(s.lastSeenAt)}

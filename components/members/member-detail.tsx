@@ -10,6 +10,7 @@ import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "..
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
 import { ApiTokens } from "../account/api-tokens";
+import { describeBrowser, when } from "../session-list";
 import { describeSetting, POLICY_KEYS, POLICY_LABELS } from "@/server/authz/policies";
 
 type Member = RouterOutputs["members"]["get"];
@@ -134,6 +135,7 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
             </div>
           </Card>
           <SignInCard member={m} />
+          {m.can.resetCredentials && !m.isSelf && <SessionsCard membershipId={m.id} name={m.name} />}
           <ResourceScopeCard membershipId={m.id} name={m.name} scope={m.resourceScope} canEdit={m.can.edit} />
           {m.policy && <MemberPolicyCard name={m.name} policy={m.policy} hasTwoFactor={m.hasTwoFactor} />}
           {/* Another member's API tokens: seen and revoked with "Edit member info" over them. */}
@@ -165,8 +167,6 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
   );
 }
 
-const time = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
-
 /** The sign-in limit's hold on the member: failed attempts, a lock and, with "Reset
  * credentials" over them, the way to lift it (audited). */
 function SignInCard({ member: m }: { member: Member }) {
@@ -181,7 +181,7 @@ function SignInCard({ member: m }: { member: Member }) {
     <Card title="Sign-in">
       {lockedUntil ? (
         <p className="text-sm text-slate-900">
-          <Badge tone="rose">locked</Badge> Sign-in is refused until {time(lockedUntil)} after {failedAttempts} failed attempt
+          <Badge tone="rose">locked</Badge> Sign-in is refused until {when(lockedUntil)} after {failedAttempts} failed attempt
           {failedAttempts === 1 ? "" : "s"}.
         </p>
       ) : failedAttempts > 0 ? (
@@ -201,6 +201,45 @@ function SignInCard({ member: m }: { member: Member }) {
           {lockedUntil ? "Unlock sign-in" : "Clear failed attempts"}
         </Button>
       )}
+    </Card>
+  );
+}
+
+/** Where the member is signed in, for whoever has "Reset credentials" over them; each
+ * browser can be signed out on its own (your own are under Sessions in your account). */
+function SessionsCard({ membershipId, name }: { membershipId: string; name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sessions = useQuery(trpc.members.sessions.queryOptions({ membershipId }, { staleTime: 0 }));
+  const end = useMutation(
+    trpc.members.endSession.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() }) }),
+  );
+  return (
+    <Card title="Sessions">
+      {sessions.isPending && <p className="text-sm text-slate-500">Loading…</p>}
+      {(sessions.error ?? end.error) && <Alert>{errorMessage(sessions.error ?? end.error)}</Alert>}
+      {sessions.data?.length === 0 && <p className="text-sm text-slate-500">{name} is not signed in anywhere.</p>}
+      <ul className="divide-y divide-slate-100">
+        {sessions.data?.map((s) => (
+          <li key={s.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+            <div>
+              <p className="font-medium text-slate-900">{describeBrowser(s.userAgent)}</p>
+              <p className="text-xs text-slate-500">
+                {s.ip ?? "unknown address"} · last seen {when(s.lastSeenAt)}
+              </p>
+            </div>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={end.isPending}
+              onClick={() => end.mutate({ membershipId, sessionId: s.id })}
+              aria-label={`End the session of ${describeBrowser(s.userAgent)} last seen ${when(s.lastSeenAt)}`}
+            >
+              End
+            </Button>
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

@@ -11,6 +11,8 @@ import {
   setMemberStatus,
   transferOwnership,
   unlockMember,
+  listMemberSessions,
+  endMemberSession,
 } from "../services/member-lifecycle";
 import { migrateMemberData } from "../services/data-migration";
 import { setResourceScope } from "../services/resources";
@@ -220,6 +222,25 @@ export const membersRouter = createTRPCRouter({
     .input(z.object({ membershipId: id("Member") }))
     .output(changed)
     .mutation(({ ctx, input }) => endMemberSessions(ctx.db, ctx.actor, input)),
+  /** Where the member is signed in; "Reset credentials" over them. */
+  sessions: orgProcedure("members.resetCredentials")
+    .meta(
+      rest(
+        "GET",
+        "/members/{membershipId}/sessions",
+        "List a member's sessions",
+        "The browsers where they are signed in now (their account's sessions, whichever organization they use), newest activity first.",
+      ),
+    )
+    .input(z.object({ membershipId: id("Member") }))
+    .output(z.array(object({ id: z.string(), userAgent: z.string(), ip: z.string().nullable(), createdAt: timestamp, lastSeenAt: timestamp })))
+    .query(({ ctx, input }) => listMemberSessions(ctx.db, ctx.actor, input)),
+  /** Signs one of the member's browsers out; "Reset credentials" over them. */
+  endSession: orgProcedure("members.resetCredentials")
+    .meta(rest("DELETE", "/members/{membershipId}/sessions/{sessionId}", "End one of a member's sessions", "That browser is signed out at its next request."))
+    .input(z.object({ membershipId: id("Member"), sessionId: id("Session") }))
+    .output(object({ id: z.string(), sessionId: z.string() }))
+    .mutation(({ ctx, input }) => endMemberSession(ctx.db, ctx.actor, input)),
   /** Lifts the sign-in limit's lock on their account; "Reset credentials" over them. */
   unlock: orgProcedure("members.resetCredentials")
     .meta(

@@ -184,6 +184,7 @@ export const AUDIT_CATALOG = {
   "member.resetPassword": member("Reset a member's password", (w) => `${w.actor} reset the password of ${w.target()}`),
   "member.disableTwoFactor": member("Turned off a member's two-factor sign-in", (w) => `${w.actor} turned off two-factor sign-in for ${w.target()}`),
   "member.endSessions": member("Signed a member out everywhere", (w) => `${w.actor} signed ${w.target()} out everywhere`),
+  "member.endSession": member("Ended one of a member's sessions", (w) => `${w.actor} ended one of the sessions of ${w.target()}`),
   "member.unlock": member("Unlocked a member's sign-in", (w) => `${w.actor} unlocked the sign-in of ${w.target()}`),
   "member.import": member("Updated a member by import", (w) => `${w.actor} updated ${w.target(w.a("name"))} by import`),
   "import.upload": {

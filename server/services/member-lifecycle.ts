@@ -18,7 +18,7 @@ import { withUniqueConflict } from "../db/errors";
 import { loadMember, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
-import { endAllSessions, membershipStatusChange } from "./sessions";
+import { endAllSessions, listMySessions, membershipStatusChange } from "./sessions";
 import { enforceHandOver } from "./resources";
 import { effectivePolicyAt, enforceEmailDomain } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
@@ -246,6 +246,26 @@ export async function unlockMember(db: Db, actor: ActorContext, input: { members
       before: { failedAttempts: before.failedAttempts, lockedUntil: before.lockedUntil?.toISOString() ?? null },
     });
     return { id: target.id, wasLocked: before.lockedUntil !== null, failedAttempts: before.failedAttempts };
+  });
+}
+
+/** Where a member is signed in now (their account's live sessions, in any organization):
+ * for whoever has "Reset credentials" over them, who may end any of them. */
+export async function listMemberSessions(db: Db, actor: ActorContext, input: { membershipId: string }) {
+  const target = await loadMember(db, actor, input.membershipId);
+  enforce(decideMemberAction(actor, toMemberFacts(target), "resetCredentials"), "Member", actor);
+  return (await listMySessions(db, target.userId, undefined)).map(({ current: _current, ...session }) => session);
+}
+
+/** Ends one of a member's sessions: that browser is signed out at its next request. */
+export async function endMemberSession(db: Db, actor: ActorContext, input: { membershipId: string; sessionId: string }) {
+  return db.$transaction(async (tx) => {
+    const target = await loadMember(tx, actor, input.membershipId);
+    enforce(decideMemberAction(actor, toMemberFacts(target), "resetCredentials"), "Member", actor);
+    const { count } = await tx.session.updateMany({ where: { id: input.sessionId, userId: target.userId, endedAt: null }, data: { endedAt: new Date() } });
+    if (count === 0) throw new StewardError("NOT_FOUND", "That session has already ended, or is not one of this member's.");
+    await auditBy(tx, actor, { action: "member.endSession", targetType: "Membership", targetId: target.id, after: { sessionId: input.sessionId } });
+    return { id: target.id, sessionId: input.sessionId };
   });
 }
 
