@@ -254,7 +254,13 @@ export async function unlockMember(db: Db, actor: ActorContext, input: { members
 export async function listMemberSessions(db: Db, actor: ActorContext, input: { membershipId: string }) {
   const target = await loadMember(db, actor, input.membershipId);
   enforce(decideMemberAction(actor, toMemberFacts(target), "resetCredentials"), "Member", actor);
-  return (await listMySessions(db, target.userId, undefined)).map(({ current: _current, ...session }) => session);
+  return (await listMySessions(db, target.userId, undefined)).map((s) => ({
+    id: s.id,
+    userAgent: s.userAgent,
+    ip: s.ip,
+    createdAt: s.createdAt,
+    lastSeenAt: s.lastSeenAt,
+  }));
 }
 
 /** Ends one of a member's sessions: that browser is signed out at its next request. */
