@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { BackToStart } from "./forbidden";
 import { Button, Card, PageHeader } from "./ui";
 
 /** What an error boundary shows: no internal text (the server logged it under the digest),
@@ -17,9 +17,7 @@ export function ErrorNotice({ error, reset, home }: { error: Error & { digest?: 
         )}
         <div className="mt-4 flex items-center gap-4">
           <Button onClick={reset}>Try again</Button>
-          <Link href={home} className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
-            ← Back to the start page
-          </Link>
+          <BackToStart href={home} className="" />
         </div>
       </Card>
     </>

@@ -25,7 +25,7 @@ export const REST_PREFIX = "/api/v1";
 export const REST_MAX_BODY_BYTES = 1024 * 1024;
 
 type Method = NonNullable<OpenApiMeta["openapi"]>["method"];
-type Route = { method: Method; segments: string[]; procedure: string; type: "query" | "mutation"; input: unknown };
+type Route = { method: Method; segments: string[]; procedure: string; input: unknown };
 
 const NEEDS_TOKEN = "The REST API takes an API token: send it as Authorization: Bearer stw_…. Create one under API tokens in the console.";
 
@@ -37,7 +37,7 @@ function routes(): Route[] {
     const def = (procedure as { _def: { meta?: OpenApiMeta; type: string; inputs: unknown[] } })._def;
     const openapi = def.meta?.openapi;
     if (!openapi || openapi.enabled === false || (def.type !== "query" && def.type !== "mutation")) continue;
-    list.push({ method: openapi.method, segments: openapi.path.split("/").filter(Boolean), procedure: path, type: def.type, input: def.inputs[0] });
+    list.push({ method: openapi.method, segments: openapi.path.split("/").filter(Boolean), procedure: path, input: def.inputs[0] });
   }
   return list;
 }

@@ -4,24 +4,21 @@
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/o/[slug]/audit/export/route";
-import type { Db } from "@/server/db";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { APP_ORIGIN, INTERNAL_TEXT, sessionCookie } from "../support/http";
-import { refusal, testDatabase, type TestDatabase } from "./harness";
+import { refusal, setProcessDb, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
 let globex: BuiltOrg;
 const savedUrl = process.env.NEXTAUTH_URL;
-const holder = globalThis as typeof globalThis & { __steward?: { db?: Db } };
-let savedHolder: { db?: Db } | undefined;
+let restoreProcessDb: () => void;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = APP_ORIGIN;
   t = await testDatabase();
   // The route reads the process-wide client (server/db getDb): this file's database.
-  savedHolder = holder.__steward;
-  holder.__steward = { db: t.db };
+  restoreProcessDb = setProcessDb({ db: t.db });
   acme = await org(t.db, "Acme").withTree("Paris", "Lyon").withMember("gary", "admin").withMember("ulla", "user", "Paris").create();
   globex = await org(t.db, "Globex").withTree("Oslo").withMember("olga", "user", "Oslo").create();
   const owner = await acme.signIn("owner");
@@ -35,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.env.NEXTAUTH_URL = savedUrl;
-  holder.__steward = savedHolder;
+  restoreProcessDb();
   await t.close();
 });
 

@@ -14,7 +14,7 @@ import { openConnection } from "@/server/db/connection";
 import { DATABASE_UNAVAILABLE } from "@/server/trpc/init";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { APP_ORIGIN, INTERNAL_TEXT, sessionCookie } from "../support/http";
-import { testDatabase, type TestDatabase } from "./harness";
+import { testDatabase, setProcessDb, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
@@ -22,19 +22,15 @@ let cookie: string;
 const savedUrl = process.env.NEXTAUTH_URL;
 // The routes read the process-wide client (server/db getDb): each test puts its own there.
 type Holder = { db?: Db };
-const holder = globalThis as typeof globalThis & { __steward?: Holder };
-let savedHolder: Holder | undefined;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = APP_ORIGIN;
   t = await testDatabase();
-  savedHolder = holder.__steward;
   acme = await org(t.db, "Acme").withTree("Sales").create();
   cookie = await sessionCookie(t.db, acme.email("owner"), PASSWORD);
 });
 afterAll(async () => {
   process.env.NEXTAUTH_URL = savedUrl;
-  holder.__steward = savedHolder;
   await t.close();
 });
 
@@ -60,12 +56,12 @@ const ROUTES: [string, () => Promise<Response>][] = [
 /** Runs `call` with `holder` as the process-wide database, returning the answer and what was logged. */
 async function withDatabase(db: Holder, call: () => Promise<Response>) {
   const log = vi.spyOn(console, "error").mockImplementation(() => {});
-  holder.__steward = db;
+  const restoreProcessDb = setProcessDb(db);
   try {
     const response = await call();
     return { response, text: await response.text(), logged: log.mock.calls.map((args) => args.map(String).join(" ")) };
   } finally {
-    holder.__steward = savedHolder;
+    restoreProcessDb();
     log.mockRestore();
   }
 }

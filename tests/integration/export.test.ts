@@ -4,20 +4,18 @@
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/o/[slug]/export/[kind]/route";
-import type { Db } from "@/server/db";
 import { loadActor } from "@/server/services/actor";
 import { EXPORT_COLUMNS, exportPage, type ExportRow } from "@/server/services/export";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { APP_ORIGIN, sessionCookie } from "../support/http";
 import { dryRun } from "../support/import";
-import { refusal, testDatabase, type TestDatabase } from "./harness";
+import { refusal, setProcessDb, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
 let globex: BuiltOrg;
 const savedUrl = process.env.NEXTAUTH_URL;
-const holder = globalThis as typeof globalThis & { __steward?: { db?: Db } };
-let savedHolder: { db?: Db } | undefined;
+let restoreProcessDb: () => void;
 
 // Acme's members, by login: every one of them is in an organization-wide exporter's export.
 const ACME = ["owner", "bex", "dana", "gda", "adam", "gus", "uma", "tom", "dis"];
@@ -36,8 +34,7 @@ const HOME: Record<string, string> = {
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = APP_ORIGIN;
   t = await testDatabase();
-  savedHolder = holder.__steward;
-  holder.__steward = { db: t.db };
+  restoreProcessDb = setProcessDb({ db: t.db });
   acme = await org(t.db, "Acme")
     .withTree("Sales", "Sales/EMEA", "Engineering")
     .withMember("bex", "bulk_exporter", "Engineering")
@@ -69,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.env.NEXTAUTH_URL = savedUrl;
-  holder.__steward = savedHolder;
+  restoreProcessDb();
   await t.close();
 });
 

@@ -84,3 +84,15 @@ export async function refusal(call: () => Promise<unknown>): Promise<{ code: str
   }
   throw new Error("expected the call to be refused, but it succeeded");
 }
+
+/** Makes `holder` the process-wide database that code reading `getDb()` uses (route handlers,
+ * next-auth's authorize()); the returned function puts back what was there before. A holder
+ * rather than a client, so that a test can also make opening the database fail. */
+export function setProcessDb(holder: { readonly db?: Db }): () => void {
+  const process = globalThis as typeof globalThis & { __steward?: { readonly db?: Db } };
+  const saved = process.__steward;
+  process.__steward = holder;
+  return () => {
+    process.__steward = saved;
+  };
+}

@@ -3,7 +3,6 @@
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as resultsRoute } from "@/app/o/[slug]/import/[jobId]/results/route";
-import type { Db } from "@/server/db";
 import { pruneExpired } from "@/server/maintenance/prune";
 import { verifyCredentials } from "@/server/services/account";
 import { loadActor } from "@/server/services/actor";
@@ -12,20 +11,18 @@ import { drainImportJobs, runImportStep } from "@/server/services/import-run";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { APP_ORIGIN, sessionCookie } from "../support/http";
 import { dryRun, resultsOf, runImport, toCsv } from "../support/import";
-import { refusal, testDatabase, type TestDatabase } from "./harness";
+import { refusal, setProcessDb, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
 let globex: BuiltOrg;
 const savedUrl = process.env.NEXTAUTH_URL;
-const holder = globalThis as typeof globalThis & { __steward?: { db?: Db } };
-let savedHolder: { db?: Db } | undefined;
+let restoreProcessDb: () => void;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = APP_ORIGIN;
   t = await testDatabase();
-  savedHolder = holder.__steward;
-  holder.__steward = { db: t.db };
+  restoreProcessDb = setProcessDb({ db: t.db });
   acme = await org(t.db, "Acme")
     .withTree("Sales/EMEA", "Engineering")
     .withMember("ian", "bulk_importer")
@@ -42,7 +39,7 @@ beforeAll(async () => {
   globex = await org(t.db, "Globex").withMember("gil", "bulk_importer").create();
 });
 afterAll(async () => {
-  holder.__steward = savedHolder;
+  restoreProcessDb();
   process.env.NEXTAUTH_URL = savedUrl;
   await t.close();
 });

@@ -9,12 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as reportRoute } from "@/app/o/[slug]/reports/[list]/route";
 import { decideTwoFactorRequired, type TwoFactorPolicy } from "@/server/authz";
 import { membersVisibleSql, membersVisibleTo } from "@/server/authz/members.sql";
-import type { Db } from "@/server/db";
 import { loadActor } from "@/server/services/actor";
 import { effectivePoliciesOfPaths } from "@/server/services/policies";
 import { org, type BuiltOrg } from "../factories/org";
 import { APP_ORIGIN, cookieFor } from "../support/http";
-import { refusal, testDatabase, type TestDatabase } from "./harness";
+import { refusal, setProcessDb, testDatabase, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
@@ -22,8 +21,7 @@ let globex: BuiltOrg;
 type Caller = Awaited<ReturnType<BuiltOrg["signIn"]>>;
 const api: Record<string, Caller> = {};
 const savedUrl = process.env.NEXTAUTH_URL;
-const holder = globalThis as typeof globalThis & { __steward?: { db?: Db } };
-let savedHolder: { db?: Db } | undefined;
+let restoreProcessDb: () => void;
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -39,8 +37,7 @@ const ACTORS = ["owner", "sup", "gus", "auditor", "counter", "bex", "uma"];
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = APP_ORIGIN;
   t = await testDatabase();
-  savedHolder = holder.__steward;
-  holder.__steward = { db: t.db };
+  restoreProcessDb = setProcessDb({ db: t.db });
   acme = await org(t.db, "Acme")
     .withTree("Sales/EMEA", "Engineering")
     // A custom role like Support, just below it, and one reaching a subtree with Run reports alone.
@@ -109,7 +106,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.env.NEXTAUTH_URL = savedUrl;
-  holder.__steward = savedHolder;
+  restoreProcessDb();
   await t.close();
 });
 

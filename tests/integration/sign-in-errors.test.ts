@@ -12,24 +12,20 @@ import { createDb, type Db } from "@/server/db";
 import { openConnection } from "@/server/db/connection";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { APP_ORIGIN, INTERNAL_TEXT } from "../support/http";
-import { testDatabase, type TestDatabase } from "./harness";
+import { testDatabase, setProcessDb, type TestDatabase } from "./harness";
 
 let t: TestDatabase;
 let acme: BuiltOrg;
 const savedUrl = process.env.NEXTAUTH_URL;
 // authorize() reads the process-wide client (server/db getDb): each test puts its own there.
-const holder = globalThis as typeof globalThis & { __steward?: { db?: Db } };
-let savedHolder: { db?: Db } | undefined;
 
 beforeAll(async () => {
   process.env.NEXTAUTH_URL = APP_ORIGIN;
   t = await testDatabase();
-  savedHolder = holder.__steward;
   acme = await org(t.db, "Acme").withMember("ulla", "user").create();
 });
 afterAll(async () => {
   process.env.NEXTAUTH_URL = savedUrl;
-  holder.__steward = savedHolder;
   await t.close();
 });
 
@@ -55,7 +51,7 @@ async function nextAuth(method: "GET" | "POST", action: string[], body?: Record<
  * json: the URL comes back as data); returns that URL and what the server logged. */
 async function signIn(db: Db, email: string, password: string) {
   const log = vi.spyOn(console, "error").mockImplementation(() => {});
-  holder.__steward = { db };
+  const restoreProcessDb = setProcessDb({ db });
   try {
     const csrf = await nextAuth("GET", ["csrf"]);
     const { csrfToken } = csrf.body as { csrfToken: string };
@@ -65,7 +61,7 @@ async function signIn(db: Db, email: string, password: string) {
     const url = new URL((answer.body as { url: string }).url);
     return { status: answer.status, url, error: url.searchParams.get("error"), logged: log.mock.calls.map((args) => args.map(String).join(" ")) };
   } finally {
-    holder.__steward = savedHolder;
+    restoreProcessDb();
     log.mockRestore();
   }
 }

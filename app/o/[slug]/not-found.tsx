@@ -1,6 +1,6 @@
 "use client";
-import Link from "next/link";
 import { useParams } from "next/navigation";
+import { BackToStart } from "@/components/forbidden";
 import { Card, PageHeader } from "@/components/ui";
 
 /** The console's 404, inside its frame: a wrong address, or something outside the viewer's
@@ -16,9 +16,7 @@ export default function OrganizationNotFound() {
           The address may be mistyped or out of date, or it names a member, group or resource outside your reach: Steward does not say which, so that nobody
           learns what they may not see.
         </p>
-        <Link href={`/o/${slug}`} className="mt-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
-          ← Back to the start page
-        </Link>
+        <BackToStart href={`/o/${slug}`} />
       </Card>
     </>
   );
