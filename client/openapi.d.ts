@@ -95,7 +95,7 @@ export interface paths {
         };
         /**
          * List the members you see
-         * @description Paged and sorted; `total` counts every match. Members you see but may not manage have `can` false for each change.
+         * @description Sorted and paged. Page through with `cursor` (an answer's `nextCursor` or `prevCursor`): every page then costs what the first does. `page` jumps to a page by number, which costs the rows it skips; `last` gives the last page. `total` counts every match (a search counts up to 10,000: past that, `totalExact` is false). Members you see but may not manage have `can` false for each change.
          */
         get: operations["members-list"];
         put?: never;
@@ -2303,6 +2303,8 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number;
+                cursor?: string;
+                last?: boolean;
                 pageSize?: number;
                 sort?: "name" | "email" | "role" | "group" | "status" | "createdAt";
                 direction?: "asc" | "desc";
@@ -2325,8 +2327,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
-                        page: number;
+                        /** @description False when a search matched more than 10,000: `total` then says only "more than 10,000". */
+                        totalExact: boolean;
+                        /** @description The page number asked for; null for a page read by cursor or the last page. */
+                        page: number | null;
                         pageSize: number;
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Pass as `cursor` for the previous page; null on the first page. */
+                        prevCursor: string | null;
                         /** @description Whether your role changes members at all. */
                         manages: boolean;
                         rows: ({

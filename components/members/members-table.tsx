@@ -6,7 +6,8 @@ import { useParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager } from "../data-table";
+import { CursorPager, useCursorPaging } from "../cursor-pager";
+import { DataTable } from "../data-table";
 import { useDebounced } from "../use-debounced";
 import { GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
@@ -29,19 +30,21 @@ export function MembersTable() {
   const [roleId, setRoleId] = useState("");
   const [status, setStatus] = useState<Status | "">("");
   const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: 25 });
+  const { position, setPosition, pageSize, setPageSize, toFirstPage } = useCursorPaging(25);
   const [action, setAction] = useState<MemberAction>(null);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const q = useDebounced(search, 250);
 
-  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [q, groupId, roleId, status]);
+  // Another filter, order or page size is another list: back to its first page.
+  useEffect(toFirstPage, [q, groupId, roleId, status, sorting, pageSize]); // eslint-disable-line react-hooks/exhaustive-deps -- toFirstPage only sets state
   // A selection is of what is on screen: it does not follow across pages or filters.
-  useEffect(() => setRowSelection({}), [q, groupId, roleId, status, pagination, sorting]);
+  useEffect(() => setRowSelection({}), [q, groupId, roleId, status, position, sorting, pageSize]);
 
   const options = useQuery(trpc.members.options.queryOptions());
   const input = {
-    page: pagination.pageIndex + 1,
-    pageSize: pagination.pageSize,
+    pageSize,
+    cursor: position.cursor,
+    last: position.last || undefined,
     sort: (sorting[0]?.id ?? "name") as Sort,
     direction: sorting[0]?.desc ? ("desc" as const) : ("asc" as const),
     search: q || undefined,
@@ -159,12 +162,9 @@ export function MembersTable() {
     data: list.data?.rows ?? [],
     columns,
     getCoreRowModel: getCoreRowModel(),
-    manualPagination: true,
     manualSorting: true,
-    rowCount: list.data?.total ?? 0,
-    state: { sorting, pagination, rowSelection },
+    state: { sorting, rowSelection },
     onSortingChange: setSorting,
-    onPaginationChange: setPagination,
     enableSortingRemoval: false,
     getRowId: (row) => row.id,
     enableRowSelection: (row) => row.original.can.setStatus || row.original.can.changeRole || row.original.can.changeGroup,
@@ -220,7 +220,7 @@ export function MembersTable() {
         loadingText="Loading members…"
         empty={<EmptyState title="No members match">Clear the search or filters to list everyone again.</EmptyState>}
       />
-      <Pager table={table} total={list.data?.total ?? 0} noun="members" />
+      <CursorPager page={list.data} position={position} onMove={setPosition} pageSize={pageSize} onPageSize={setPageSize} noun="members" />
       <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />
     </div>
   );

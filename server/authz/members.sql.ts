@@ -27,9 +27,9 @@ export function membersVisibleTo(actor: Actor): Prisma.MembershipWhereInput {
   const s = seeing(actor);
   const seen: Prisma.MembershipWhereInput | null = s
     ? {
-        ...(s.subtree ? { group: { path: { startsWith: s.subtree } } } : {}),
+        ...(s.subtree ? { groupPath: { startsWith: s.subtree } } : {}),
         id: { not: actor.membershipId },
-        role: { rank: s.orEqual ? { lte: s.rank } : { lt: s.rank } },
+        roleRank: s.orEqual ? { lte: s.rank } : { lt: s.rank },
       }
     : null;
   return { organizationId: actor.organizationId, OR: seen ? [{ id: actor.membershipId }, seen] : [{ id: actor.membershipId }] };
@@ -86,9 +86,157 @@ export const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, "\\$&
 export function membersInSpanSql(a: Actor): Prisma.Sql | null {
   if (!a.role.permissions.includes("members.view") || a.role.reach === "SELF") return null;
   const lacking = ALL_PERMISSIONS.filter((p) => !a.role.permissions.includes(p));
-  return P.sql`SELECT m.id FROM "Membership" m JOIN "Role" ro ON ro.id = m."roleId" JOIN "Group" g ON g.id = m."groupId"
+  // The group's path and the role's rank are the membership's own copies (no join for them).
+  return P.sql`SELECT m.id FROM "Membership" m ${lacking.length ? P.sql`JOIN "Role" ro ON ro.id = m."roleId"` : P.empty}
     WHERE m."organizationId" = ${a.organizationId} AND m.id <> ${a.membershipId}
-    ${a.role.reach === "SUBTREE" ? P.sql`AND g.path LIKE ${startsWith(a.group.path)}` : P.empty}
-    AND ${a.isOwner ? P.sql`ro.rank <= ${a.role.rank}` : P.sql`ro.rank < ${a.role.rank}`}
+    ${a.role.reach === "SUBTREE" ? P.sql`AND m."groupPath" LIKE ${startsWith(a.group.path)}` : P.empty}
+    AND ${a.isOwner ? P.sql`m."roleRank" <= ${a.role.rank}` : P.sql`m."roleRank" < ${a.role.rank}`}
     ${lacking.length ? P.sql`AND NOT (ro.permissions && ${lacking}::text[])` : P.empty}`;
 }
+
+/** The orders the members list offers, each read from one index of Membership (the schema's
+ * indexes follow this table): the keys after the organization, the id last to break ties.
+ * Descending reverses the whole order, ties included, so that it reads the same index backwards. */
+export const MEMBER_SORT_KEYS = {
+  name: [{ column: "userName", type: "text" }],
+  email: [{ column: "userEmail", type: "text" }],
+  role: [
+    { column: "roleRank", type: "float8" },
+    { column: "userName", type: "text" },
+  ],
+  group: [
+    { column: "groupName", type: "text" },
+    { column: "userName", type: "text" },
+  ],
+  status: [
+    { column: "status", type: '"MembershipStatus"' },
+    { column: "userName", type: "text" },
+  ],
+  createdAt: [{ column: "createdAt", type: "timestamp(3)" }],
+} as const satisfies Record<string, ReadonlyArray<{ column: string; type: string }>>;
+export type MemberSort = keyof typeof MEMBER_SORT_KEYS;
+/** A row's place in an order: its sort keys then its id, as a page boundary (keyset paging). */
+export type MemberKeys = Array<string | number>;
+
+export type MemberListFilters = {
+  search?: string;
+  /** Members of this group and the groups below it (a group the caller has checked is in reach). */
+  groupPath?: string;
+  roleId?: string;
+  status?: "INVITED" | "ACTIVE" | "DISABLED";
+};
+
+/** The filters as a condition on m ("Membership") alone, on its copies. */
+function filtersSql(f: MemberListFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (f.search) {
+    const q = contains(f.search);
+    const lower = contains(f.search.toLowerCase());
+    parts.push(P.sql`(m."userName" ILIKE ${q} OR m."userEmail" LIKE ${lower} OR m."userUsername" LIKE ${lower})`);
+  }
+  if (f.groupPath) parts.push(P.sql`m."groupPath" LIKE ${startsWith(f.groupPath)}`);
+  if (f.roleId) parts.push(P.sql`m."roleId" = ${f.roleId}`);
+  if (f.status) parts.push(P.sql`m.status = ${f.status}::"MembershipStatus"`);
+  return parts.length ? P.sql`AND ${P.join(parts, " AND ")}` : P.empty;
+}
+
+/** `seeing` as a condition on m alone, without the actor: one index range (a span's, or the
+ * whole organization's below a rank), never an OR with the actor's own row. */
+function othersSeenSql(actor: Actor, s: NonNullable<ReturnType<typeof seeing>>): Prisma.Sql {
+  return P.sql`m."organizationId" = ${actor.organizationId} AND m.id <> ${actor.membershipId}
+    ${s.subtree ? P.sql`AND m."groupPath" LIKE ${startsWith(s.subtree)}` : P.empty}
+    AND ${s.orEqual ? P.sql`m."roleRank" <= ${s.rank}` : P.sql`m."roleRank" < ${s.rank}`}`;
+}
+
+/**
+ * One page of the members the actor sees (`membersVisibleTo`, rule 3), filtered and in the
+ * sort's order, as ids with their keys: the actor's own row and everyone else they see read as
+ * two index ranges merged, so that the cost follows the page, not the organization. `after` or
+ * `before` is the boundary row's keys (keyset paging: `before` reads backwards, and the caller
+ * reverses the rows), and `fromEnd` reads backwards from the last row; `offset` skips rows (a
+ * jump to a position, which costs what it skips); `few` says the matches are few (see below). Its columns: the keys k0, k1, … and id; `orderBy`
+ * is its order for a query that reads it under an alias.
+ */
+export function memberPageSql(
+  actor: Actor,
+  filters: MemberListFilters,
+  order: { sort: MemberSort; direction: "asc" | "desc" },
+  page: { limit: number; offset?: number; after?: MemberKeys; before?: MemberKeys; fromEnd?: boolean; few?: boolean },
+): { query: Prisma.Sql; orderBy: (alias: string) => Prisma.Sql } {
+  const s = seeing(actor);
+  const keys = MEMBER_SORT_KEYS[order.sort];
+  const columns = [...keys.map((k) => P.raw(`m."${k.column}"`)), P.raw("m.id")];
+  const backwards = page.before !== undefined || page.fromEnd === true;
+  const descending = (order.direction === "desc") !== backwards;
+  const dir = P.raw(descending ? "DESC" : "ASC");
+  const outerOrder = P.join(
+    columns.map((_, i) => P.sql`${P.raw(i === keys.length ? "id" : `k${i}`)} ${dir}`),
+    ", ",
+  );
+  const innerOrder = P.join(
+    columns.map((c) => P.sql`${c} ${dir}`),
+    ", ",
+  );
+  const select = P.join(
+    columns.map((c, i) => P.sql`${c} AS ${P.raw(i === keys.length ? "id" : `k${i}`)}`),
+    ", ",
+  );
+  const boundary = page.after ?? page.before;
+  const keyset = boundary
+    ? P.sql`AND (${P.join(columns, ", ")}) ${P.raw(descending ? "<" : ">")} (${P.join(
+        [...keys.map((k, i) => P.sql`${boundary[i]}::${P.raw(k.type)}`), P.sql`${boundary[keys.length]}::text`],
+        ", ",
+      )})`
+    : P.empty;
+  const where = P.sql`${filtersSql(filters)} ${keyset}`;
+  const offset = page.offset ?? 0;
+  const own = P.sql`(SELECT ${select} FROM "Membership" m WHERE m.id = ${actor.membershipId} ${where})`;
+  // Few matches (a small span, a narrow filter): read them all through the span's index and sort
+  // them, rather than walk the whole organization in the sort's order looking for them. The
+  // planner misjudges how few a deep group's path prefix matches, so the caller, who knows the
+  // total, says so; OFFSET 0 keeps the reading apart from the order.
+  const matching = (seen: Prisma.Sql) =>
+    page.few ? P.sql`(SELECT * FROM "Membership" m WHERE ${seen} ${where} OFFSET 0) m` : P.sql`"Membership" m WHERE ${seen} ${where}`;
+  const others = s
+    ? P.sql`UNION ALL (SELECT ${select} FROM ${matching(othersSeenSql(actor, s))} ORDER BY ${innerOrder} LIMIT ${page.limit + offset})`
+    : P.empty;
+  return {
+    query: P.sql`${own} ${others} ORDER BY ${outerOrder} LIMIT ${page.limit} OFFSET ${offset}`,
+    orderBy: (alias) =>
+      P.join(
+        columns.map((_, i) => P.sql`${P.raw(`"${alias}".${i === keys.length ? "id" : `k${i}`}`)} ${dir}`),
+        ", ",
+      ),
+  };
+}
+
+/**
+ * How many members `memberPageSql` lists across its pages. Without a search it is a sum over the
+ * database's tallies (MemberTally: members per group, role and status) of the groups in reach,
+ * plus the actor's own row when the tallies leave it out; a search counts the rows, up to `cap`
+ * (a count past it says "more than").
+ */
+export function memberTotalSql(actor: Actor, filters: MemberListFilters, cap: number): Prisma.Sql {
+  const s = seeing(actor);
+  const where = filtersSql(filters);
+  const own = P.sql`SELECT count(*)::int FROM "Membership" m WHERE m.id = ${actor.membershipId} ${where}`;
+  if (!s) return P.sql`SELECT (${own}) AS n`;
+  if (filters.search) {
+    return P.sql`SELECT (${own}) + (SELECT count(*)::int FROM (SELECT 1 FROM "Membership" m WHERE ${othersSeenSql(actor, s)} ${where} LIMIT ${cap + 1}) c) AS n`;
+  }
+  const tallied = P.sql`SELECT COALESCE(sum(t.count), 0)::int FROM "MemberTally" t
+    JOIN "Role" ro ON ro.id = t."roleId"
+    WHERE t."organizationId" = ${actor.organizationId}
+    ${s.subtree ? P.sql`AND t."groupPath" LIKE ${startsWith(s.subtree)}` : P.empty}
+    ${filters.groupPath ? P.sql`AND t."groupPath" LIKE ${startsWith(filters.groupPath)}` : P.empty}
+    AND ${s.orEqual ? P.sql`ro.rank <= ${s.rank}` : P.sql`ro.rank < ${s.rank}`}
+    ${filters.roleId ? P.sql`AND t."roleId" = ${filters.roleId}` : P.empty}
+    ${filters.status ? P.sql`AND t.status = ${filters.status}::"MembershipStatus"` : P.empty}`;
+  // The tallies count the actor too when they see their own rank (the owner): add them only otherwise.
+  const ownApart = P.sql`SELECT count(*)::int FROM "Membership" m WHERE m.id = ${actor.membershipId} ${where}
+    AND NOT (${s.subtree ? P.sql`m."groupPath" LIKE ${startsWith(s.subtree)} AND` : P.empty} ${s.orEqual ? P.sql`m."roleRank" <= ${s.rank}` : P.sql`m."roleRank" < ${s.rank}`})`;
+  return P.sql`SELECT (${tallied}) + (${ownApart}) AS n`;
+}
+
+/** LIKE pattern of "contains", with LIKE's wildcards escaped. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;

@@ -43,6 +43,18 @@ function forEngine<T extends object>(target: T): T {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
       if (typeof value !== "function") return value;
+      if (prop === "executeScript" && isPgAdapter(obj)) {
+        // adapter-pg splits a script at every ";", which cuts a function body (our triggers) in
+        // pieces: send it whole instead, as one simple query (one implicit transaction).
+        return async (script: string) => {
+          try {
+            await obj.client.query(script);
+          } catch (error) {
+            obj.onError(error);
+          }
+          return null;
+        };
+      }
       if (prop === "getConnectionInfo") {
         return () => {
           const info = value.call(obj) ?? {};
@@ -56,6 +68,11 @@ function forEngine<T extends object>(target: T): T {
       };
     },
   });
+}
+
+function isPgAdapter(obj: object): obj is { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never } {
+  const o = obj as { adapterName?: unknown; client?: { query?: unknown }; onError?: unknown };
+  return o.adapterName === "@prisma/adapter-pg" && typeof o.client?.query === "function" && typeof o.onError === "function";
 }
 
 function engineFactory(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {

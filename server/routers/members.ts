@@ -56,12 +56,16 @@ export const membersRouter = createTRPCRouter({
         "GET",
         "/members",
         "List the members you see",
-        "Paged and sorted; `total` counts every match. Members you see but may not manage have `can` false for each change.",
+        "Sorted and paged. Page through with `cursor` (an answer's `nextCursor` or `prevCursor`): every page then costs what the first does. " +
+          "`page` jumps to a page by number, which costs the rows it skips; `last` gives the last page. `total` counts every match " +
+          "(a search counts up to 10,000: past that, `totalExact` is false). Members you see but may not manage have `can` false for each change.",
       ),
     )
     .input(
       z.object({
-        page: z.number().int().min(1).default(1),
+        page: z.number().int().min(1).max(1_000_000).default(1),
+        cursor: z.string().max(4000).optional(),
+        last: z.boolean().optional(),
         pageSize: z.number().int().min(1).max(200, "At most 200 members per page.").default(25),
         sort: z.enum(MEMBER_SORTS).default("name"),
         direction: z.enum(["asc", "desc"]).default("asc"),
@@ -74,8 +78,11 @@ export const membersRouter = createTRPCRouter({
     .output(
       object({
         total: count,
-        page: z.number().int(),
+        totalExact: z.boolean().meta({ description: "False when a search matched more than 10,000: `total` then says only \"more than 10,000\"." }),
+        page: z.number().int().nullable().meta({ description: "The page number asked for; null for a page read by cursor or the last page." }),
         pageSize: z.number().int(),
+        nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+        prevCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the previous page; null on the first page." }),
         manages: z.boolean().meta({ description: "Whether your role changes members at all." }),
         rows: z.array(
           memberOutput(["changeRole", "changeGroup", "setStatus"]).extend({

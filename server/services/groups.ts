@@ -46,13 +46,24 @@ export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode
       depth: true,
       path: true,
       policy: true,
-      _count: { select: { memberships: true, children: true } },
     },
     orderBy: [{ depth: "asc" }, { name: "asc" }],
   });
+  // Members per group from the database's tallies, and subgroups from the list itself: the
+  // groups in reach are whole subtrees, so every child of a listed group is listed.
+  const tallies = groups.length
+    ? await db.memberTally.groupBy({
+        by: ["groupId"],
+        where: { organizationId: actor.organizationId, ...(actor.role.reach === "SUBTREE" ? { groupPath: { startsWith: actor.group.path } } : {}) },
+        _sum: { count: true },
+      })
+    : [];
+  const members = new Map(tallies.map((t) => [t.groupId, t._sum.count ?? 0]));
+  const subgroups = new Map<string, number>();
+  for (const g of groups) if (g.parentId) subgroups.set(g.parentId, (subgroups.get(g.parentId) ?? 0) + 1);
   return inTreeOrder(groups).map((g) => {
     const facts = toGroupFacts(g);
-    const contents = { subgroups: g._count.children, members: g._count.memberships };
+    const contents = { subgroups: subgroups.get(g.id) ?? 0, members: members.get(g.id) ?? 0 };
     const viewPolicy = decideViewPolicy(actor, facts).allowed;
     return {
       id: g.id,

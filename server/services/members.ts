@@ -17,11 +17,13 @@ import {
   type MemberFacts,
   type MemberAction,
 } from "../authz";
-import type { Db, Prisma, Tx } from "../db";
+import { z } from "zod";
+import type { Db, Tx } from "../db";
+import { Prisma } from "../db/generated/client";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { describeEvents } from "./audit-log";
-import { enforce, notFound } from "./errors";
+import { enforce, notFound, StewardError } from "./errors";
 import { describeScope } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
@@ -29,39 +31,41 @@ import { listGroups } from "./groups";
 import { effectivePolicyAt } from "./policies";
 import { loginLocks } from "./throttle";
 import { groupsInReach } from "../authz/groups.sql";
-import { membersVisibleTo } from "../authz/members.sql";
+import {
+  MEMBER_SORT_KEYS,
+  memberPageSql,
+  memberTotalSql,
+  membersVisibleTo,
+  type MemberKeys,
+  type MemberListFilters,
+  type MemberSort,
+} from "../authz/members.sql";
 
-export const MEMBER_SORTS = ["name", "email", "role", "group", "status", "createdAt"] as const;
-export type MemberSort = (typeof MEMBER_SORTS)[number];
+export const MEMBER_SORTS = Object.keys(MEMBER_SORT_KEYS) as MemberSort[];
+export type { MemberSort };
 
 export type ListMembersInput = {
-  page: number;
+  /** A page by number (1 is the first): a jump, which costs the rows it skips. */
+  page?: number;
   pageSize: number;
   sort: MemberSort;
   direction: "asc" | "desc";
+  /** A page boundary from an earlier answer's nextCursor or prevCursor (keyset paging: the cost of any page is the first one's). */
+  cursor?: string;
+  /** The last page. */
+  last?: boolean;
   search?: string;
   groupId?: string;
   roleId?: string;
   status?: "INVITED" | "ACTIVE" | "DISABLED";
 };
 
-function orderBy(sort: MemberSort, direction: "asc" | "desc"): Prisma.MembershipOrderByWithRelationInput[] {
-  const tail: Prisma.MembershipOrderByWithRelationInput[] = [{ user: { name: "asc" } }, { id: "asc" }];
-  switch (sort) {
-    case "name":
-      return [{ user: { name: direction } }, { id: "asc" }];
-    case "email":
-      return [{ user: { email: direction } }, { id: "asc" }];
-    case "role":
-      return [{ role: { rank: direction } }, ...tail];
-    case "group":
-      return [{ group: { name: direction } }, ...tail];
-    case "status":
-      return [{ status: direction }, ...tail];
-    case "createdAt":
-      return [{ createdAt: direction }, { id: "asc" }];
-  }
-}
+/** A search counts the rows it matches up to this many; past it, the total says "more than". */
+export const SEARCH_COUNT_CAP = 10_000;
+/** How a page reads its matches: up to `fewMembers`, it sorts them all (cheaper than walking the
+ * organization in order to find a few); past it, it walks the sort's index (cheaper than sorting
+ * them all). Both readings give the same rows; tests set it to 0 to exercise the walk. */
+export const memberListTuning = { fewMembers: 2_000 };
 
 const ROW_ACTIONS = ["changeRole", "changeGroup", "setStatus"] as const satisfies readonly MemberAction[];
 
@@ -93,40 +97,167 @@ function memberView<A extends MemberAction>(actor: ActorContext, m: MemberRowDat
 
 export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
   enforce(decidePermission(actor, "members.view"), "Member", actor);
-  const filters: Prisma.MembershipWhereInput[] = [membersVisibleTo(actor)];
-  if (input.search) {
-    const q = input.search.trim();
-    filters.push({
-      user: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q.toLowerCase() } }, { username: { contains: q.toLowerCase() } }] },
-    });
-  }
+  const filters: MemberListFilters = { search: input.search?.trim() || undefined, roleId: input.roleId, status: input.status };
   if (input.groupId) {
     // AND, not a spread: groupsInReach may itself constrain the id (a role reaching only its own account reaches no group).
-    const group = await db.group.findFirst({ where: { AND: [groupsInReach(actor), { id: input.groupId }] } });
+    const group = await db.group.findFirst({ where: { AND: [groupsInReach(actor), { id: input.groupId }] }, select: { path: true } });
     if (!group) throw notFound("Group", actor);
-    filters.push({ group: { path: { startsWith: group.path } } });
+    filters.groupPath = group.path;
   }
-  if (input.roleId) filters.push({ roleId: input.roleId });
-  if (input.status) filters.push({ status: input.status });
-  const where: Prisma.MembershipWhereInput = { AND: filters };
-  const [total, rows] = await db.$transaction([
-    db.membership.count({ where }),
-    db.membership.findMany({
-      where,
-      include: { ...memberFactsInclude, user: { select: { name: true, email: true, username: true, company: true, lastSignInAt: true } } },
-      orderBy: orderBy(input.sort, input.direction),
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-    }),
-  ]);
+  const order = { sort: input.sort, direction: input.direction };
+  const cursor = input.cursor ? readCursor(input.cursor, order) : null;
+  const limit = input.pageSize;
+  // The total first: it is cheap (tallies), and tells the page how to read the matches.
+  const [{ n }] = await db.$queryRaw<[{ n: number }]>(memberTotalSql(actor, filters, SEARCH_COUNT_CAP));
+  const few = n <= memberListTuning.fewMembers;
+  const read = (page: Parameters<typeof memberPageSql>[3]) =>
+    db.$queryRaw<MemberPageRow[]>(memberRowsSql(memberPageSql(actor, filters, order, { ...page, few })));
+
+  // One row past the page tells whether another follows; reading backwards, whether one precedes.
+  let rows: MemberPageRow[];
+  let before = false;
+  let after = false;
+  if (cursor?.towards === "before" || (!cursor && input.last)) {
+    const got = (await read({ limit: limit + 1, before: cursor?.keys, fromEnd: !cursor })).reverse();
+    before = got.length > limit;
+    rows = before ? got.slice(1) : got;
+    after = cursor !== null;
+    // Fewer than a page before the boundary (rows went away): the first page, full.
+    if (cursor && !before && rows.length < limit) {
+      const first = await read({ limit: limit + 1 });
+      after = first.length > limit;
+      rows = first.slice(0, limit);
+    }
+  } else {
+    const offset = cursor ? 0 : ((input.page ?? 1) - 1) * limit;
+    const got = await read({ limit: limit + 1, after: cursor?.keys, offset });
+    after = got.length > limit;
+    rows = got.slice(0, limit);
+    before = cursor !== null || offset > 0;
+  }
+  const boundary = (towards: "before" | "after", row: MemberPageRow | undefined) =>
+    row ? writeCursor({ towards, ...order, keys: pageKeys(row, order.sort) }) : cursor && writeCursor({ ...cursor, towards });
   return {
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
+    /** Exact, or SEARCH_COUNT_CAP + 1 when a search matches more (totalExact false). */
+    total: n,
+    totalExact: !filters.search || n <= SEARCH_COUNT_CAP,
+    page: cursor || input.last ? null : (input.page ?? 1),
+    pageSize: limit,
+    nextCursor: after ? boundary("after", rows.at(-1)) : null,
+    prevCursor: before ? boundary("before", rows[0]) : null,
     /** Whether the actor's role changes members at all (then rows it may not change say so). */
     manages: ROW_ACTIONS.some((a) => decidePermission(actor, MEMBER_ACTION_PERMISSION[a]).allowed),
-    rows: await withLocks(db, rows, (m) => memberView(actor, m, ROW_ACTIONS)),
+    rows: await withLocks(db, rows.map(toMemberRow), (m) => memberView(actor, m, ROW_ACTIONS)),
   };
+}
+
+/** A page's rows with what a row of the list shows and its decisions need, in one statement:
+ * the page's ids and keys, then the membership, its user, role and group by primary key. */
+function memberRowsSql(page: ReturnType<typeof memberPageSql>): Prisma.Sql {
+  return Prisma.sql`WITH page AS (${page.query})
+    SELECT page.*, m."userId", m."organizationId", m.status::text AS status, m."isOwner", m."createdAt",
+      u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername", u.company AS "userCompany", u."lastSignInAt" AS "userLastSignInAt",
+      g.id AS "groupId", g.name AS "groupName", g.path AS "groupPath", g."parentId" AS "groupParentId",
+      ro.id AS "roleId", ro.name AS "roleName", ro.rank AS "roleRank", ro.reach::text AS "roleReach", ro.permissions AS "rolePermissions",
+      ro.ceiling AS "roleCeiling", ro."builtInKey" AS "roleBuiltInKey"
+    FROM page JOIN "Membership" m ON m.id = page.id JOIN "User" u ON u.id = m."userId"
+      JOIN "Group" g ON g.id = m."groupId" JOIN "Role" ro ON ro.id = m."roleId"
+    ORDER BY ${page.orderBy("page")}`;
+}
+
+type MemberPageRow = {
+  id: string;
+  k0: string | number | Date;
+  k1?: string | number | Date;
+  userId: string;
+  organizationId: string;
+  status: "INVITED" | "ACTIVE" | "DISABLED";
+  isOwner: boolean;
+  createdAt: Date;
+  userName: string;
+  userEmail: string;
+  userUsername: string | null;
+  userCompany: string;
+  userLastSignInAt: Date | null;
+  groupId: string;
+  groupName: string;
+  groupPath: string;
+  groupParentId: string | null;
+  roleId: string;
+  roleName: string;
+  roleRank: number;
+  roleReach: "ORGANIZATION" | "SUBTREE" | "SELF";
+  rolePermissions: string[];
+  roleCeiling: string[];
+  roleBuiltInKey: string | null;
+};
+
+function toMemberRow(r: MemberPageRow): MemberRowData & { userId: string } {
+  return {
+    id: r.id,
+    userId: r.userId,
+    organizationId: r.organizationId,
+    isOwner: r.isOwner,
+    status: r.status,
+    createdAt: r.createdAt,
+    user: { name: r.userName, email: r.userEmail, username: r.userUsername, company: r.userCompany, lastSignInAt: r.userLastSignInAt },
+    group: { id: r.groupId, organizationId: r.organizationId, name: r.groupName, path: r.groupPath, parentId: r.groupParentId },
+    role: {
+      id: r.roleId,
+      name: r.roleName,
+      rank: r.roleRank,
+      reach: r.roleReach,
+      permissions: r.rolePermissions,
+      ceiling: r.roleCeiling,
+      builtInKey: r.roleBuiltInKey,
+    },
+  };
+}
+
+/** A row's keys in an order, as a cursor carries them (dates as ISO text, read back as timestamps). */
+function pageKeys(row: MemberPageRow, sort: MemberSort): MemberKeys {
+  const values = MEMBER_SORT_KEYS[sort].map((_, i) => row[`k${i}` as "k0" | "k1"]!);
+  return [...values.map((v) => (v instanceof Date ? v.toISOString() : v)), row.id];
+}
+
+const memberCursor = z.object({
+  towards: z.enum(["before", "after"]),
+  sort: z.enum(Object.keys(MEMBER_SORT_KEYS) as [MemberSort, ...MemberSort[]]),
+  direction: z.enum(["asc", "desc"]),
+  keys: z.array(z.union([z.string().max(1000), z.number()])).min(2).max(3),
+});
+type MemberCursor = z.infer<typeof memberCursor>;
+
+/** Whether a cursor's key is a value of its column's type (else the database would refuse it). */
+function keyFits(key: string | number, type: string): boolean {
+  switch (type) {
+    case "float8":
+      return typeof key === "number" && Number.isFinite(key);
+    case "timestamp(3)":
+      return typeof key === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(key) && !Number.isNaN(Date.parse(key));
+    case '"MembershipStatus"':
+      return key === "INVITED" || key === "ACTIVE" || key === "DISABLED";
+    default:
+      return typeof key === "string";
+  }
+}
+
+const writeCursor = (c: MemberCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+
+/** A cursor from an earlier answer, for the same order; anything else is a clear BAD_REQUEST. */
+function readCursor(text: string, order: { sort: MemberSort; direction: "asc" | "desc" }): MemberCursor {
+  let parsed: MemberCursor;
+  try {
+    parsed = memberCursor.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+  } catch {
+    throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
+  }
+  if (parsed.sort !== order.sort || parsed.direction !== order.direction || parsed.keys.length !== MEMBER_SORT_KEYS[order.sort].length + 1) {
+    throw new StewardError("BAD_REQUEST", "This page link belongs to another order of the list: start again from the first page.");
+  }
+  const types = [...MEMBER_SORT_KEYS[order.sort].map((k) => k.type), "text"];
+  if (!parsed.keys.every((key, i) => keyFits(key, types[i]!))) throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
+  return parsed;
 }
 
 /** Rows with when each member's sign-in is locked (the login limit), read for the page in one query. */

@@ -14,6 +14,7 @@ import { ALL_PERMISSIONS, BUILT_IN_ROLES, CAPABILITIES, ORGANIZATION_ONLY_PERMIS
 import { catalogCopyDrift, customRolesArb, describeRoles } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
+import { memberCopiesDrift } from "../support/member-copies";
 
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 50);
 const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
@@ -62,7 +63,21 @@ type Role = { id: string; name: string; rank: number; reach: string; permissions
 
 /** Everything about a membership and its person (role and group by id), but the timestamps
  * that any write touches: a change is a changed value. */
-const memberPrint = (m: M) => JSON.stringify({ ...m, updatedAt: null, role: null, group: null, user: { ...m.user, updatedAt: null } });
+const memberPrint = (m: M) =>
+  JSON.stringify({
+    ...m,
+    updatedAt: null,
+    role: null,
+    group: null,
+    user: { ...m.user, updatedAt: null },
+    // The database's copies of the user, group and role (compared on their own, memberCopiesDrift).
+    userName: null,
+    userEmail: null,
+    userUsername: null,
+    groupPath: null,
+    groupName: null,
+    roleRank: null,
+  });
 const groupPrint = (g: G) => [g.parentId, g.path, g.depth, g.name].join("|");
 function changed<T>(before: Map<string, T>, after: Map<string, T>, print: (x: T) => string): Set<string> {
   const out = new Set<string>();
@@ -337,6 +352,8 @@ async function runScenario({ tree, customRoles, members, actions }: Scenario) {
       throw new Error(`${why}\n  in run P${runNo}:\n    ${log.join("\n    ")}\n  custom roles:\n    ${describeRoles(customRoles)}`);
     };
 
+    const drift = await memberCopiesDrift(t.db, built.id);
+    if (drift) fail(`after ${a.kind}: ${drift}`);
     const members_ = changed(pre.members, post.members, memberPrint);
     const groups_ = changed(pre.groups, post.groups, groupPrint);
     const audits = post.audits - pre.audits;
