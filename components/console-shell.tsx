@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Permission } from "@/server/authz/permissions";
 import { AccountLinkButtons } from "./account-link-buttons";
+import { ThemeToggle } from "./theme-toggle";
 import { cx, Select } from "./ui";
 
 type Org = { slug: string; name: string; role?: string; suspended?: boolean };
@@ -122,6 +123,7 @@ export function ConsoleShell({
             <div className="mt-3">
               <AccountLinkButtons />
             </div>
+            <ThemeToggle className="mt-3" />
           </div>
         </aside>
         <main id="main" className="min-w-0 flex-1 px-8 py-8">
