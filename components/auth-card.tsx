@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ThemeToggle } from "./theme-toggle";
 
 /** The centred card of the pages before the console: setup, sign-in, password. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
@@ -11,6 +12,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
           {subtitle && <p className="mt-2 text-sm text-slate-500">{subtitle}</p>}
         </div>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+        <ThemeToggle className="mt-6 flex justify-center" />
       </div>
     </main>
   );

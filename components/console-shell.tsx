@@ -1,10 +1,14 @@
 "use client";
+// The console's frame: the sidebar (organization, navigation, who is signed in) beside the
+// page. Below the md breakpoint the sidebar becomes a drawer behind a top bar's Menu button,
+// so a phone's whole width goes to the page.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import type { Permission } from "@/server/authz/permissions";
 import { AccountLinkButtons } from "./account-link-buttons";
-import { cx, Select } from "./ui";
+import { ThemeToggle } from "./theme-toggle";
+import { Button, cx, Select } from "./ui";
 
 type Org = { slug: string; name: string; role?: string; suspended?: boolean };
 
@@ -51,6 +55,41 @@ export function ConsoleShell({
   const base = `/o/${organization.slug}`;
   const items = NAV.filter((n) => n.permission === null || permissions.includes(n.permission));
 
+  // The drawer remembers the page it was opened on: any navigation (a link, the
+  // organization switcher, the browser's Back) closes it, during render rather than in an
+  // effect, so the new page never paints under an open drawer.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  if (openOn !== null && openOn !== pathname) setOpenOn(null);
+  const open = openOn === pathname;
+  const close = () => setOpenOn(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+
+  useEffect(() => {
+    // Focus goes into the drawer when it opens and back to the Menu button when it closes.
+    if (open) closeButton.current?.focus();
+    else if (wasOpen.current) menuButton.current?.focus();
+    wasOpen.current = open;
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpenOn(null);
+    // Widening the window past md shows the sidebar in place; the drawer state would
+    // otherwise linger and keep the page inert.
+    const wide = window.matchMedia("(min-width: 48rem)");
+    const onWide = () => wide.matches && setOpenOn(null);
+    document.addEventListener("keydown", onKey);
+    wide.addEventListener("change", onWide);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      wide.removeEventListener("change", onWide);
+    };
+  }, [open]);
+
+  // A link to the page already shown changes no path, so link clicks close the drawer too.
+  const closeOnLink = (e: MouseEvent) => {
+    if (open && e.target instanceof Element && e.target.closest("a")) close();
+  };
+
   return (
     <>
       <a
@@ -59,10 +98,33 @@ export function ConsoleShell({
       >
         Skip to content
       </a>
-      <div className="flex min-h-screen">
-        <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
+      <header inert={open} className="sticky top-0 z-30 flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:hidden">
+        <p className="min-w-0 truncate text-sm font-semibold text-slate-900">
+          <span className="mr-2 text-xs tracking-wide text-indigo-600">STEWARD</span>
+          {organization.name}
+        </p>
+        <Button ref={menuButton} variant="secondary" size="sm" aria-expanded={open} aria-controls="console-sidebar" onClick={() => setOpenOn(pathname)}>
+          Menu
+        </Button>
+      </header>
+      {open && <div aria-hidden className="fixed inset-0 z-40 bg-black/50 md:hidden" onClick={close} />}
+      <div className="md:flex md:min-h-screen">
+        <aside
+          id="console-sidebar"
+          onClick={closeOnLink}
+          className={cx(
+            "flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white",
+            "max-md:fixed max-md:inset-y-0 max-md:left-0 max-md:z-50 max-md:w-72 max-md:max-w-[85vw] max-md:overflow-y-auto max-md:shadow-xl",
+            !open && "max-md:hidden",
+          )}
+        >
           <div className="border-b border-slate-200 px-4 py-4">
-            <p className="text-xs font-semibold tracking-wide text-indigo-600">STEWARD</p>
+            <div className="flex items-center justify-between gap-2">
+              <p className="text-xs font-semibold tracking-wide text-indigo-600">STEWARD</p>
+              <Button ref={closeButton} variant="ghost" size="sm" className="md:hidden" onClick={close}>
+                Close menu
+              </Button>
+            </div>
             {organizations.length > 1 ? (
               <>
                 <label htmlFor="org-switcher" className="sr-only">
@@ -122,9 +184,10 @@ export function ConsoleShell({
             <div className="mt-3">
               <AccountLinkButtons />
             </div>
+            <ThemeToggle className="mt-3" />
           </div>
         </aside>
-        <main id="main" className="min-w-0 flex-1 px-8 py-8">
+        <main id="main" inert={open} className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
           {children}
         </main>
       </div>

@@ -3,23 +3,49 @@
 // a loading line, an empty state, and the pager under it. Lists are paged on the server.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type PaginationState, type Table } from "@tanstack/react-table";
 import { useCallback, useState, type ReactNode } from "react";
-import { Button, Select } from "./ui";
+import { Button, cx, Select } from "./ui";
+
+/** How many leading columns stay in view when the table scrolls sideways on a narrow screen:
+ * the one that names the row, and the selection checkbox before it when there is one. */
+function pinnedColumns<Row>(table: Table<Row>) {
+  return table.getVisibleLeafColumns()[0]?.id === SELECT_COLUMN ? 2 : 1;
+}
+const SELECT_COLUMN = "select";
+
+/** Classes of a header or body cell by position: pinned cells stick to the left edge and
+ * need a background of their own, or the scrolled cells would show through them. */
+function cellPosition(index: number, pinned: number, columnId: string, background: string) {
+  if (index >= pinned) return "relative";
+  return cx(
+    "sticky z-1",
+    background,
+    // The checkbox column has a set width so the name column knows where to stick (left-12).
+    index === 0 ? "left-0" : "left-12",
+    columnId === SELECT_COLUMN && "w-12 min-w-12",
+    // A hairline where the scrolled columns slide under, on screens narrow enough to scroll.
+    index === pinned - 1 && "max-md:shadow-[inset_-1px_0_0_var(--color-slate-200)]",
+  );
+}
 
 export function DataTable<Row>({ table, loading, loadingText, empty }: { table: Table<Row>; loading: boolean; loadingText: string; empty: ReactNode }) {
+  const pinned = pinnedColumns(table);
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
-              {hg.headers.map((header) => {
+              {hg.headers.map((header, index) => {
                 const sorted = header.column.getIsSorted();
                 return (
                   <th
                     key={header.id}
                     scope="col"
                     aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
-                    className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                    className={cx(
+                      "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500",
+                      cellPosition(index, pinned, header.column.id, "bg-slate-50"),
+                    )}
                   >
                     {header.column.getCanSort() ? (
                       <button
@@ -41,9 +67,9 @@ export function DataTable<Row>({ table, loading, loadingText, empty }: { table: 
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-4 py-2.5 align-middle">
+            <tr key={row.id} className="group hover:bg-slate-50">
+              {row.getVisibleCells().map((cell, index) => (
+                <td key={cell.id} className={cx("px-4 py-2.5 align-middle", cellPosition(index, pinned, cell.column.id, "bg-white group-hover:bg-slate-50"))}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

@@ -1,5 +1,5 @@
 // Small building blocks shared by every page: buttons, fields, cards, alerts, badges.
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 const cx = (...classes: Array<string | false | null | undefined>) => classes.filter(Boolean).join(" ");
 
@@ -11,12 +11,7 @@ const VARIANTS: Record<Variant, string> = {
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-300",
 };
 
-export function Button({
-  variant = "primary",
-  size = "md",
-  className,
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" }) {
+export function Button({ variant = "primary", size = "md", className, ...props }: ComponentProps<"button"> & { variant?: Variant; size?: "sm" | "md" }) {
   return (
     <button
       type="button"
@@ -73,7 +68,9 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
 
 export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={cx("rounded-lg bg-white shadow-xs ring-1 ring-slate-200", className)}>
+    // min-w-0: as a grid or flex item a card shrinks to its column, and a wide table inside
+    // scrolls within its own frame instead of pushing the page wider than a phone.
+    <section className={cx("min-w-0 rounded-lg bg-white shadow-xs ring-1 ring-slate-200", className)}>
       {(title || actions) && (
         <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-5 py-3">
           {title && <h2 className="text-sm font-semibold text-slate-900">{title}</h2>}

@@ -4,6 +4,7 @@
 // "Test request" calls /api/v1 here with the token typed in.
 import dynamic from "next/dynamic";
 import "@scalar/api-reference-react/style.css";
+import { useResolvedTheme } from "../theme-toggle";
 
 const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact), {
   ssr: false,
@@ -11,6 +12,7 @@ const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").th
 });
 
 export function ApiReference() {
+  const theme = useResolvedTheme();
   return (
     <div className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
       <ApiReferenceReact
@@ -20,7 +22,7 @@ export function ApiReference() {
           telemetry: false,
           hideClientButton: true,
           hideDarkModeToggle: true,
-          forceDarkModeState: "light",
+          forceDarkModeState: theme,
           showDeveloperTools: "never",
           documentDownloadType: "json",
           persistAuth: false,

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "../sign-out-button";
+import { ThemeToggle } from "../theme-toggle";
 
 export const ADMIN_SECTIONS = [
   { id: "organizations", label: "Organizations" },
@@ -35,6 +36,7 @@ export function AdminFrame({ viewer, children }: { viewer: { name: string; email
               ← Your organizations
             </Link>
             <SignOutButton className="!px-2.5 !py-1.5 !text-xs" />
+            <ThemeToggle />
           </div>
         </div>
         <nav aria-label="Sections" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 pb-1.5 pt-2 sm:px-6">

@@ -49,7 +49,7 @@ export function AuditLog({ slug, options, targetId }: { slug: string; options: O
         cell: ({ row }) => {
           const r = row.original;
           return (
-            <div className="max-w-2xl">
+            <div className="max-w-2xl min-w-64">
               <p className="text-slate-900">{r.sentence}</p>
               {r.changes.length > 0 ? (
                 <details className="mt-1 text-xs text-slate-600">

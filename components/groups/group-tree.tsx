@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type CSSProperties } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { PolicyDialog } from "./policy-dialog";
@@ -53,8 +53,9 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
             aria-level={g.depth - minDepth + 1}
             aria-expanded={g.subgroupCount ? !collapsed.has(g.id) : undefined}
             aria-selected={false}
-            className="group flex items-center gap-3 py-2"
-            style={{ paddingLeft: `${(g.depth - minDepth) * 1.5}rem` }}
+            // On a phone the counts and the actions wrap under the name, and each level indents less.
+            className="group flex flex-wrap items-center gap-x-3 gap-y-1 py-2 pl-[calc(var(--level)*1rem)] sm:pl-[calc(var(--level)*1.5rem)]"
+            style={{ "--level": g.depth - minDepth } as CSSProperties}
           >
             {g.subgroupCount ? (
               <button
@@ -77,7 +78,7 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
               {g.memberCount} member{g.memberCount === 1 ? "" : "s"}
               {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
             </span>
-            <span className="ml-auto flex gap-1 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
+            <span className="ml-auto flex flex-wrap gap-1 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
               {g.can.viewPolicy && (
                 <Button size="sm" variant="ghost" onClick={() => setPolicyOf(g.id)} aria-label={`Policy of ${g.name}`}>
                   Policy

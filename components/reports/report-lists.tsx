@@ -100,7 +100,8 @@ export function ReportLists({
               )}
             >
               {LISTS[k].label}
-              <span className={cx("ml-1.5 tabular-nums", k === list ? "text-indigo-100" : "text-slate-500")}>
+              {/* The dark palette is mirrored (app/globals.css): there indigo-50 is the deep tint that reads on the pressed chip. */}
+              <span className={cx("ml-1.5 tabular-nums", k === list ? "text-indigo-100 dark:text-indigo-50" : "text-slate-500")}>
                 {LISTS[k].total(summary).toLocaleString("en")}
               </span>
             </button>

@@ -38,7 +38,7 @@ test("the owner creates a custom role in the matrix, assigns it, edits it, and d
   // Samir holds it from his member page.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Members" }).click();
   await page.getByRole("link", { name: /Samir/ }).first().click();
-  await expect(page.getByRole("heading", { name: /Samir/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /Samir/ })).toBeVisible();
   await page.getByRole("button", { name: "Change role", exact: true }).click();
   await page.getByRole("dialog").getByRole("combobox").selectOption({ label: "Auditor" });
   await page

@@ -39,7 +39,8 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ s
             </a>
             .
           </p>
-          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+          {/* A dark block in both themes: the dark palette is mirrored (app/globals.css), so there slate-50 is the dark one. */}
+          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100 dark:bg-slate-50 dark:text-slate-800 dark:ring-1 dark:ring-slate-200">
             <code>{`curl -H "Authorization: Bearer $STEWARD_TOKEN" "$STEWARD_URL/api/v1/resources?type=job"`}</code>
           </pre>
         </div>
