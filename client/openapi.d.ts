@@ -591,7 +591,7 @@ export interface paths {
         };
         /**
          * List the resources the member sees
-         * @description Paged by name; `total` counts every match.
+         * @description Paged by name; `total` counts every match, up to 10,000 for those who see more (then `totalExact` is false).
          */
         get: operations["resources-list"];
         put?: never;
@@ -5663,6 +5663,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         total: number;
+                        /** @description False when you see more than 10,000 resources: `total` then says only "more than 10,000". */
+                        totalExact: boolean;
                         /** @description With asMembershipId: resources the member sees that you do not (not listed). */
                         hidden: number;
                         viewingAs: ({

@@ -86,13 +86,24 @@ export function DataTable<Row>({ table, loading, loadingText, empty }: { table: 
 /** 46,294 rather than 46294; one fixed locale, so the server's and the browser's render agree. */
 const count = (n: number) => n.toLocaleString("en-US");
 
-export function Pager<Row>({ table, total, noun }: { table: Table<Row>; total: number; noun: string }) {
+export function Pager<Row>({
+  table,
+  total,
+  totalExact = true,
+  noun,
+}: {
+  table: Table<Row>;
+  total: number;
+  /** False when the server counted only up to a cap: `total` is then the cap plus one. */
+  totalExact?: boolean;
+  noun: string;
+}) {
   const { pageIndex, pageSize } = table.getState().pagination;
   const from = total ? pageIndex * pageSize + 1 : 0;
-  const to = Math.min(total, (pageIndex + 1) * pageSize);
+  const to = totalExact ? Math.min(total, (pageIndex + 1) * pageSize) : from + table.getRowModel().rows.length - 1;
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-      <p aria-live="polite">{total ? `${count(from)}–${count(to)} of ${count(total)}` : `0 ${noun}`}</p>
+      <p aria-live="polite">{total ? `${count(from)}–${count(to)} of ${totalExact ? count(total) : `more than ${count(total - 1)}`}` : `0 ${noun}`}</p>
       <div className="flex items-center gap-2">
         <label htmlFor={`${noun}-page-size`}>Per page</label>
         <Select
@@ -129,6 +140,8 @@ export function usePaging(pageSize: number) {
 export function usePagedTable<Row extends { id: string }>(options: {
   rows: Row[] | undefined;
   total: number | undefined;
+  /** False when the total is only a lower bound: the pager then always offers the next page while pages come full. */
+  totalExact?: boolean;
   /** Columns of several value types, as TanStack's column helper makes them. */
   columns: Array<ColumnDef<Row, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each column has its own value type
   pagination: PaginationState;
@@ -140,7 +153,10 @@ export function usePagedTable<Row extends { id: string }>(options: {
     columns: options.columns,
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
-    rowCount: options.total ?? 0,
+    // A lower bound counts no pages: Next stays offered while pages come back full.
+    ...(options.totalExact === false
+      ? { pageCount: (options.rows?.length ?? 0) < options.pagination.pageSize ? options.pagination.pageIndex + 1 : -1 }
+      : { rowCount: options.total ?? 0 }),
     state: { pagination: options.pagination },
     onPaginationChange: options.onPaginationChange,
     getRowId: (r) => r.id,

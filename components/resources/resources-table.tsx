@@ -75,7 +75,14 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
     ],
     [slug, asMembershipId],
   );
-  const table = usePagedTable({ rows: list.data?.rows, total: list.data?.total, columns, pagination, onPaginationChange: setPagination });
+  const table = usePagedTable({
+    rows: list.data?.rows,
+    total: list.data?.total,
+    totalExact: list.data?.totalExact,
+    columns,
+    pagination,
+    onPaginationChange: setPagination,
+  });
 
   return (
     <div className="space-y-4">
@@ -127,7 +134,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
           </EmptyState>
         }
       />
-      <Pager table={table} total={list.data?.total ?? 0} noun="resources" />
+      <Pager table={table} total={list.data?.total ?? 0} totalExact={list.data?.totalExact} noun="resources" />
     </div>
   );
 }

@@ -84,10 +84,27 @@ export const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, "\\$&
  * compare the two.
  */
 export function membersInSpanSql(a: Actor): Prisma.Sql | null {
+  const span = spanSql(a);
+  return span && P.sql`SELECT m.id ${span}`;
+}
+
+/**
+ * `membersInSpanSql` for one member: whether the membership whose id `id` names is in the
+ * actor's span, as a condition probing that membership by its primary key (for a list that
+ * asks it of rows a cheaper condition did not already settle).
+ */
+export function memberInSpanSql(a: Actor, id: Prisma.Sql): Prisma.Sql | null {
+  const span = spanSql(a);
+  // A scalar subquery, not EXISTS: PostgreSQL may turn an EXISTS into a hash of the whole span,
+  // built before the first row (a hundred thousand members for an organization-wide role).
+  return span && P.sql`COALESCE((SELECT TRUE ${span} AND m.id = ${id} LIMIT 1), FALSE)`;
+}
+
+function spanSql(a: Actor): Prisma.Sql | null {
   if (!a.role.permissions.includes("members.view") || a.role.reach === "SELF") return null;
   const lacking = ALL_PERMISSIONS.filter((p) => !a.role.permissions.includes(p));
   // The group's path and the role's rank are the membership's own copies (no join for them).
-  return P.sql`SELECT m.id FROM "Membership" m ${lacking.length ? P.sql`JOIN "Role" ro ON ro.id = m."roleId"` : P.empty}
+  return P.sql`FROM "Membership" m ${lacking.length ? P.sql`JOIN "Role" ro ON ro.id = m."roleId"` : P.empty}
     WHERE m."organizationId" = ${a.organizationId} AND m.id <> ${a.membershipId}
     ${a.role.reach === "SUBTREE" ? P.sql`AND m."groupPath" LIKE ${startsWith(a.group.path)}` : P.empty}
     AND ${a.isOwner ? P.sql`m."roleRank" <= ${a.role.rank}` : P.sql`m."roleRank" < ${a.role.rank}`}

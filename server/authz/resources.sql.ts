@@ -5,7 +5,7 @@
 import { Prisma as P, type Prisma } from "../db/generated/client";
 import { CAPABILITIES } from "./capabilities";
 import { holds, type Actor } from "./decision";
-import { membersInSpanSql } from "./members.sql";
+import { memberInSpanSql, membersInSpanSql } from "./members.sql";
 import {
   ALL_TYPES,
   CUSTODIAN_CAPABILITIES,
@@ -59,25 +59,54 @@ export function visibleResourcesSql(subject: ResourceSubject): Prisma.Sql {
     SELECT g."resourceId" FROM "Grant" g WHERE g."membershipId" = ${m} ${extra}
     UNION ALL SELECT g."resourceId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE tm."membershipId" = ${m} ${extra}
     UNION ALL SELECT g."resourceId" FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[]) ${extra}`;
-  const paths: Prisma.Sql[] = [
-    P.sql`r."ownerId" = ${m}`,
-    P.sql`(NOT r.private AND r.id IN (${reach(P.empty)}))`,
-    // A private resource needs "view" (or "admin", which holds it) from some grant.
-    P.sql`(r.private AND r.id IN (${reach(P.sql`AND g.capabilities && ARRAY['view','admin']::text[]`)}))`,
-  ];
+  // The broad paths first: PostgreSQL tries an OR's terms in order, so a row they settle
+  // (most rows, for those who see everything) costs no other path.
+  const paths: Prisma.Sql[] = [];
   if (subject.role.permissions.includes("resources.viewAll")) paths.push(P.sql`NOT r.private`);
   // Organization-wide access (type-grants.ts) shows what is not private, of the types it covers.
   const scopes = typeWideScopes(subject);
   if (scopes.includes(ALL_TYPES)) paths.push(P.sql`NOT r.private`);
   else if (scopes.length) paths.push(P.sql`(NOT r.private AND r.type = ANY(${scopes}::text[]))`);
-  const span = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
-  if (span) paths.push(P.sql`r."ownerId" IN (${span})`);
+  paths.push(
+    P.sql`r."ownerId" = ${m}`,
+    P.sql`(NOT r.private AND r.id IN (${reach(P.empty)}))`,
+    // A private resource needs "view" (or "admin", which holds it) from some grant.
+    P.sql`(r.private AND r.id IN (${reach(P.sql`AND g.capabilities && ARRAY['view','admin']::text[]`)}))`,
+  );
+  // Custody: the owner probed by primary key, rather than the whole span hashed first.
+  const custody = subject.role.permissions.includes("data.access") ? memberInSpanSql(subject.asActor, P.sql`r."ownerId"`) : null;
+  if (custody) paths.push(custody);
   const restores = restorerSql(subject);
   if (restores) paths.push(restores.visible);
   const scope = subject.scope.length
     ? P.sql`AND NOT (r.type = ANY(${[...SCOPED_TYPES]}::text[]) AND NOT (r.id = ANY(${[...subject.scope]}::text[])))`
     : P.empty;
   return P.sql`(r."organizationId" = ${subject.organizationId} AND (${P.join(paths, " OR ")}) ${scope})`;
+}
+
+/**
+ * The resources the member reaches by their own paths (owning, grants, custody and restores
+ * over owners in their span), as a subquery of ids: a superset of what `visibleResourcesSql`
+ * shows them, read from the grants and owners first, so that a list costs what the member
+ * reaches, not what the organization holds. Null when a broad path (the role's "See all
+ * resources", organization-wide grants) shows resources no such path names: the list then
+ * walks the organization's resources in order instead.
+ */
+export function reachedResourcesSql(subject: ResourceSubject): Prisma.Sql | null {
+  if (subject.role.permissions.includes("resources.viewAll") || typeWideScopes(subject).length) return null;
+  const m = subject.membershipId;
+  const o = subject.organizationId;
+  const owners: Prisma.Sql[] = [];
+  const custody = subject.role.permissions.includes("data.access") ? membersInSpanSql(subject.asActor) : null;
+  if (custody) owners.push(custody);
+  const restores = restorerSql(subject);
+  if (restores) owners.push(restores.span);
+  return P.sql`
+    SELECT r.id FROM "Resource" r WHERE r."ownerId" = ${m} AND r."organizationId" = ${o}
+    UNION SELECT g."resourceId" FROM "Grant" g WHERE g."membershipId" = ${m}
+    UNION SELECT g."resourceId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE tm."membershipId" = ${m}
+    UNION SELECT g."resourceId" FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[])
+    ${owners.length ? P.sql`UNION SELECT r.id FROM "Resource" r WHERE r."ownerId" IN (${P.join(owners, " UNION ")})` : P.empty}`;
 }
 
 /**
@@ -130,8 +159,9 @@ export function restorerSql(subject: ResourceSubject): { visible: Prisma.Sql; sp
   const ceiling = resourceCeiling(subject.role);
   const capabilities = RESTORER_CAPABILITIES.filter((c) => ceiling.includes(c));
   const span = membersInSpanSql(subject.asActor);
-  if (!span || !capabilities.length) return null;
-  const visible = capabilities.includes("view") ? P.sql`r."ownerId" IN (${span})` : P.sql`(NOT r.private AND r."ownerId" IN (${span}))`;
+  const ownerInSpan = memberInSpanSql(subject.asActor, P.sql`r."ownerId"`);
+  if (!span || !ownerInSpan || !capabilities.length) return null;
+  const visible = capabilities.includes("view") ? ownerInSpan : P.sql`(NOT r.private AND ${ownerInSpan})`;
   return { visible, span, capabilities };
 }
 

@@ -25,7 +25,7 @@ import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { membersInSpanSql } from "../authz/members.sql";
-import { visibleResourcesSql } from "../authz/resources.sql";
+import { reachedResourcesSql, visibleResourcesSql } from "../authz/resources.sql";
 
 /** The resource and the actor's access to it, or NOT_FOUND when they do not see it. */
 export async function openResource(db: Db | Tx, actor: ActorContext, resourceId: string, operation: ResourceOperation = "view") {
@@ -50,6 +50,9 @@ async function previewSubject(db: Db | Tx, actor: ActorContext, membershipId: st
   return subject;
 }
 
+/** A list whose viewer sees more than this counts no further ("more than 10,000"). */
+export const RESOURCE_COUNT_CAP = 10_000;
+
 export async function listResources(db: Db, actor: ActorContext, input: ListResourcesInput) {
   const own = await actorSubject(db, actor);
   const subject = input.asMembershipId ? await previewSubject(db, actor, input.asMembershipId) : own;
@@ -59,15 +62,43 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   if (input.type) filters.push(P.sql`r.type = ${input.type}`);
   if (input.search) filters.push(P.sql`(r.name ILIKE ${likePattern(input.search)} OR r.description ILIKE ${likePattern(input.search)})`);
   const where = P.join(filters, " AND ");
-  const [page, counted] = await Promise.all([
-    db.$queryRaw<
-      Array<{ id: string }>
-    >`SELECT r.id FROM "Resource" r WHERE ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
-    db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Resource" r WHERE ${where}`,
-  ]);
-  const found = await db.resource.findMany({ where: { id: { in: page.map((p) => p.id) } }, include: resourceInclude });
-  const byId = new Map(found.map((r) => [r.id, r]));
-  const rows = page.map((p) => byId.get(p.id)).filter((r) => r !== undefined);
+  const offset = (input.page - 1) * input.pageSize;
+  // The owner's name is the membership's copy of it: no join to User.
+  const columns = P.sql`r.id, r.type, r.name, r.description, r.private, r."ownerId", r."updatedAt", o."userName" AS "ownerName"`;
+  type Row = { id: string; type: string; name: string; description: string; private: boolean; ownerId: string; updatedAt: Date; ownerName: string };
+  // What the viewer reaches by their own paths is few: read it first (grants, owners), sort it
+  // and count it in one statement. Otherwise (they see broadly) walk the resources in name
+  // order, and count up to the cap.
+  const reached = reachedResourcesSql(subject);
+  let rows: Row[];
+  let total: number;
+  let totalExact = true;
+  if (reached) {
+    // The reached ids as an array computed once, then their rows by primary key; as a join or
+    // an IN, the planner scans every resource and tests each against the reach.
+    const reachedIds = P.sql`r.id = ANY (ARRAY (${reached}))`;
+    const found = await db.$queryRaw<Array<Row & { total: number }>>`
+      SELECT ${columns}, count(*) OVER ()::int AS total FROM "Resource" r JOIN "Membership" o ON o.id = r."ownerId"
+      WHERE ${reachedIds} AND ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${offset}`;
+    rows = found;
+    total =
+      found[0]?.total ??
+      (offset
+        ? ((
+            await db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Resource" r WHERE ${reachedIds} AND ${where}`
+          )[0]?.n ?? 0)
+        : 0);
+  } else {
+    const [page, counted] = await Promise.all([
+      db.$queryRaw<Row[]>`
+        SELECT ${columns} FROM "Resource" r JOIN "Membership" o ON o.id = r."ownerId"
+        WHERE ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
+      db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Resource" r WHERE ${where} LIMIT ${RESOURCE_COUNT_CAP + 1}) c`,
+    ]);
+    rows = page;
+    total = counted[0]?.n ?? 0;
+    totalExact = total <= RESOURCE_COUNT_CAP;
+  }
   const hidden =
     subject === own
       ? 0
@@ -77,7 +108,9 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
           >`SELECT count(*)::int AS n FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND NOT ${visibleResourcesSql(own)}`
         )[0]?.n ?? 0);
   return {
-    total: counted[0]?.total ?? 0,
+    /** Exact, or RESOURCE_COUNT_CAP + 1 when a viewer who sees broadly sees more (totalExact false). */
+    total,
+    totalExact,
     /** In a preview: resources the member sees that the admin does not (not listed). */
     hidden,
     viewingAs: subject === own ? null : { membershipId: subject.membershipId, name: subject.name },
@@ -87,7 +120,7 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
       name: r.name,
       description: r.description,
       private: r.private,
-      owner: { name: r.owner.user.name, isYou: r.ownerId === actor.membershipId },
+      owner: { name: r.ownerName, isYou: r.ownerId === actor.membershipId },
       updatedAt: r.updatedAt,
     })),
   };
