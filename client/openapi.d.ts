@@ -155,6 +155,26 @@ export interface paths {
         patch: operations["members-edit"];
         trace?: never;
     };
+    "/members/{membershipId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a member stands
+         * @description Their home group's chain from the root, their teams, the permissions their role gives, and the organization-wide access that reaches them with how it does.
+         */
+        get: operations["members-access"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/members/{membershipId}/transfer-ownership": {
         parameters: {
             query?: never;
@@ -3050,6 +3070,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["error.PRECONDITION_FAILED"];
+                };
+            };
+            /** @description Too many requests for this token; wait the seconds of Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.TOO_MANY_REQUESTS"];
+                };
+            };
+            /** @description The database cannot answer right now; retry after the seconds of Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.SERVICE_UNAVAILABLE"];
+                };
+            };
+        };
+    };
+    "members-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description From the root down to their home group. */
+                        groups: ({
+                            id: string;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        teams: ({
+                            id: string;
+                            name: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        role: {
+                            name: string;
+                            permissions: ({
+                                key: string;
+                                area: string;
+                                label: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        organizationWide: ({
+                            grantId: string;
+                            /** @description The resource type it covers, or "*" for every type. */
+                            scope: string;
+                            capabilities: string[];
+                            mayCreate: boolean;
+                            via: {
+                                /** @enum {string} */
+                                kind: "member" | "team" | "group";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @description How it reaches them, in words. */
+                            source: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The input is not valid; `issues` names each field's problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.BAD_REQUEST"];
+                };
+            };
+            /** @description No API token, or one that is unknown, expired, revoked or ended with its member's sign-in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.UNAUTHORIZED"];
+                };
+            };
+            /** @description The token's member (or the token's own limits) does not allow this; `message` says why. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.FORBIDDEN"];
+                };
+            };
+            /** @description Not found, or not visible to the token's member. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["error.NOT_FOUND"];
                 };
             };
             /** @description Too many requests for this token; wait the seconds of Retry-After. */

@@ -9,6 +9,7 @@ import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
+import { MemberResources, MemberStanding } from "./member-access";
 import { ApiTokens } from "../account/api-tokens";
 import { describeBrowser, when } from "../session-list";
 import { describeSetting, POLICY_KEYS, POLICY_LABELS } from "@/server/authz/policies";
@@ -141,25 +142,29 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
           {/* Another member's API tokens: seen and revoked with "Edit member info" over them. */}
           {m.can.edit && !m.isSelf && <ApiTokens membershipId={m.id} permissions={[]} canCreate={false} />}
         </div>
-        <Card title="History">
-          {m.history.length === 0 ? (
-            <p className="text-sm text-slate-500">No changes recorded yet.</p>
-          ) : (
-            <ol className="divide-y divide-slate-100 text-sm">
-              {m.history.map((e) => (
-                <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                  <span>
-                    <span className="text-slate-900">{e.sentence}</span>
-                    {e.detail && <span className="ml-2 text-xs text-slate-600">{e.detail}</span>}
-                  </span>
-                  <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
-                    {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
-                  </time>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        <div className="min-w-0 space-y-6">
+          <MemberStanding membershipId={m.id} name={m.name} />
+          {m.canViewAs && <MemberResources membershipId={m.id} name={m.name} slug={slug} />}
+          <Card title="History">
+            {m.history.length === 0 ? (
+              <p className="text-sm text-slate-500">No changes recorded yet.</p>
+            ) : (
+              <ol className="divide-y divide-slate-100 text-sm">
+                {m.history.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                    <span>
+                      <span className="text-slate-900">{e.sentence}</span>
+                      {e.detail && <span className="ml-2 text-xs text-slate-600">{e.detail}</span>}
+                    </span>
+                    <time className="text-xs text-slate-500" dateTime={e.at.toISOString()}>
+                      {e.at.toISOString().replace("T", " ").slice(0, 16)} UTC
+                    </time>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
       </div>
       <MemberDialogs action={action} onClose={() => setAction(null)} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} />
       {local && <LocalDialog kind={local} member={m} onClose={() => setLocal(null)} />}

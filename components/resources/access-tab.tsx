@@ -12,7 +12,7 @@ type Kind = "MEMBER" | "TEAM" | "GROUP" | "EMAIL";
 const KIND_LABEL: Record<Kind, string> = { MEMBER: "member", TEAM: "team", GROUP: "group", EMAIL: "email" };
 const PRESET_KEYS = Object.keys(PRESETS) as PresetKey[];
 
-export function AccessTab({ resourceId }: { resourceId: string }) {
+export function AccessTab({ resourceId, explainMembershipId }: { resourceId: string; explainMembershipId?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const access = useQuery(trpc.resources.access.queryOptions({ resourceId }));
@@ -111,7 +111,7 @@ export function AccessTab({ resourceId }: { resourceId: string }) {
         onGrant={(principal, capabilities) => grant.mutate({ resourceId, principal, capabilities })}
         pending={grant.isPending}
       />
-      <ExplainAccess resourceId={resourceId} />
+      <ExplainAccess resourceId={resourceId} initialMember={explainMembershipId} />
     </div>
   );
 }
@@ -256,10 +256,10 @@ function AddAccess({
   );
 }
 
-function ExplainAccess({ resourceId }: { resourceId: string }) {
+function ExplainAccess({ resourceId, initialMember }: { resourceId: string; initialMember?: string }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
-  const [member, setMember] = useState<string | null>(null);
+  const [member, setMember] = useState<string | null>(initialMember ?? null);
   const explain = useQuery(trpc.resources.explain.queryOptions({ resourceId, membershipId: member ?? "" }, { enabled: !!member }));
   return (
     <Card title="Explain access">

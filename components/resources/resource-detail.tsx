@@ -2,6 +2,7 @@
 // One resource: what it is, your access, its actions, its activity and (for share holders)
 // its Access tab with grants and "Explain access".
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Dialog } from "../dialog";
@@ -19,16 +20,19 @@ type Local = "edit" | "delete" | "transfer" | null;
 export function ResourceDetail({
   resourceId,
   asMembershipId,
+  explainMembershipId,
   initial,
 }: {
   resourceId: string;
   asMembershipId?: string;
+  /** Opens the Access tab explaining this member's access (a member page's "Explain"). */
+  explainMembershipId?: string;
   initial?: RouterOutputs["resources"]["get"];
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const resource = useQuery(trpc.resources.get.queryOptions({ resourceId, asMembershipId }, { initialData: initial }));
-  const [tab, setTab] = useState<Tab>("activity");
+  const [tab, setTab] = useState<Tab>(explainMembershipId ? "access" : "activity");
   const [local, setLocal] = useState<Local>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
@@ -51,6 +55,7 @@ export function ResourceDetail({
   const r = resource.data;
   // A preview ("view as member") shows the member's access and offers no actions.
   const preview = r.viewingAs !== null;
+  const shownTab: Tab = tab === "access" && r.can.share && !preview ? "access" : "activity";
 
   return (
     <>
@@ -111,27 +116,43 @@ export function ResourceDetail({
         </Card>
       </div>
 
+      {/* The Access tab needs Share (an "Explain" link may ask for it without): else Activity. */}
+      {explainMembershipId && !r.can.share && (
+        <div className="mb-4">
+          <Alert tone="info">
+            Explaining someone else&apos;s access needs Share on this resource.{" "}
+            <Link href={`?as=${encodeURIComponent(explainMembershipId)}`} className="font-medium underline">
+              View it as them
+            </Link>{" "}
+            to see what they may do here.
+          </Alert>
+        </div>
+      )}
       <div role="tablist" aria-label="Resource" className="mb-4 flex gap-1 border-b border-slate-200">
         {(["activity", ...(r.can.share && !preview ? (["access"] as const) : [])] as Tab[]).map((t) => (
           <button
             key={t}
             role="tab"
             type="button"
-            aria-selected={tab === t}
+            aria-selected={shownTab === t}
             aria-controls={`panel-${t}`}
             id={`tab-${t}`}
             onClick={() => setTab(t)}
             className={cx(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-              tab === t ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
+              shownTab === t ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
             )}
           >
             {t === "activity" ? "Activity" : "Access"}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "activity" ? <ActivityPanel resourceId={resourceId} reportable={preview ? [] : r.actions} /> : <AccessTab resourceId={resourceId} />}
+      <div role="tabpanel" id={`panel-${shownTab}`} aria-labelledby={`tab-${shownTab}`}>
+        {shownTab === "access" ? (
+          <AccessTab resourceId={resourceId} explainMembershipId={explainMembershipId} />
+        ) : (
+          <ActivityPanel resourceId={resourceId} reportable={preview ? [] : r.actions} />
+        )}
       </div>
 
       {local === "edit" && <EditDialog resource={r} onClose={() => setLocal(null)} />}

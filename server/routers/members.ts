@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS, memberPickerOptions } from "../services/members";
+import { changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS, memberAccess, memberPickerOptions } from "../services/members";
 import { bulkChangeGroup, bulkChangeRole, bulkSetStatus } from "../services/bulk";
 import {
   createMember,
@@ -78,7 +78,7 @@ export const membersRouter = createTRPCRouter({
     .output(
       object({
         total: count,
-        totalExact: z.boolean().meta({ description: "False when a search matched more than 10,000: `total` then says only \"more than 10,000\"." }),
+        totalExact: z.boolean().meta({ description: 'False when a search matched more than 10,000: `total` then says only "more than 10,000".' }),
         page: z.number().int().nullable().meta({ description: "The page number asked for; null for a page read by cursor or the last page." }),
         pageSize: z.number().int(),
         nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
@@ -129,6 +129,34 @@ export const membersRouter = createTRPCRouter({
       }),
     )
     .query(({ ctx, input }) => getMember(ctx.db, ctx.actor, input.membershipId)),
+  access: orgProcedure("members.view")
+    .meta(
+      rest(
+        "GET",
+        "/members/{membershipId}/access",
+        "Where a member stands",
+        "Their home group's chain from the root, their teams, the permissions their role gives, and the organization-wide access that reaches them with how it does.",
+      ),
+    )
+    .input(z.object({ membershipId: id("Member") }))
+    .output(
+      object({
+        groups: z.array(object({ id: z.string(), name: z.string() })).meta({ description: "From the root down to their home group." }),
+        teams: z.array(object({ id: z.string(), name: z.string() })),
+        role: object({ name: z.string(), permissions: z.array(object({ key: z.string(), area: z.string(), label: z.string() })) }),
+        organizationWide: z.array(
+          object({
+            grantId: z.string(),
+            scope: z.string().meta({ description: 'The resource type it covers, or "*" for every type.' }),
+            capabilities: z.array(z.string()),
+            mayCreate: z.boolean(),
+            via: object({ kind: z.enum(["member", "team", "group"]) }),
+            source: z.string().meta({ description: "How it reaches them, in words." }),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => memberAccess(ctx.db, ctx.actor, input.membershipId)),
   edit: orgProcedure("members.edit")
     .meta(
       rest(

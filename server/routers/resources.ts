@@ -115,12 +115,19 @@ const principals = object({
 /** Every member may call these: what they may do is decided per resource, by grants. */
 export const resourcesRouter = createTRPCRouter({
   list: orgProcedure(null)
-    .meta(rest("GET", "/resources", "List the resources the member sees", "Paged by name; `total` counts every match, up to 10,000 for those who see more (then `totalExact` is false)."))
+    .meta(
+      rest(
+        "GET",
+        "/resources",
+        "List the resources the member sees",
+        "Paged by name; `total` counts every match, up to 10,000 for those who see more (then `totalExact` is false).",
+      ),
+    )
     .input(z.object({ ...paging, type: type.optional(), search: z.string().trim().max(200).optional(), asMembershipId: id("Member").optional() }))
     .output(
       object({
         total: count,
-        totalExact: z.boolean().meta({ description: "False when you see more than 10,000 resources: `total` then says only \"more than 10,000\"." }),
+        totalExact: z.boolean().meta({ description: 'False when you see more than 10,000 resources: `total` then says only "more than 10,000".' }),
         hidden: count.meta({ description: "With asMembershipId: resources the member sees that you do not (not listed)." }),
         viewingAs: object({ membershipId: z.string(), name: z.string() }).nullable(),
         rows: z.array(

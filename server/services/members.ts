@@ -13,7 +13,9 @@ import {
   decideSpan,
   decideTwoFactorRequired,
   decideViewAs,
+  ALL_PERMISSIONS,
   MEMBER_ACTION_PERMISSION,
+  PERMISSIONS,
   type MemberFacts,
   type MemberAction,
 } from "../authz";
@@ -21,6 +23,7 @@ import { z } from "zod";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../db/generated/client";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
+import { accessSubject } from "./access";
 import { auditBy } from "./audit";
 import { describeEvents } from "./audit-log";
 import { enforce, notFound, StewardError } from "./errors";
@@ -224,7 +227,10 @@ const memberCursor = z.object({
   towards: z.enum(["before", "after"]),
   sort: z.enum(Object.keys(MEMBER_SORT_KEYS) as [MemberSort, ...MemberSort[]]),
   direction: z.enum(["asc", "desc"]),
-  keys: z.array(z.union([z.string().max(1000), z.number()])).min(2).max(3),
+  keys: z
+    .array(z.union([z.string().max(1000), z.number()]))
+    .min(2)
+    .max(3),
 });
 type MemberCursor = z.infer<typeof memberCursor>;
 
@@ -256,7 +262,8 @@ function readCursor(text: string, order: { sort: MemberSort; direction: "asc" | 
     throw new StewardError("BAD_REQUEST", "This page link belongs to another order of the list: start again from the first page.");
   }
   const types = [...MEMBER_SORT_KEYS[order.sort].map((k) => k.type), "text"];
-  if (!parsed.keys.every((key, i) => keyFits(key, types[i]!))) throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
+  if (!parsed.keys.every((key, i) => keyFits(key, types[i]!)))
+    throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
   return parsed;
 }
 
@@ -396,5 +403,46 @@ export async function memberPickerOptions(db: Db, actor: ActorContext) {
   return {
     roles: await assignableRoles(db, actor),
     groups: decidePermission(actor, "groups.view").allowed ? await listGroups(db, actor) : [],
+  };
+}
+
+/**
+ * Where a member stands, for their page: their home group's chain from the root, the teams
+ * they are in, the permissions their role gives (each from that role), and the organization-wide
+ * access that reaches them (each with how: to them, a team, a group). A member the actor does
+ * not see is NOT_FOUND (rule 3), as on their page.
+ */
+export async function memberAccess(db: Db, actor: ActorContext, membershipId: string) {
+  const target = await loadTarget(db, actor, membershipId);
+  const chainIds = target.group.path.split("/").filter(Boolean);
+  const [groups, teams, subject] = await Promise.all([
+    db.group.findMany({ where: { organizationId: actor.organizationId, id: { in: chainIds } }, select: { id: true, name: true } }),
+    db.team.findMany({
+      where: { organizationId: actor.organizationId, members: { some: { membershipId: target.id } } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    accessSubject(db, actor, target.id),
+  ]);
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  return {
+    groups: chainIds.map((id) => byId.get(id)).filter((g) => g !== undefined),
+    teams,
+    role: {
+      name: target.role.name,
+      permissions: ALL_PERMISSIONS.filter((p) => target.role.permissions.includes(p)).map((p) => ({
+        key: p,
+        area: PERMISSIONS[p].area,
+        label: PERMISSIONS[p].label,
+      })),
+    },
+    organizationWide: (subject?.typeGrants ?? []).map((g) => ({
+      grantId: g.grantId,
+      scope: g.scope,
+      capabilities: [...g.capabilities],
+      mayCreate: g.mayCreate,
+      via: g.via,
+      source: g.via.kind === "member" ? "given to them" : g.via.kind === "team" ? `through the team ${g.via.teamName}` : `through the group ${g.via.groupName}`,
+    })),
   };
 }

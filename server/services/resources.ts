@@ -83,11 +83,7 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
     rows = found;
     total =
       found[0]?.total ??
-      (offset
-        ? ((
-            await db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Resource" r WHERE ${reachedIds} AND ${where}`
-          )[0]?.n ?? 0)
-        : 0);
+      (offset ? ((await db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Resource" r WHERE ${reachedIds} AND ${where}`)[0]?.n ?? 0) : 0);
   } else {
     const [page, counted] = await Promise.all([
       db.$queryRaw<Row[]>`

@@ -163,7 +163,10 @@ describe("paging by cursor", () => {
       ["name", [5, "x"]],
     ] as const) {
       const cursor = Buffer.from(JSON.stringify({ towards: "before", sort, direction: "asc", keys })).toString("base64url");
-      await expect(owner.members.list({ sort, cursor }), sort).rejects.toMatchObject({ code: "BAD_REQUEST", message: "This page link is not valid: start again from the first page." });
+      await expect(owner.members.list({ sort, cursor }), sort).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+        message: "This page link is not valid: start again from the first page.",
+      });
     }
   });
 });
@@ -183,7 +186,8 @@ describe("totals from the tallies", () => {
       const seen = facts.filter((m) => decideMemberAction(actor, m, "view").allowed);
       const total = async (input: ListInput) => (await caller.members.list({ ...input, pageSize: 1 })).total;
       expect(await total({}), login).toBe(seen.length);
-      for (const status of ["ACTIVE", "INVITED", "DISABLED"] as const) expect(await total({ status }), `${login} ${status}`).toBe(seen.filter((m) => m.status === status).length);
+      for (const status of ["ACTIVE", "INVITED", "DISABLED"] as const)
+        expect(await total({ status }), `${login} ${status}`).toBe(seen.filter((m) => m.status === status).length);
       for (const roleId of roles) expect(await total({ roleId })).toBe(seen.filter((m) => m.roleId === roleId).length);
       for (const g of groups.filter((g) => actor.role.reach === "ORGANIZATION" || g.path.startsWith(actor.group.path))) {
         expect(await total({ groupId: g.id }), `${login} in ${g.name}`).toBe(seen.filter((m) => m.group.path.startsWith(g.path)).length);

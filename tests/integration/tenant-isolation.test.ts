@@ -159,6 +159,7 @@ const INPUTS: Record<string, (a: World) => Input | Input[]> = {
   "members.list": (a) => ({ groupId: a.id.group, roleId: a.o.role("user") }),
   "members.changeRole": (a) => ({ membershipId: a.id.member, roleId: a.o.role("support") }),
   "members.get": (a) => ({ membershipId: a.id.member }),
+  "members.access": (a) => ({ membershipId: a.id.member }),
   "members.edit": (a) => ({ membershipId: a.id.member, name: "Taken over", email: a.o.email("ulla") }),
   "members.delete": (a) => ({ membershipId: a.id.member, transferResourcesTo: a.id.otherMember }),
   "members.transferOwnership": (a) => ({ membershipId: a.id.otherMember }),

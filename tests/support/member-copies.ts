@@ -20,6 +20,7 @@ export async function memberCopiesDrift(db: Db, organizationId: string): Promise
     WHERE COALESCE(t.count, 0) <> COALESCE(c.n, 0)
       OR t."groupPath" IS DISTINCT FROM (SELECT g.path FROM "Group" g WHERE g.id = t."groupId")
     LIMIT 5`;
-  if (tallies.length) return `member tallies that differ from a count (or their group's path): ${tallies.map((t) => `${t.groupId}/${t.roleId}/${t.status} kept ${t.kept}, counted ${t.counted}`).join("; ")}`;
+  if (tallies.length)
+    return `member tallies that differ from a count (or their group's path): ${tallies.map((t) => `${t.groupId}/${t.roleId}/${t.status} kept ${t.kept}, counted ${t.counted}`).join("; ")}`;
   return null;
 }

@@ -10,11 +10,12 @@ export default async function ResourcePage({
   searchParams,
 }: {
   params: Promise<{ slug: string; id: string }>;
-  searchParams: Promise<{ as?: string }>;
+  searchParams: Promise<{ as?: string; explain?: string }>;
 }) {
   const { slug, id } = await params;
-  const { as } = await searchParams;
-  const path = `/o/${slug}/resources/${encodeURIComponent(id)}${as ? `?as=${encodeURIComponent(as)}` : ""}`;
+  const { as, explain } = await searchParams;
+  const query = as ? `?as=${encodeURIComponent(as)}` : explain ? `?explain=${encodeURIComponent(explain)}` : "";
+  const path = `/o/${slug}/resources/${encodeURIComponent(id)}${query}`;
   // The viewer's own access decides the page; viewing as someone else is explained in it.
   const resource = await readForPage({ slug, path }, (api) => api.resources.get({ resourceId: id }));
   if (!resource.allowed) return <Forbidden slug={slug} reason={resource.reason} />;
@@ -23,7 +24,7 @@ export default async function ResourcePage({
       <Link href={`/o/${slug}/resources${as ? `?as=${as}` : ""}`} className="mb-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
         ← Resources
       </Link>
-      <ResourceDetail resourceId={id} asMembershipId={as} initial={as ? undefined : resource.data} />
+      <ResourceDetail resourceId={id} asMembershipId={as} explainMembershipId={as ? undefined : explain} initial={as ? undefined : resource.data} />
     </>
   );
 }
