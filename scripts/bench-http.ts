@@ -45,12 +45,20 @@ function freePort(): Promise<number> {
   });
 }
 
-export type AppServer = { origin: string; pid: number; secret: string; stop: () => Promise<void> };
+export type AppServer = { origin: string; pid: number; secret: string; stop: () => Promise<void>; log: () => string[] };
 
-/** Starts the app on a free port against `databaseUrl`, with its workers off; resolves once it listens. */
-export async function startApp(databaseUrl: string): Promise<AppServer> {
+export type AppOptions = {
+  /** The session key (NEXTAUTH_SECRET): instances that serve the same people share one. A fresh one by default. */
+  secret?: string;
+  /** Settings over the defaults, e.g. STEWARD_MAIL_WORKER: "on" (the bench measures requests alone). */
+  env?: Record<string, string>;
+};
+
+/** Starts the app on a free port against `databaseUrl`, with its workers off unless `options.env`
+ * turns them on; resolves once it listens. */
+export async function startApp(databaseUrl: string, options: AppOptions = {}): Promise<AppServer> {
   const port = await freePort();
-  const secret = randomBytes(32).toString("base64url");
+  const secret = options.secret ?? randomBytes(32).toString("base64url");
   const stateDir = mkdtempSync(path.join(tmpdir(), "steward-bench-"));
   const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
     cwd: root,
@@ -67,6 +75,7 @@ export async function startApp(databaseUrl: string): Promise<AppServer> {
       STEWARD_STATE_DIR: stateDir,
       STEWARD_MAIL_WORKER: "off",
       STEWARD_IMPORT_WORKER: "off",
+      ...options.env,
     },
   });
   const log: string[] = [];
@@ -94,7 +103,7 @@ export async function startApp(databaseUrl: string): Promise<AppServer> {
     console.error(log.join("\n"));
     throw error;
   }
-  return { origin: `http://127.0.0.1:${port}`, pid: child.pid!, secret, stop };
+  return { origin: `http://127.0.0.1:${port}`, pid: child.pid!, secret, stop, log: () => [...log] };
 }
 
 /** The session cookie a browser holds after this user signs in: a Session row and next-auth's token for it. */
