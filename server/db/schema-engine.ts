@@ -2,6 +2,7 @@
 // download. One code path migrates both PostgreSQL (adapter-pg) and embedded PGlite.
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import pg from "pg";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -137,10 +138,35 @@ export async function readMigrationList(): Promise<MigrationList> {
 /** Applies pending migrations, as `prisma migrate deploy` does. Returns their names. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const migrationsList = await readMigrationList();
-  return withEngine(factory, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return out.appliedMigrationNames;
-  });
+  // Instances starting together each migrate. The engine's own advisory lock waits only 10 s
+  // and then fails the start (and its abandoned wait may take the lock later and keep it), so
+  // on PostgreSQL the instances first queue on a lock of ours, for as long as it takes: the
+  // first migrates, the others then find nothing left to apply.
+  const release = await migrationTurn(factory);
+  try {
+    return await withEngine(factory, async (engine) => (await engine.applyMigrations({ migrationsList, filters: noFilters })).appliedMigrationNames);
+  } finally {
+    await release();
+  }
+}
+
+/** Steward's own lock key (not the engine's 72707369, which the engine takes inside it). */
+const MIGRATION_TURN_KEY = 72707370;
+
+/** Waits for this process's turn to migrate a PostgreSQL database; a no-op for PGlite (one process). */
+async function migrationTurn(factory: SqlMigrationAwareDriverAdapterFactory): Promise<() => Promise<void>> {
+  const config = (factory as { config?: pg.ClientConfig }).config;
+  if (factory.adapterName !== "@prisma/adapter-pg" || !config) return async () => {};
+  const client = new pg.Client({ ...config, statement_timeout: undefined, query_timeout: undefined });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_TURN_KEY]);
+  } catch (err) {
+    await client.end();
+    throw err;
+  }
+  // Ending the session releases the lock.
+  return () => client.end();
 }
 
 /**
