@@ -3641,7 +3641,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    membershipIds: string[];
+                    membershipIds?: string[];
+                    /** @description Every member the list shows under these filters, at most 1,000: instead of membershipIds. */
+                    matching?: {
+                        search?: string;
+                        /** Format: cuid */
+                        groupId?: string;
+                        /** Format: cuid */
+                        roleId?: string;
+                        /** @enum {string} */
+                        status?: "INVITED" | "ACTIVE" | "DISABLED";
+                    };
                     /** @enum {string} */
                     status: "ACTIVE" | "DISABLED";
                 };
@@ -3656,6 +3666,8 @@ export interface operations {
                 content: {
                     "application/json": ({
                         membershipId: string;
+                        /** @description Their name; null for a member you do not see. */
+                        name: string | null;
                         ok: boolean;
                         /** @description What happened, or why not. */
                         message: string;
@@ -3748,7 +3760,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    membershipIds: string[];
+                    membershipIds?: string[];
+                    /** @description Every member the list shows under these filters, at most 1,000: instead of membershipIds. */
+                    matching?: {
+                        search?: string;
+                        /** Format: cuid */
+                        groupId?: string;
+                        /** Format: cuid */
+                        roleId?: string;
+                        /** @enum {string} */
+                        status?: "INVITED" | "ACTIVE" | "DISABLED";
+                    };
                     /** Format: cuid */
                     roleId: string;
                 };
@@ -3763,6 +3785,8 @@ export interface operations {
                 content: {
                     "application/json": ({
                         membershipId: string;
+                        /** @description Their name; null for a member you do not see. */
+                        name: string | null;
                         ok: boolean;
                         /** @description What happened, or why not. */
                         message: string;
@@ -3855,7 +3879,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    membershipIds: string[];
+                    membershipIds?: string[];
+                    /** @description Every member the list shows under these filters, at most 1,000: instead of membershipIds. */
+                    matching?: {
+                        search?: string;
+                        /** Format: cuid */
+                        groupId?: string;
+                        /** Format: cuid */
+                        roleId?: string;
+                        /** @enum {string} */
+                        status?: "INVITED" | "ACTIVE" | "DISABLED";
+                    };
                     /** Format: cuid */
                     groupId: string;
                 };
@@ -3870,6 +3904,8 @@ export interface operations {
                 content: {
                     "application/json": ({
                         membershipId: string;
+                        /** @description Their name; null for a member you do not see. */
+                        name: string | null;
                         ok: boolean;
                         /** @description What happened, or why not. */
                         message: string;

@@ -6,6 +6,7 @@ import { useParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
+import { BULK_MATCHING_CAP } from "@/server/authz";
 import { CursorPager, useCursorPaging } from "../cursor-pager";
 import { DataTable } from "../data-table";
 import { useDebounced } from "../use-debounced";
@@ -33,12 +34,15 @@ export function MembersTable() {
   const { position, setPosition, pageSize, setPageSize, toFirstPage } = useCursorPaging(25);
   const [action, setAction] = useState<MemberAction>(null);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // "Select all N matching": every member the filters match, beyond this page.
+  const [allMatching, setAllMatching] = useState(false);
   const q = useDebounced(search, 250);
 
   // Another filter, order or page size is another list: back to its first page.
   useEffect(toFirstPage, [q, groupId, roleId, status, sorting, pageSize]); // eslint-disable-line react-hooks/exhaustive-deps -- toFirstPage only sets state
   // A selection is of what is on screen: it does not follow across pages or filters.
   useEffect(() => setRowSelection({}), [q, groupId, roleId, status, position, sorting, pageSize]);
+  useEffect(() => setAllMatching(false), [q, groupId, roleId, status, rowSelection]);
 
   const options = useQuery(trpc.members.options.queryOptions());
   const input = {
@@ -211,7 +215,48 @@ export function MembersTable() {
 
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}
       {selected.length > 0 && (
-        <BulkBar selected={selected} roles={options.data?.roles ?? []} groups={options.data?.groups ?? []} onDone={() => setRowSelection({})} />
+        <BulkBar
+          selected={selected}
+          matching={
+            allMatching && list.data
+              ? {
+                  filters: { search: q || undefined, groupId: groupId || undefined, roleId: roleId || undefined, status: status || undefined },
+                  count: list.data.total,
+                }
+              : undefined
+          }
+          roles={options.data?.roles ?? []}
+          groups={options.data?.groups ?? []}
+          onDone={() => {
+            setRowSelection({});
+            setAllMatching(false);
+          }}
+        />
+      )}
+      {list.data && table.getIsAllPageRowsSelected() && list.data.total > list.data.rows.length && (
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {allMatching ? (
+            <>
+              All {list.data.total.toLocaleString("en-US")} members matching the filters are selected, yourself and those you may not change included: each is
+              decided on its own.{" "}
+              <Button size="sm" variant="ghost" onClick={() => setAllMatching(false)}>
+                Only this page
+              </Button>
+            </>
+          ) : list.data.totalExact && list.data.total <= BULK_MATCHING_CAP ? (
+            <>
+              All {list.data.rows.length} on this page are selected.{" "}
+              <Button size="sm" variant="ghost" onClick={() => setAllMatching(true)}>
+                Select all {list.data.total.toLocaleString("en-US")} matching
+              </Button>
+            </>
+          ) : (
+            <>
+              All {list.data.rows.length} on this page are selected. To act on every match at once, narrow the search or filters to at most{" "}
+              {BULK_MATCHING_CAP.toLocaleString("en-US")}.
+            </>
+          )}
+        </p>
       )}
 
       <DataTable

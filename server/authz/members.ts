@@ -298,3 +298,7 @@ export function decideTransferOwnership(actor: Actor, target: MemberFacts & { ac
   if (target.role.rank !== facts.topRank) return deny(`Ownership goes to a holder of the top role; ${target.name} is ${target.role.name}.`);
   return allow(`You own the organization and ${target.name} holds the top role ${target.role.name}.`);
 }
+
+/** "Select all N matching" acts on at most this many members at once (each decided and
+ * written on its own), so that one request stays within seconds. */
+export const BULK_MATCHING_CAP = 1_000;

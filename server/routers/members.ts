@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeMemberGroup, changeMemberRole, getMember, listMembers, MEMBER_SORTS, memberAccess, memberPickerOptions } from "../services/members";
 import { bulkChangeGroup, bulkChangeRole, bulkSetStatus } from "../services/bulk";
+import { BULK_MATCHING_CAP } from "../authz";
 import {
   createMember,
   deleteMember,
@@ -22,6 +23,24 @@ import { rest } from "./_rest";
 import { count, effectivePolicy, object, resourceType, timestamp } from "./_outputs";
 
 const selection = z.array(id("Member")).min(1, "Select at least one member.").max(200, "Select at most 200 members at a time.");
+const memberStatusFilter = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
+/** The members list's filters: "every member it shows", for a bulk action. */
+const matching = z
+  .object({
+    search: z.string().trim().max(200).optional(),
+    groupId: id("Group").optional(),
+    roleId: id("Role").optional(),
+    status: memberStatusFilter.optional(),
+  })
+  .meta({ description: `Every member the list shows under these filters, at most ${BULK_MATCHING_CAP.toLocaleString("en-US")}: instead of membershipIds.` });
+/** Chosen members, or all that match: one of the two. */
+const bulkInput = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object({ membershipIds: selection.optional(), matching: matching.optional(), ...shape })
+    .refine((x) => ((x as { membershipIds?: unknown }).membershipIds === undefined) !== ((x as { matching?: unknown }).matching === undefined), {
+      message: "Choose members, or all that match the filters (one of the two).",
+      path: ["membershipIds"],
+    });
 
 const memberStatus = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
 const settableStatus = z.enum(["ACTIVE", "DISABLED"]);
@@ -47,7 +66,14 @@ function memberOutput<A extends string>(actions: readonly [A, ...A[]]) {
 
 const changed = object({ id: z.string() });
 const oneTimePassword = z.string().meta({ description: "Shown this once; the member must change it at their next sign-in." });
-const bulkResults = z.array(object({ membershipId: z.string(), ok: z.boolean(), message: z.string().meta({ description: "What happened, or why not." }) }));
+const bulkResults = z.array(
+  object({
+    membershipId: z.string(),
+    name: z.string().nullable().meta({ description: "Their name; null for a member you do not see." }),
+    ok: z.boolean(),
+    message: z.string().meta({ description: "What happened, or why not." }),
+  }),
+);
 
 export const membersRouter = createTRPCRouter({
   list: orgProcedure("members.view")
@@ -225,7 +251,7 @@ export const membersRouter = createTRPCRouter({
         "Each member is decided on its own; the answer says, per member, what happened or why not.",
       ),
     )
-    .input(z.object({ membershipIds: selection, status: settableStatus }))
+    .input(bulkInput({ status: settableStatus }))
     .output(bulkResults)
     .mutation(({ ctx, input }) => bulkSetStatus(ctx.db, ctx.actor, input)),
   bulkChangeRole: orgProcedure("members.assignRole")
@@ -237,7 +263,7 @@ export const membersRouter = createTRPCRouter({
         "Each member is decided on its own; the answer says, per member, what happened or why not.",
       ),
     )
-    .input(z.object({ membershipIds: selection, roleId: id("Role") }))
+    .input(bulkInput({ roleId: id("Role") }))
     .output(bulkResults)
     .mutation(({ ctx, input }) => bulkChangeRole(ctx.db, ctx.actor, input)),
   bulkChangeGroup: orgProcedure("members.assignGroup")
@@ -249,7 +275,7 @@ export const membersRouter = createTRPCRouter({
         "Each member is decided on its own; the answer says, per member, what happened or why not.",
       ),
     )
-    .input(z.object({ membershipIds: selection, groupId: id("Group") }))
+    .input(bulkInput({ groupId: id("Group") }))
     .output(bulkResults)
     .mutation(({ ctx, input }) => bulkChangeGroup(ctx.db, ctx.actor, input)),
   endSessions: orgProcedure("members.resetCredentials")

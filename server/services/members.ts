@@ -98,8 +98,11 @@ function memberView<A extends MemberAction>(actor: ActorContext, m: MemberRowDat
   };
 }
 
-export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
-  enforce(decidePermission(actor, "members.view"), "Member", actor);
+/** The members list's filters as the page gives them (a group by id). */
+export type MemberFilterInput = Pick<ListMembersInput, "search" | "groupId" | "roleId" | "status">;
+
+/** The filters as the SQL takes them: a group in reach by its path, else NOT_FOUND. */
+async function listFilters(db: Db, actor: ActorContext, input: MemberFilterInput): Promise<MemberListFilters> {
   const filters: MemberListFilters = { search: input.search?.trim() || undefined, roleId: input.roleId, status: input.status };
   if (input.groupId) {
     // AND, not a spread: groupsInReach may itself constrain the id (a role reaching only its own account reaches no group).
@@ -107,6 +110,32 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     if (!group) throw notFound("Group", actor);
     filters.groupPath = group.path;
   }
+  return filters;
+}
+
+/**
+ * Every member the list shows under these filters (yourself included), by name, for "select all
+ * N matching": at most `cap`, else a BAD_REQUEST asking to narrow them.
+ */
+export async function matchingMemberIds(db: Db, actor: ActorContext, input: MemberFilterInput, cap: number): Promise<string[]> {
+  enforce(decidePermission(actor, "members.view"), "Member", actor);
+  const filters = await listFilters(db, actor, input);
+  const rows = await db.$queryRaw<Array<{ id: string }>>(memberPageSql(actor, filters, { sort: "name", direction: "asc" }, { limit: cap + 1 }).query);
+  if (rows.length > cap) {
+    throw new StewardError("BAD_REQUEST", `More than ${cap.toLocaleString("en-US")} members match: narrow the search or filters, then select them all again.`);
+  }
+  return rows.map((r) => r.id);
+}
+
+/** The names of those among `ids` whom the actor sees (rule 3): a bulk answer names no one else. */
+export async function seenNames(db: Db, actor: ActorContext, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.membership.findMany({ where: { AND: [membersVisibleTo(actor), { id: { in: ids } }] }, select: { id: true, userName: true } });
+  return new Map(rows.map((r) => [r.id, r.userName]));
+}
+
+export async function listMembers(db: Db, actor: ActorContext, input: ListMembersInput) {
+  enforce(decidePermission(actor, "members.view"), "Member", actor);
+  const filters = await listFilters(db, actor, input);
   const order = { sort: input.sort, direction: input.direction };
   const cursor = input.cursor ? readCursor(input.cursor, order) : null;
   const limit = input.pageSize;

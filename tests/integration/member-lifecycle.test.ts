@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadActor } from "@/server/services/actor";
+import { matchingMemberIds } from "@/server/services/members";
 import { verifyCredentials } from "@/server/services/account";
 import { org, PASSWORD, type BuiltOrg } from "../factories/org";
 import { signIn, testDatabase, type TestDatabase } from "./harness";
@@ -156,11 +158,12 @@ describe("bulk actions", () => {
       membershipIds: [target.id, acme.member("uwe"), acme.member("gary"), globex.member("gil"), target.id],
       status: "DISABLED",
     });
+    // Names only for members the actor sees: the others are named by id alone.
     expect(results).toEqual([
-      { membershipId: target.id, ok: true, message: "Disabled" },
-      { membershipId: acme.member("uwe"), ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
-      { membershipId: acme.member("gary"), ok: false, message: expect.stringContaining("your own account") },
-      { membershipId: globex.member("gil"), ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
+      { membershipId: target.id, name: target.userName, ok: true, message: "Disabled" },
+      { membershipId: acme.member("uwe"), name: null, ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
+      { membershipId: acme.member("gary"), name: "gary", ok: false, message: expect.stringContaining("your own account") },
+      { membershipId: globex.member("gil"), name: null, ok: false, message: "Member not found within your reach (Sales and its subgroups)." },
     ]);
     const statuses = await t.db.membership.findMany({
       where: { id: { in: [target.id, acme.member("uwe"), acme.member("gary")] } },
@@ -178,13 +181,51 @@ describe("bulk actions", () => {
     const gary = await acme.signIn("gary");
     const target = await t.db.membership.findFirstOrThrow({ where: { organizationId: acme.id, user: { email: "x5@acme.test" } } });
     expect(await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("user") })).toEqual([
-      { membershipId: target.id, ok: true, message: "Role changed" },
+      { membershipId: target.id, name: target.userName, ok: true, message: "Role changed" },
     ]);
     const [refused] = await gary.members.bulkChangeRole({ membershipIds: [target.id], roleId: acme.role("admin") });
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("You cannot assign a role at or above your own") });
     expect(await gary.members.bulkChangeGroup({ membershipIds: [target.id], groupId: acme.group("Sales") })).toEqual([
-      { membershipId: target.id, ok: true, message: "Moved" },
+      { membershipId: target.id, name: target.userName, ok: true, message: "Moved" },
     ]);
+  });
+
+  it("acts on every member the list shows under its filters (select all matching), each decided on its own", async () => {
+    const gary = await acme.signIn("gary");
+    const filters = { groupId: acme.group("Sales"), status: "ACTIVE" as const };
+    const listed = (await gary.members.list({ ...filters, pageSize: 200 })).rows;
+    expect(listed.length).toBeGreaterThan(2);
+    const results = await gary.members.bulkChangeGroup({ matching: filters, groupId: acme.group("Sales") });
+    expect(results.map((r) => r.membershipId).sort()).toEqual(listed.map((r) => r.id).sort());
+    for (const r of results) {
+      const row = listed.find((l) => l.id === r.membershipId)!;
+      expect(r.name).toBe(row.name);
+      // Gary himself is listed but refused; the others move (or stay, already there).
+      expect(r.ok, row.name).toBe(!row.isSelf);
+    }
+    // A search narrows the run to its matches.
+    const one = await gary.members.bulkSetStatus({ matching: { search: "x5@acme" }, status: "ACTIVE" });
+    expect(one.map((r) => r.name)).toEqual([listed.find((l) => l.email === "x5@acme.test")!.name]);
+  });
+
+  it("refuses both or neither of a selection and all matching, a group out of reach, and more matches than the cap", async () => {
+    const gary = await acme.signIn("gary");
+    await expect(gary.members.bulkSetStatus({ status: "DISABLED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose members, or all that match the filters (one of the two).",
+    });
+    await expect(gary.members.bulkSetStatus({ membershipIds: [acme.member("ulla")], matching: {}, status: "DISABLED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(gary.members.bulkSetStatus({ matching: { groupId: acme.group("Engineering") }, status: "DISABLED" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const actor = await loadActor(t.db, (await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("gary") } })).userId, acme.slug);
+    await expect(matchingMemberIds(t.db, actor, {}, 2)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("More than 2 members match"),
+    });
+    expect((await matchingMemberIds(t.db, actor, {}, 1_000)).length).toBe((await gary.members.list({ pageSize: 1 })).total);
   });
 
   it("refuses an empty or oversized selection", async () => {
