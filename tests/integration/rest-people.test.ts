@@ -196,17 +196,24 @@ describe("members", () => {
     const owner = acme.member("owner");
     const status = await api.POST("/members/bulk/status", { body: { membershipIds: [a.id, b.id, owner], status: "DISABLED" } });
     expect(status.data).toEqual([
-      { membershipId: a.id, ok: true, message: "Disabled" },
-      { membershipId: b.id, ok: true, message: "Disabled" },
-      { membershipId: owner, ok: false, message: "You cannot disable or enable your own account from the admin pages." },
+      { membershipId: a.id, name: "Bulk A", ok: true, message: "Disabled" },
+      { membershipId: b.id, name: "Bulk B", ok: true, message: "Disabled" },
+      { membershipId: owner, name: expect.any(String), ok: false, message: "You cannot disable or enable your own account from the admin pages." },
     ]);
     const role = await api.POST("/members/bulk/role", { body: { membershipIds: [a.id, b.id], roleId: acme.role("group_support_technician") } });
     expect(role.data!.map((r) => r.ok)).toEqual([true, true]);
     const group = await api.POST("/members/bulk/group", { body: { membershipIds: [a.id, b.id], groupId: acme.group("Engineering") } });
     expect(group.data).toEqual([
-      { membershipId: a.id, ok: true, message: "Moved" },
-      { membershipId: b.id, ok: true, message: "Moved" },
+      { membershipId: a.id, name: "Bulk A", ok: true, message: "Moved" },
+      { membershipId: b.id, name: "Bulk B", ok: true, message: "Moved" },
     ]);
+    // Every member a filter matches, as the console's "select all N matching" sends it.
+    const matching = await api.POST("/members/bulk/status", { body: { matching: { search: "bulk", groupId: acme.group("Engineering") }, status: "ACTIVE" } });
+    expect(matching.data!.map((r) => [r.name, r.ok, r.message])).toEqual([
+      ["Bulk A", true, "Enabled"],
+      ["Bulk B", true, "Enabled"],
+    ]);
+    await api.POST("/members/bulk/status", { body: { membershipIds: [a.id, b.id], status: "DISABLED" } });
     const seen = await api.GET("/members", { params: { query: { search: "bulk", status: "DISABLED", groupId: acme.group("Engineering") } } });
     expect(seen.data!.rows.map((r) => [r.name, r.role.name])).toEqual([
       ["Bulk A", "Group Support Technician"],
