@@ -28,6 +28,18 @@ export async function openBenchDatabase(url: string | undefined, keep: boolean) 
   };
 }
 
+/** Runs `cleanup` on Ctrl-C or SIGTERM as well (a throwaway database is dropped), then exits
+ * 130. Returns what stops listening, for the end of the run. */
+export function cleanUpOnSignal(cleanup: () => Promise<void>): () => void {
+  const interrupted = () => void cleanup().finally(() => process.exit(130));
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  return () => {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
+  };
+}
+
 /** One warm-up run, then `runs` timed runs: the median and the worst, in ms. */
 export async function timeRuns(runs: number, run: () => Promise<unknown>) {
   const samples: number[] = [];

@@ -17,7 +17,7 @@ import { listResources } from "../server/services/resources";
 import { checkAnswers, ensureBuild, load, sampleRss, sessionCookie, startApp, trpcUrl, type AppServer, type Target } from "./bench-http";
 import { caslAbility, caslMember, casbinEnforcer } from "./bench-peers";
 import { SCALES, seedBench, type Scale } from "./bench-seed";
-import { openBenchDatabase, timePercentiles } from "./bench-support";
+import { cleanUpOnSignal, openBenchDatabase, timePercentiles } from "./bench-support";
 
 /** Every row a run must report (issue 16), in the order printed; `casl can` and `authz decideSee` are extras. */
 const REQUIRED_ROWS = [
@@ -99,9 +99,7 @@ async function main() {
     await conn.close();
     await drop();
   };
-  const interrupted = () => void cleanup().finally(() => process.exit(130));
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+  const stopListening = cleanUpOnSignal(cleanup);
   try {
     await applyMigrations(conn.factory);
     const t0 = performance.now();
@@ -245,8 +243,7 @@ async function main() {
       console.log(`wrote ${values.json}`);
     }
   } finally {
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
+    stopListening();
     await cleanup();
   }
 }

@@ -14,7 +14,7 @@ import { applyMigrations } from "../server/db/schema-engine";
 import { org, PASSWORD } from "../tests/factories/org";
 import { startSmtpCatcher, type SmtpCatcher } from "../tests/support/smtp-catcher";
 import { ensureBuild, startApp, trpcUrl, type AppServer } from "./bench-http";
-import { openBenchDatabase } from "./bench-support";
+import { cleanUpOnSignal, openBenchDatabase } from "./bench-support";
 
 const { values } = parseArgs({
   options: {
@@ -229,9 +229,7 @@ async function main() {
     await conn.close();
     await drop();
   };
-  const interrupted = () => void cleanup().finally(() => process.exit(130));
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+  const stopListening = cleanUpOnSignal(cleanup);
   try {
     await applyMigrations(conn.factory);
     const acme = await seed(db);
@@ -268,8 +266,7 @@ async function main() {
     for (const app of apps) console.error(`\n--- instance ${app.name}'s last log lines ---\n${app.log().join("\n")}`);
     throw error;
   } finally {
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
+    stopListening();
     await cleanup();
   }
 }
