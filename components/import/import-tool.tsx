@@ -305,8 +305,8 @@ function Rows({ jobId, phase, counts, total }: { jobId: string; phase: "plan" | 
             {rows.data?.rows.map((r) => (
               <tr key={r.line} className="align-top hover:bg-slate-50">
                 <td className="px-4 py-2 tabular-nums text-slate-500">{r.line}</td>
-                <td className="px-4 py-2 font-medium text-slate-900">{r.email || <span className="text-slate-400">(no address)</span>}</td>
-                <td className="px-4 py-2">{r.outcome ? <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge> : <span className="text-slate-400">pending</span>}</td>
+                <td className="px-4 py-2 font-medium text-slate-900">{r.email || <span className="text-slate-500">(no address)</span>}</td>
+                <td className="px-4 py-2">{r.outcome ? <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge> : <span className="text-slate-500">pending</span>}</td>
                 <td className="px-4 py-2 text-slate-600">
                   {phase === "plan" && r.changes.length > 0 && r.outcome !== "refused" ? (
                     <ul className="space-y-0.5">

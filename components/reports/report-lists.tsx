@@ -47,7 +47,7 @@ function ago(d: Date, now: Date): string {
   return days === 0 ? "today" : `${days} day${days === 1 ? "" : "s"} ago`;
 }
 function When({ at, now }: { at: Date | null; now: Date }) {
-  if (!at) return <span className="text-slate-400">never</span>;
+  if (!at) return <span className="text-slate-500">never</span>;
   return (
     <span className="whitespace-nowrap">
       <time dateTime={at.toISOString()}>{day(at)}</time>

@@ -29,7 +29,7 @@ const count = (key: "invited" | "active" | "disabled" | "total", header: string)
   roleColumn.accessor(key, {
     header,
     cell: ({ row, getValue }) => (
-      <span className={row.original.all ? "font-semibold tabular-nums" : getValue() ? "tabular-nums" : "text-slate-400 tabular-nums"}>
+      <span className={row.original.all ? "font-semibold tabular-nums" : getValue() ? "tabular-nums" : "text-slate-500 tabular-nums"}>
         {number(getValue())}
       </span>
     ),
