@@ -74,6 +74,17 @@ export function TextLink({ className, ...props }: ComponentProps<typeof Link>) {
   return <Link {...props} className={cx("font-medium text-indigo-600 underline underline-offset-2 hover:text-indigo-500", className)} />;
 }
 
+/** The frame a wide table scrolls sideways in on a narrow screen. It takes focus, so the
+ * keyboard can scroll it with the arrow keys even when the table holds nothing focusable;
+ * `label` names it for screen readers, which announce it as a region when it has one. */
+export function ScrollFrame({ label, className, children }: { label?: string; className?: string; children: ReactNode }) {
+  return (
+    <div tabIndex={0} role={label ? "region" : undefined} aria-label={label} className={cx("overflow-x-auto", className)}>
+      {children}
+    </div>
+  );
+}
+
 export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
     // min-w-0: as a grid or flex item a card shrinks to its column, and a wide table inside

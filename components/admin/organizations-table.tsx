@@ -169,6 +169,7 @@ export function OrganizationsTable() {
       </div>
       {(list.error || resume.error) && <Alert>{errorMessage(list.error ?? resume.error)}</Alert>}
       <DataTable
+        label="Organizations"
         table={table}
         loading={list.isPending}
         loadingText="Loading organizations…"

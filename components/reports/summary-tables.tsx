@@ -59,7 +59,13 @@ export function RolesTable({ slug, summary: s }: { slug: string; summary: Summar
         />
       }
     >
-      <DataTable table={table} loading={false} loadingText="" empty={<EmptyState title="Nobody you see is at home here" />} />
+      <DataTable
+        label="Members by role and status"
+        table={table}
+        loading={false}
+        loadingText=""
+        empty={<EmptyState title="Nobody you see is at home here" />}
+      />
     </Card>
   );
 }
@@ -117,7 +123,7 @@ function Breakdown({
       }
     >
       <p className="mb-3 text-sm text-slate-600">{intro}</p>
-      <DataTable table={table} loading={false} loadingText="" empty={null} />
+      <DataTable label={title} table={table} loading={false} loadingText="" empty={null} />
     </Card>
   );
 }

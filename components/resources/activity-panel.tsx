@@ -158,7 +158,10 @@ function ActivityRow({ a, showResource, canReport, onReport }: { a: Activity; sh
         {a.output && (
           <details className="mt-1 text-xs">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Output</summary>
-            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap text-slate-700">{a.output}</pre>
+            {/* Focusable, so the keyboard can scroll a long output: nothing inside takes focus. */}
+            <pre tabIndex={0} className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap text-slate-700">
+              {a.output}
+            </pre>
           </details>
         )}
       </div>

@@ -125,6 +125,7 @@ export function RestoreReport() {
         {report.error && <Alert>{errorMessage(report.error)}</Alert>}
         {downloadError && <Alert>{downloadError}</Alert>}
         <DataTable
+          label="Restore report"
           table={table}
           loading={report.isPending}
           loadingText="Loading the report…"
