@@ -46,6 +46,12 @@ async function audit(page: Page, where: string, sizes = [DESKTOP, PHONE]): Promi
     for (const theme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      // Buttons and links fade between colours (transition-colors): axe must see where they
+      // end, not a mix of the two palettes. A fade cut short by another ends too.
+      await page.evaluate(() => {
+        const fades = document.getAnimations().filter((a) => a instanceof CSSTransition);
+        return Promise.all(fades.map((a) => a.finished.catch(() => null)));
+      });
       // Legacy mode runs axe in the page itself; the default also opens a blank page to
       // merge results across frames, which this app has none of and which doubles the time.
       const axe = new AxeBuilder({ page }).setLegacyMode(true);
