@@ -3,7 +3,7 @@
 // a loading line, an empty state, and the pager under it. Lists are paged on the server.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type PaginationState, type Table } from "@tanstack/react-table";
 import { useCallback, useState, type ReactNode } from "react";
-import { Button, cx, Select } from "./ui";
+import { Button, cx, ScrollFrame, Select } from "./ui";
 
 /** How many leading columns stay in view when the table scrolls sideways on a narrow screen:
  * the one that names the row, and the selection checkbox before it when there is one. */
@@ -27,10 +27,23 @@ function cellPosition(index: number, pinned: number, columnId: string, backgroun
   );
 }
 
-export function DataTable<Row>({ table, loading, loadingText, empty }: { table: Table<Row>; loading: boolean; loadingText: string; empty: ReactNode }) {
+/** `label`: what the table lists, read out when its scrolling frame takes focus. */
+export function DataTable<Row>({
+  table,
+  loading,
+  loadingText,
+  empty,
+  label,
+}: {
+  table: Table<Row>;
+  loading: boolean;
+  loadingText: string;
+  empty: ReactNode;
+  label?: string;
+}) {
   const pinned = pinnedColumns(table);
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+    <ScrollFrame label={label} className="rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((hg) => (
@@ -79,7 +92,7 @@ export function DataTable<Row>({ table, loading, loadingText, empty }: { table: 
       </table>
       {loading && <p className="px-4 py-6 text-sm text-slate-500">{loadingText}</p>}
       {!loading && table.getRowModel().rows.length === 0 && <div className="p-4">{empty}</div>}
-    </div>
+    </ScrollFrame>
   );
 }
 

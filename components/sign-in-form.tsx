@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { SECOND_FACTOR_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_LOCKED, SIGN_IN_UNAVAILABLE } from "@/server/auth/sign-in-errors";
-import { Alert, Button, Field, Input } from "./ui";
+import { Alert, Button, Field, Input, TextLink } from "./ui";
 
 /** The wait the sign-in limit actually applies, in words: seconds under a minute. */
 function waitInWords(ms: number): string {
@@ -75,10 +75,7 @@ export function SignInForm({ next, email, notice, signUpOpen = false }: { next: 
       </p>
       {signUpOpen && (
         <p className="text-center text-sm text-slate-600">
-          New here?{" "}
-          <Link href="/signup" className="text-indigo-600 hover:underline">
-            Create an account
-          </Link>
+          New here? <TextLink href="/signup">Create an account</TextLink>
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 // Small building blocks shared by every page: buttons, fields, cards, alerts, badges.
+import Link from "next/link";
 import type { ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 const cx = (...classes: Array<string | false | null | undefined>) => classes.filter(Boolean).join(" ");
@@ -64,6 +65,24 @@ export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElem
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select {...props} className={cx(control, "pr-8", className)} />;
+}
+
+/** A link inside a sentence. It is underlined: indigo beside slate text differs too little for
+ * the colour alone to show it is a link (WCAG 1.4.1). Links that stand alone, in a menu or as
+ * "← Back", are set apart by their place and keep no line. */
+export function TextLink({ className, ...props }: ComponentProps<typeof Link>) {
+  return <Link {...props} className={cx("font-medium text-indigo-600 underline underline-offset-2 hover:text-indigo-500", className)} />;
+}
+
+/** The frame a wide table scrolls sideways in on a narrow screen. It takes focus, so the
+ * keyboard can scroll it with the arrow keys even when the table holds nothing focusable;
+ * `label` names it for screen readers, which announce it as a region when it has one. */
+export function ScrollFrame({ label, className, children }: { label?: string; className?: string; children: ReactNode }) {
+  return (
+    <div tabIndex={0} role={label ? "region" : undefined} aria-label={label} className={cx("overflow-x-auto", className)}>
+      {children}
+    </div>
+  );
 }
 
 export function Card({ title, actions, children, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {

@@ -2,6 +2,11 @@
 // The OpenAPI document rendered by Scalar's reference component, from this server only: no
 // web fonts, no telemetry, no proxy, no AI agent (it would send the document elsewhere);
 // "Test request" calls /api/v1 here with the token typed in.
+//
+// Scalar reads forceDarkModeState once, when it starts: the component is started anew when the
+// theme changes (key), or a switch to dark would leave it light, with its light page behind
+// the console's now light text. data-third-party marks its markup, which is Scalar's to make
+// accessible, for the accessibility checks (tests/e2e/10-accessibility.spec.ts).
 import dynamic from "next/dynamic";
 import "@scalar/api-reference-react/style.css";
 import { useResolvedTheme } from "../theme-toggle";
@@ -14,8 +19,9 @@ const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").th
 export function ApiReference() {
   const theme = useResolvedTheme();
   return (
-    <div className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
+    <div data-third-party="scalar" className="overflow-hidden rounded-lg bg-white ring-1 ring-slate-200">
       <ApiReferenceReact
+        key={theme}
         configuration={{
           url: "/api/v1/openapi.json",
           withDefaultFonts: false,

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { DataForm, FormError, NewPasswordFields } from "../form-parts";
 import { fieldErrorsOf, useTRPC } from "../trpc";
-import { Alert, Button, Field, Input } from "../ui";
+import { Alert, Button, Field, Input, TextLink } from "../ui";
 
 /** The answer is the same whether or not the address already has an account: nothing is revealed. */
 export function SignUpForm() {
@@ -50,10 +50,7 @@ export function SignUpForm() {
         {request.isPending ? "Sending…" : "Create account"}
       </Button>
       <p className="text-center text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href="/signin" className="text-indigo-600 hover:underline">
-          Sign in
-        </Link>
+        Already have an account? <TextLink href="/signin">Sign in</TextLink>
       </p>
     </DataForm>
   );

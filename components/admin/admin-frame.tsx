@@ -25,7 +25,7 @@ export function AdminFrame({ viewer, children }: { viewer: { name: string; email
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 pt-3 sm:px-8">
           <div className="flex items-baseline gap-3">
             <p className="text-xs font-semibold tracking-wide text-indigo-600">STEWARD</p>
-            <p className="text-sm font-semibold text-slate-900">Instance admin</p>
+            <h1 className="text-sm font-semibold text-slate-900">Instance admin</h1>
           </div>
           <div className="flex items-center gap-3">
             <p className="hidden text-right text-xs leading-tight text-slate-500 sm:block">

@@ -65,7 +65,7 @@ export function OrganizationsTable() {
               <div className="text-xs text-slate-500">{owner.email}</div>
             </div>
           ) : (
-            <span className="text-slate-400">No owner</span>
+            <span className="text-slate-500">No owner</span>
           );
         },
       }),
@@ -169,6 +169,7 @@ export function OrganizationsTable() {
       </div>
       {(list.error || resume.error) && <Alert>{errorMessage(list.error ?? resume.error)}</Alert>}
       <DataTable
+        label="Organizations"
         table={table}
         loading={list.isPending}
         loadingText="Loading organizations…"

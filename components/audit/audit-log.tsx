@@ -165,6 +165,7 @@ export function AuditLog({ slug, options, targetId }: { slug: string; options: O
       </div>
       {log.error && <Alert>{errorMessage(log.error)}</Alert>}
       <DataTable
+        label="Audit log"
         table={table}
         loading={log.isLoading}
         loadingText="Loading the audit log…"

@@ -137,6 +137,7 @@ export function OutboxTable() {
       </div>
       {(outbox.error || retry.error) && <Alert>{errorMessage(outbox.error ?? retry.error)}</Alert>}
       <DataTable
+        label="Emails"
         table={table}
         loading={outbox.isPending}
         loadingText="Loading emails…"
@@ -181,7 +182,8 @@ function OpenedEmail({ email, onClose }: { email: Row; onClose: () => void }) {
               className="h-[28rem] w-full rounded-md ring-1 ring-slate-200"
             />
           ) : (
-            <pre className="h-[28rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800 ring-1 ring-slate-200">
+            // Focusable, so the keyboard can scroll a long email: nothing inside takes focus.
+            <pre tabIndex={0} className="h-[28rem] overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800 ring-1 ring-slate-200">
               {content.data.text}
             </pre>
           ))}

@@ -78,7 +78,7 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
               {g.memberCount} member{g.memberCount === 1 ? "" : "s"}
               {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
             </span>
-            <span className="ml-auto flex flex-wrap gap-1 opacity-70 group-focus-within:opacity-100 group-hover:opacity-100">
+            <span className="ml-auto flex flex-wrap gap-1">
               {g.can.viewPolicy && (
                 <Button size="sm" variant="ghost" onClick={() => setPolicyOf(g.id)} aria-label={`Policy of ${g.name}`}>
                   Policy

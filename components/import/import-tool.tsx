@@ -8,7 +8,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { MAX_IMPORT_BYTES, sizeProblem } from "@/server/services/import-limits";
 import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, ScrollFrame } from "../ui";
 
 type Job = RouterOutputs["importer"]["job"];
 type Outcome = keyof Job["planned"];
@@ -283,7 +283,7 @@ function Rows({ jobId, phase, counts, total }: { jobId: string; phase: "plan" | 
           </FilterChip>
         ))}
       </div>
-      <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <ScrollFrame label="Rows of the file" className="rounded-lg bg-white ring-1 ring-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
@@ -305,8 +305,8 @@ function Rows({ jobId, phase, counts, total }: { jobId: string; phase: "plan" | 
             {rows.data?.rows.map((r) => (
               <tr key={r.line} className="align-top hover:bg-slate-50">
                 <td className="px-4 py-2 tabular-nums text-slate-500">{r.line}</td>
-                <td className="px-4 py-2 font-medium text-slate-900">{r.email || <span className="text-slate-400">(no address)</span>}</td>
-                <td className="px-4 py-2">{r.outcome ? <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge> : <span className="text-slate-400">pending</span>}</td>
+                <td className="px-4 py-2 font-medium text-slate-900">{r.email || <span className="text-slate-500">(no address)</span>}</td>
+                <td className="px-4 py-2">{r.outcome ? <Badge tone={TONE[r.outcome]}>{r.outcome}</Badge> : <span className="text-slate-500">pending</span>}</td>
                 <td className="px-4 py-2 text-slate-600">
                   {phase === "plan" && r.changes.length > 0 && r.outcome !== "refused" ? (
                     <ul className="space-y-0.5">
@@ -329,7 +329,7 @@ function Rows({ jobId, phase, counts, total }: { jobId: string; phase: "plan" | 
         </table>
         {rows.isLoading && <p className="px-4 py-6 text-sm text-slate-500">Loading rows…</p>}
         {rows.data && rows.data.rows.length === 0 && <p className="px-4 py-6 text-sm text-slate-500">No rows with this outcome.</p>}
-      </div>
+      </ScrollFrame>
       <div className="flex items-center justify-between text-sm text-slate-600">
         <p aria-live="polite">
           Page {page} of {pages}

@@ -143,6 +143,7 @@ export function InvitationsTable() {
       {notice && <Alert tone={resend.isError ? "error" : "success"}>{notice}</Alert>}
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}
       <DataTable
+        label="Invitations"
         table={table}
         loading={list.isPending}
         loadingText="Loading invitations…"

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { AuthCard } from "../auth-card";
 import { DataForm, FormError, NewPasswordFields } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
-import { Alert, Button, Field, Input } from "../ui";
+import { Alert, Button, Field, Input, TextLink } from "../ui";
 
 export function JoinInvitation({ organization, token }: { organization: string; token: string }) {
   const trpc = useTRPC();
@@ -30,11 +30,7 @@ export function JoinInvitation({ organization, token }: { organization: string; 
         <div className="space-y-4">
           <Alert>{errorMessage(preview.error)}</Alert>
           <p className="text-sm text-slate-600">
-            Already have an account?{" "}
-            <Link href="/signin" className="font-medium text-indigo-600 hover:underline">
-              Sign in
-            </Link>
-            .
+            Already have an account? <TextLink href="/signin">Sign in</TextLink>.
           </p>
         </div>
       </AuthCard>

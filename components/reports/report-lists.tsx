@@ -47,7 +47,7 @@ function ago(d: Date, now: Date): string {
   return days === 0 ? "today" : `${days} day${days === 1 ? "" : "s"} ago`;
 }
 function When({ at, now }: { at: Date | null; now: Date }) {
-  if (!at) return <span className="text-slate-400">never</span>;
+  if (!at) return <span className="text-slate-500">never</span>;
   return (
     <span className="whitespace-nowrap">
       <time dateTime={at.toISOString()}>{day(at)}</time>
@@ -216,7 +216,13 @@ function MemberList({
   return (
     <div className="space-y-3">
       {query.error && <Alert>{errorMessage(query.error)}</Alert>}
-      <DataTable table={table} loading={query.isPending} loadingText="Loading the list…" empty={<p className="text-sm text-slate-500">Nobody here.</p>} />
+      <DataTable
+        label={LISTS[list].label}
+        table={table}
+        loading={query.isPending}
+        loadingText="Loading the list…"
+        empty={<p className="text-sm text-slate-500">Nobody here.</p>}
+      />
       <Pager table={table} total={Math.max(total, bound.rowCount)} noun="members" />
     </div>
   );
@@ -257,7 +263,13 @@ function InvitationList({ groupId, state, total, now }: { groupId: string; state
   return (
     <div className="space-y-3">
       {query.error && <Alert>{errorMessage(query.error)}</Alert>}
-      <DataTable table={table} loading={query.isPending} loadingText="Loading the list…" empty={<p className="text-sm text-slate-500">None here.</p>} />
+      <DataTable
+        label={LISTS[state === "PENDING" ? "pendingInvitations" : "expiredInvitations"].label}
+        table={table}
+        loading={query.isPending}
+        loadingText="Loading the list…"
+        empty={<p className="text-sm text-slate-500">None here.</p>}
+      />
       <Pager table={table} total={Math.max(total, bound.rowCount)} noun="invitations" />
     </div>
   );

@@ -29,7 +29,7 @@ const count = (key: "invited" | "active" | "disabled" | "total", header: string)
   roleColumn.accessor(key, {
     header,
     cell: ({ row, getValue }) => (
-      <span className={row.original.all ? "font-semibold tabular-nums" : getValue() ? "tabular-nums" : "text-slate-400 tabular-nums"}>
+      <span className={row.original.all ? "font-semibold tabular-nums" : getValue() ? "tabular-nums" : "text-slate-500 tabular-nums"}>
         {number(getValue())}
       </span>
     ),
@@ -59,7 +59,13 @@ export function RolesTable({ slug, summary: s }: { slug: string; summary: Summar
         />
       }
     >
-      <DataTable table={table} loading={false} loadingText="" empty={<EmptyState title="Nobody you see is at home here" />} />
+      <DataTable
+        label="Members by role and status"
+        table={table}
+        loading={false}
+        loadingText=""
+        empty={<EmptyState title="Nobody you see is at home here" />}
+      />
     </Card>
   );
 }
@@ -117,7 +123,7 @@ function Breakdown({
       }
     >
       <p className="mb-3 text-sm text-slate-600">{intro}</p>
-      <DataTable table={table} loading={false} loadingText="" empty={null} />
+      <DataTable label={title} table={table} loading={false} loadingText="" empty={null} />
     </Card>
   );
 }

@@ -3,7 +3,6 @@
 // every resource the viewer sees. The server filters both by visibility and scope. A run
 // stays "running" until whoever carried it out reports its outcome here.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -11,7 +10,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, TextLink } from "../ui";
 
 type Activity = inferRouterOutputs<AppRouter>["resources"]["activity"]["rows"][number];
 type Day = { day: string; succeeded: number; failed: number; running: number };
@@ -146,10 +145,7 @@ function ActivityRow({ a, showResource, canReport, onReport }: { a: Activity; sh
         {showResource && (
           <>
             {" "}
-            of{" "}
-            <Link href={`/o/${slug}/resources/${a.resource.id}`} className="text-indigo-600 hover:underline">
-              {a.resource.name}
-            </Link>
+            of <TextLink href={`/o/${slug}/resources/${a.resource.id}`}>{a.resource.name}</TextLink>
           </>
         )}{" "}
         <span className="text-slate-500">by {a.actorName}</span>
@@ -162,7 +158,10 @@ function ActivityRow({ a, showResource, canReport, onReport }: { a: Activity; sh
         {a.output && (
           <details className="mt-1 text-xs">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900">Output</summary>
-            <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap text-slate-700">{a.output}</pre>
+            {/* Focusable, so the keyboard can scroll a long output: nothing inside takes focus. */}
+            <pre tabIndex={0} className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 whitespace-pre-wrap text-slate-700">
+              {a.output}
+            </pre>
           </details>
         )}
       </div>

@@ -8,7 +8,7 @@ export function CapabilityChecks({ held, value, onChange }: { held: ReadonlySet<
     <fieldset className="flex flex-wrap gap-4">
       <legend className="sr-only">Capabilities</legend>
       {CAPABILITIES.map((c) => (
-        <label key={c} className={`flex items-center gap-2 text-sm ${held.has(c) ? "" : "text-slate-400"}`}>
+        <label key={c} className={`flex items-center gap-2 text-sm ${held.has(c) ? "" : "text-slate-500"}`}>
           <input
             type="checkbox"
             className="accent-indigo-600"

@@ -153,7 +153,7 @@ function GiveAccess({
           </Field>
         </div>
         {preset === "custom" && <CapabilityChecks held={held} value={custom} onChange={setCustom} />}
-        <label className={`flex items-start gap-3 text-sm ${yours[scope].mayCreate ? "" : "text-slate-400"}`}>
+        <label className={`flex items-start gap-3 text-sm ${yours[scope].mayCreate ? "" : "text-slate-500"}`}>
           <input
             type="checkbox"
             className="mt-1 accent-indigo-600"

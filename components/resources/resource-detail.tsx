@@ -105,7 +105,7 @@ export function ResourceDetail({
       )}
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
         <Card title="About" className="lg:col-span-2">
-          <p className="text-sm text-slate-700">{r.description || <span className="text-slate-400">No description.</span>}</p>
+          <p className="text-sm text-slate-700">{r.description || <span className="text-slate-500">No description.</span>}</p>
           <p className="mt-3 text-xs text-slate-500">
             Created {r.createdAt.toISOString().slice(0, 10)} · owner {r.owner.name} ({r.owner.email})
           </p>

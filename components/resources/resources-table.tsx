@@ -125,6 +125,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
       )}
       {list.error && <Alert>{errorMessage(list.error)}</Alert>}
       <DataTable
+        label="Resources"
         table={table}
         loading={list.isPending}
         loadingText="Loading resources…"

@@ -65,7 +65,7 @@ export function RestoreReport() {
         header: "Last restore",
         cell: ({ row }) => {
           const { lastRestoreAt: at, lastRestoreResult: result, lastRestoreResource: resource } = row.original;
-          if (!at || !result) return <span className="text-slate-400">—</span>;
+          if (!at || !result) return <span className="text-slate-500">—</span>;
           return (
             <span className="inline-flex items-center gap-2 whitespace-nowrap">
               <Badge tone={TONE[result] ?? "slate"}>{result.toLowerCase()}</Badge>
@@ -125,6 +125,7 @@ export function RestoreReport() {
         {report.error && <Alert>{errorMessage(report.error)}</Alert>}
         {downloadError && <Alert>{downloadError}</Alert>}
         <DataTable
+          label="Restore report"
           table={table}
           loading={report.isPending}
           loadingText="Loading the report…"

@@ -161,6 +161,7 @@ export function RunsReport() {
         {report.error && <Alert>{errorMessage(report.error)}</Alert>}
         {downloadError && <Alert>{downloadError}</Alert>}
         <DataTable
+          label="Runs report"
           table={table}
           loading={report.isPending}
           loadingText="Loading the report…"

@@ -146,7 +146,7 @@ export function RoleEditor({
                         onChange={(e) => setPermissions((list) => toggle(list, key, e.target.checked))}
                       />
                       <span>
-                        <span className={lacking ? "text-slate-400" : "text-slate-900"}>{p.label}</span>
+                        <span className={lacking ? "text-slate-500" : "text-slate-900"}>{p.label}</span>
                         <span className="block text-xs text-slate-500">
                           {lacking ? "Your role lacks this, so no role you author may hold it." : p.description}
                         </span>

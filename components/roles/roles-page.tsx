@@ -183,7 +183,7 @@ export function RolesPage({ slug, selectedId, initial }: { slug: string; selecte
                           className={cx("mt-0.5 inline-block size-3.5 shrink-0 rounded-sm", held ? "bg-indigo-600" : "ring-1 ring-slate-300")}
                         />
                         <span>
-                          <span className={held ? "text-slate-900" : "text-slate-400"}>
+                          <span className={held ? "text-slate-900" : "text-slate-500"}>
                             {p.label}
                             <span className="sr-only">{held ? ": held" : ": not held"}</span>
                           </span>

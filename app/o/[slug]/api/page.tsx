@@ -39,8 +39,9 @@ export default async function ApiReferencePage({ params }: { params: Promise<{ s
             </a>
             .
           </p>
-          {/* A dark block in both themes: the dark palette is mirrored (app/globals.css), so there slate-50 is the dark one. */}
-          <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100 dark:bg-slate-50 dark:text-slate-800 dark:ring-1 dark:ring-slate-200">
+          {/* A dark block in both themes: the dark palette is mirrored (app/globals.css), so there slate-50 is the dark one.
+              The command wraps rather than scrolls, so a phone shows it whole without a scrolling box to reach by keyboard. */}
+          <pre className="rounded bg-slate-900 p-3 text-xs whitespace-pre-wrap wrap-anywhere text-slate-100 dark:bg-slate-50 dark:text-slate-800 dark:ring-1 dark:ring-slate-200">
             <code>{`curl -H "Authorization: Bearer $STEWARD_TOKEN" "$STEWARD_URL/api/v1/resources?type=job"`}</code>
           </pre>
         </div>
