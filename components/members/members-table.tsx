@@ -263,6 +263,7 @@ export function MembersTable() {
         table={table}
         loading={list.isPending}
         loadingText="Loading members…"
+        label="Members"
         empty={<EmptyState title="No members match">Clear the search or filters to list everyone again.</EmptyState>}
       />
       <CursorPager page={list.data} position={position} onMove={setPosition} pageSize={pageSize} onPageSize={setPageSize} noun="members" />
