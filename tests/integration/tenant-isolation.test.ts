@@ -167,9 +167,19 @@ const INPUTS: Record<string, (a: World) => Input | Input[]> = {
   "members.setResourceScope": (a) => ({ membershipId: a.id.member, resourceIds: [a.id.resource] }),
   "members.setStatus": (a) => ({ membershipId: a.id.member, status: "DISABLED" }),
   "members.resetPassword": (a) => ({ membershipId: a.id.member }),
-  "members.bulkSetStatus": (a) => ({ membershipIds: [a.id.member], status: "DISABLED" }),
-  "members.bulkChangeRole": (a) => ({ membershipIds: [a.id.member], roleId: a.o.role("support") }),
-  "members.bulkChangeGroup": (a) => ({ membershipIds: [a.id.member], groupId: a.o.group("Ops") }),
+  // Chosen members, and every member the list's filters match ("select all N matching").
+  "members.bulkSetStatus": (a) => [
+    { membershipIds: [a.id.member], status: "DISABLED" },
+    { matching: { groupId: a.o.group("Ops"), roleId: a.o.role("user") }, status: "DISABLED" },
+  ],
+  "members.bulkChangeRole": (a) => [
+    { membershipIds: [a.id.member], roleId: a.o.role("support") },
+    { matching: { groupId: a.o.group("Ops"), roleId: a.o.role("user") }, roleId: a.o.role("support") },
+  ],
+  "members.bulkChangeGroup": (a) => [
+    { membershipIds: [a.id.member], groupId: a.o.group("Ops") },
+    { matching: { groupId: a.o.group("Ops"), roleId: a.o.role("user") }, groupId: a.o.group("Ops") },
+  ],
   "members.endSessions": (a) => ({ membershipId: a.id.member }),
   "members.unlock": (a) => ({ membershipId: a.id.member }),
   "members.sessions": (a) => ({ membershipId: a.id.member }),
@@ -238,6 +248,10 @@ const EXCLUDED: Record<string, string> = {
 const FILTERS = new Set([
   "members.list groupId",
   "members.list roleId",
+  // The list's role filter, as "select all matching" sends it: another organization's role matches nobody.
+  "members.bulkSetStatus matching.roleId",
+  "members.bulkChangeRole matching.roleId",
+  "members.bulkChangeGroup matching.roleId",
   "audit.list actorUserId",
   "audit.list targetId",
   "audit.exportPage actorUserId",
