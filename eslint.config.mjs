@@ -6,6 +6,18 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  {
+    // A change is shown with refreshQueries (components/trpc.tsx): invalidating alone keeps a
+    // first load that read before the change.
+    files: ["components/**", "app/**"],
+    ignores: ["components/trpc.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='invalidateQueries']", message: "Use refreshQueries(queryClient, queryKey) from components/trpc." },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "node_modules/**",

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { errorMessage, useTRPC } from "./trpc";
+import { errorMessage, refreshQueries, useTRPC } from "./trpc";
 import { Alert, Badge, Button } from "./ui";
 
 /** A short description of a browser from its user agent. */
@@ -34,7 +34,7 @@ export function SessionList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.account.sessions.queryOptions());
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.account.sessions.queryKey());
   const end = useMutation(trpc.account.endSession.mutationOptions({ onSuccess: refresh }));
   const endOthers = useMutation(trpc.account.endOtherSessions.mutationOptions({ onSuccess: refresh }));
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { OrganizationOwnerCards } from "./organization-owner-cards";
-import { errorMessage, useTRPC } from "./trpc";
+import { errorMessage, refreshQueries, useTRPC } from "./trpc";
 import { Alert, Button, Card, Field, Input } from "./ui";
 
 export function SettingsForm() {
@@ -14,7 +14,7 @@ export function SettingsForm() {
   const update = useMutation(
     trpc.organization.updateSettings.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.organization.pathKey() });
+        void refreshQueries(queryClient, trpc.organization.pathKey());
         router.refresh();
       },
     }),

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage, useTRPC } from "./trpc";
+import { errorMessage, refreshQueries, useTRPC } from "./trpc";
 import { Alert, Badge, Button, Field, Input } from "./ui";
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -25,7 +25,7 @@ export function TwoFactorSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery(trpc.account.twoFactor.queryOptions());
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.account.twoFactor.queryKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.account.twoFactor.queryKey());
   const begin = useMutation(trpc.account.beginTwoFactor.mutationOptions());
   const confirm = useMutation(trpc.account.confirmTwoFactor.mutationOptions({ onSuccess: refresh }));
   const regenerate = useMutation(trpc.account.regenerateRecoveryCodes.mutationOptions({ onSuccess: refresh }));

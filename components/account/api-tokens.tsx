@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PERMISSION_AREAS, PERMISSIONS, type Permission } from "@/server/authz/permissions";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
@@ -24,7 +24,7 @@ export function ApiTokens({ membershipId, permissions, canCreate }: { membership
   const queryClient = useQueryClient();
   // Scripts use tokens outside this browser: "last used" is read afresh whenever the list shows.
   const list = useQuery(trpc.tokens.list.queryOptions({ membershipId }, { staleTime: 0, refetchOnMount: "always" }));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.tokens.pathKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.tokens.pathKey());
   const revoke = useMutation(trpc.tokens.revoke.mutationOptions({ onSuccess: refresh }));
   const revokeAll = useMutation(trpc.tokens.revokeAll.mutationOptions({ onSuccess: refresh }));
 

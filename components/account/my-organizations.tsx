@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Dialog } from "../dialog";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button } from "../ui";
 
 type Org = { slug: string; name: string; role: string; isOwner: boolean; suspended: boolean };
@@ -22,7 +22,7 @@ export function MyOrganizations() {
       onSuccess: (r) => {
         setLeft(r.left);
         setLeaving(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() });
+        void refreshQueries(queryClient, trpc.account.me.queryKey());
       },
     }),
   );

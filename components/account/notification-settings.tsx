@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { NOTIFICATION_EVENT_KEYS, NOTIFICATION_EVENTS } from "@/server/authz/resources";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert } from "../ui";
 
 const EVENTS = NOTIFICATION_EVENT_KEYS.map((key) => ({ key, ...NOTIFICATION_EVENTS[key] }));
@@ -12,7 +12,7 @@ export function NotificationSettings() {
   const queryClient = useQueryClient();
   const prefs = useQuery(trpc.account.notifications.queryOptions());
   const save = useMutation(
-    trpc.account.setNotifications.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.account.notifications.queryKey() }) }),
+    trpc.account.setNotifications.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.account.notifications.queryKey()) }),
   );
   if (prefs.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (prefs.error) return <Alert>{errorMessage(prefs.error)}</Alert>;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ORGANIZATION_CREATION, ORGANIZATION_CREATION_LABELS, type OrganizationCreation } from "@/server/authz";
 import { DataForm, FormError } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Button, Card } from "../ui";
 
 export function CreationSetting() {
@@ -18,7 +18,7 @@ export function CreationSetting() {
         // The saved value at once, so that the choice does not flick back while lists reload.
         queryClient.setQueryData(trpc.instance.settings.queryKey(), saved);
         setChosen(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.instance.events.pathKey() });
+        void refreshQueries(queryClient, trpc.instance.events.pathKey());
       },
     }),
   );

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC, type RouterOutputs } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, Input, PageButtons } from "../ui";
 
 type Operator = RouterOutputs["instance"]["operators"]["rows"][number];
@@ -23,7 +23,7 @@ export function OperatorsCard({ viewerId }: { viewerId: string }) {
     trpc.instance.addOperator.mutationOptions({
       onSuccess: () => {
         setEmail("");
-        void queryClient.invalidateQueries({ queryKey: trpc.instance.pathKey() });
+        void refreshQueries(queryClient, trpc.instance.pathKey());
       },
     }),
   );
@@ -117,7 +117,7 @@ function RemoveOperatorForm({ operator, self, onClose }: { operator: Operator; s
         onClose();
         // Without the role, this console is closed to you: back to your organizations.
         if (self) router.replace("/");
-        else void queryClient.invalidateQueries({ queryKey: trpc.instance.pathKey() });
+        else void refreshQueries(queryClient, trpc.instance.pathKey());
       },
     }),
   );

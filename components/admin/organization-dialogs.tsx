@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { fieldErrorsOf, useTRPC } from "../trpc";
+import { fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Field, Input } from "../ui";
 import type { OrganizationRow } from "./organizations-table";
 
@@ -19,7 +19,7 @@ function useDone(onClose: () => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.instance.pathKey() });
+    void refreshQueries(queryClient, trpc.instance.pathKey());
     onClose();
   };
 }

@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
-import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
+import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
 import { Alert, Badge, Button, cx, EmptyState, Input } from "../ui";
 import { useDebounced } from "../use-debounced";
 import { DeleteOrganizationDialog, SuspendOrganizationDialog } from "./organization-dialogs";
@@ -40,7 +40,7 @@ export function OrganizationsTable() {
     }),
     placeholderData: keepPreviousData,
   });
-  const resume = useMutation(trpc.instance.resume.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.instance.pathKey() }) }));
+  const resume = useMutation(trpc.instance.resume.mutationOptions({ onSuccess: () => refreshQueries(queryClient, trpc.instance.pathKey()) }));
   // Stable pieces only: new columns remount the cells, and the focused button with them.
   const { mutate: resumeOrganization, isPending: resuming } = resume;
 

@@ -8,7 +8,7 @@ import { useMemo, useState } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { Dialog } from "../dialog";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Select } from "../ui";
 
 type Outbox = inferRouterOutputs<AppRouter>["email"]["outbox"];
@@ -31,9 +31,7 @@ export function OutboxTable() {
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
-  const retry = useMutation(
-    trpc.email.retry.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.email.outbox.queryKey() }) }),
-  );
+  const retry = useMutation(trpc.email.retry.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.email.outbox.queryKey()) }));
 
   const columns = useMemo(
     () => [

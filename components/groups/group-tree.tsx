@@ -5,7 +5,7 @@ import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { PolicyDialog } from "./policy-dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
 type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
@@ -124,7 +124,7 @@ function GroupDialogs({ action, groups, onClose }: { action: Action; groups: Gro
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const done = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.groups.list.queryKey() });
+    void refreshQueries(queryClient, trpc.groups.list.queryKey());
     onClose();
   };
   const create = useMutation(trpc.groups.create.mutationOptions({ onSuccess: done }));

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY, describeSetting, POLICY_BOUNDS, POLICY_KEYS, POLICY_LAB
 import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input, Select } from "../ui";
 
 type Policy = inferRouterOutputs<AppRouter>["groups"]["policy"];
@@ -64,7 +64,7 @@ export function PolicyDialog({ groupId, onClose }: { groupId: string | null; onC
   const save = useMutation(
     trpc.groups.setPolicy.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.groups.pathKey() });
+        void refreshQueries(queryClient, trpc.groups.pathKey());
         close();
       },
     }),

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { MAX_IMPORT_BYTES, sizeProblem } from "@/server/services/import-limits";
-import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
+import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, ScrollFrame } from "../ui";
 
 type Job = RouterOutputs["importer"]["job"];
@@ -88,7 +88,7 @@ function Upload({ onUploaded }: { onUploaded: (jobId: string) => void }) {
   const upload = useMutation(
     trpc.importer.upload.mutationOptions({
       onSuccess: (job) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.importer.jobs.queryKey() });
+        void refreshQueries(queryClient, trpc.importer.jobs.queryKey());
         onUploaded(job.id);
       },
     }),
@@ -149,7 +149,7 @@ function JobView({ slug, jobId, onClose }: { slug: string; jobId: string; onClos
   });
   const refresh = (next: Job) => {
     queryClient.setQueryData(trpc.importer.job.queryKey({ jobId }), next);
-    void queryClient.invalidateQueries({ queryKey: trpc.importer.jobs.queryKey() });
+    void refreshQueries(queryClient, trpc.importer.jobs.queryKey());
   };
   const confirm = useMutation(trpc.importer.confirm.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.importer.cancel.mutationOptions({ onSuccess: refresh }));

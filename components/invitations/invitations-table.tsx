@@ -8,7 +8,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Select } from "../ui";
 
 type Row = inferRouterOutputs<AppRouter>["invitations"]["list"]["rows"][number];
@@ -30,7 +30,7 @@ export function InvitationsTable() {
     ...trpc.invitations.list.queryOptions({ state: state || undefined, page: pagination.pageIndex + 1, pageSize: pagination.pageSize }),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.invitations.list.queryKey());
   const resend = useMutation(
     trpc.invitations.resend.mutationOptions({
       onSuccess: (r) => {

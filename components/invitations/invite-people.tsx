@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Field, Select } from "../ui";
 
 /** Addresses separated by commas, semicolons, spaces or lines; "Name <a@b>" keeps the address. */
@@ -56,9 +56,7 @@ function InviteDialog({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [addresses, setAddresses] = useState("");
-  const invite = useMutation(
-    trpc.invitations.invite.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() }) }),
-  );
+  const invite = useMutation(trpc.invitations.invite.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.invitations.list.queryKey()) }));
   const parsed = parseAddresses(addresses);
   const userRole = roles.find((r) => r.name === "User") ?? roles[roles.length - 1];
 

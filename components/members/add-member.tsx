@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Button, Field, Input, Select } from "../ui";
 import { OneTimePassword } from "./one-time-password";
 
@@ -21,9 +21,7 @@ function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[]
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const create = useMutation(
-    trpc.members.create.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() }) }),
-  );
+  const create = useMutation(trpc.members.create.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.members.list.queryKey()) }));
   const fieldErrors = fieldErrorsOf(create.error);
   const creatable = roles.filter((r) => r.creatable);
   const close = () => {

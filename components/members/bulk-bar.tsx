@@ -8,7 +8,7 @@ import type { GroupNode } from "@/server/services/groups";
 import type { BulkResult } from "@/server/services/bulk";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Field, Select } from "../ui";
 
 type Selected = { id: string; name: string };
@@ -37,7 +37,7 @@ export function BulkBar({
   const finish = (r: BulkResult[]) => {
     setPick(null);
     setResults(r);
-    void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+    void refreshQueries(queryClient, trpc.members.pathKey());
   };
   const status = useMutation(trpc.members.bulkSetStatus.mutationOptions({ onSuccess: finish }));
   const role = useMutation(trpc.members.bulkChangeRole.mutationOptions({ onSuccess: finish }));

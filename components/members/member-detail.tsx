@@ -5,7 +5,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
-import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
+import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
@@ -177,9 +177,7 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
 function SignInCard({ member: m }: { member: Member }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const unlock = useMutation(
-    trpc.members.unlock.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() }) }),
-  );
+  const unlock = useMutation(trpc.members.unlock.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.members.pathKey()) }));
   const { failedAttempts, lockedUntil } = m.signIn;
   if (!lockedUntil && failedAttempts === 0 && !unlock.isSuccess) return null;
   return (
@@ -216,9 +214,7 @@ function SessionsCard({ membershipId, name }: { membershipId: string; name: stri
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.members.sessions.queryOptions({ membershipId }, { staleTime: 0 }));
-  const end = useMutation(
-    trpc.members.endSession.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() }) }),
-  );
+  const end = useMutation(trpc.members.endSession.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.members.pathKey()) }));
   return (
     <Card title="Sessions">
       {sessions.isPending && <p className="text-sm text-slate-500">Loading…</p>}
@@ -257,14 +253,14 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
   const router = useRouter();
   const { slug } = useParams<{ slug: string }>();
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+    void refreshQueries(queryClient, trpc.members.pathKey());
     onClose();
   };
   const edit = useMutation(trpc.members.edit.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(
     trpc.members.delete.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+        void refreshQueries(queryClient, trpc.members.pathKey());
         router.push(`/o/${slug}/members`);
       },
     }),
@@ -282,7 +278,7 @@ function LocalDialog({ kind, member: m, onClose }: { kind: Exclude<Local, null>;
   const migrate = useMutation(
     trpc.members.migrateData.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        void refreshQueries(queryClient, trpc.resources.pathKey());
         refresh();
       },
     }),

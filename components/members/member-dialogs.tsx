@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Button, Field, Select } from "../ui";
 import type { MemberRow } from "./members-table";
 import { OneTimePassword } from "./one-time-password";
@@ -17,7 +17,7 @@ export function MemberDialogs({ action, onClose, roles, groups }: { action: Memb
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const done = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.members.pathKey() });
+    void refreshQueries(queryClient, trpc.members.pathKey());
     close();
   };
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: done }));

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card } from "../ui";
 
 type Item = { id: string; name: string; type: string };
@@ -50,7 +50,7 @@ function EditScope({ membershipId, name, scope, onClose }: { membershipId: strin
   const save = useMutation(
     trpc.members.setResourceScope.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.members.get.queryKey({ membershipId }) });
+        void refreshQueries(queryClient, trpc.members.get.queryKey({ membershipId }));
         onClose();
       },
     }),

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PRESETS, type Capability, type PresetKey } from "@/server/authz/resources";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { CapabilityChecks } from "./capability-checks";
 import { Alert, Badge, Button, Card, Field, Input, Select } from "../ui";
 import { MemberSearch } from "./resource-detail";
@@ -16,7 +16,7 @@ export function AccessTab({ resourceId, explainMembershipId }: { resourceId: str
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const access = useQuery(trpc.resources.access.queryOptions({ resourceId }));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.resources.pathKey());
   const grant = useMutation(trpc.resources.grant.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.resources.revoke.mutationOptions({ onSuccess: refresh }));
   if (access.isPending) return <p className="text-sm text-slate-500">Loading…</p>;

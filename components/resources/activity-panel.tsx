@@ -9,7 +9,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, TextLink } from "../ui";
 
 type Activity = inferRouterOutputs<AppRouter>["resources"]["activity"]["rows"][number];
@@ -81,7 +81,7 @@ function ReportOutcomeDialog({ run, onClose }: { run: Activity | null; onClose: 
   const finish = useMutation(
     trpc.resources.finishRun.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        void refreshQueries(queryClient, trpc.resources.pathKey());
         close();
       },
     }),

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PRESETS, RESOURCE_TYPES, type Capability, type PresetKey, type ResourceType } from "@/server/authz/resources";
-import { errorMessage, useTRPC } from "../trpc";
+import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { CapabilityChecks } from "./capability-checks";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, PageButtons, Select } from "../ui";
 
@@ -22,7 +22,7 @@ export function OrganizationAccess() {
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const list = useQuery(trpc.organizationAccess.list.queryOptions({ page, pageSize: PAGE_SIZE }));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.organizationAccess.pathKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.organizationAccess.pathKey());
   const set = useMutation(trpc.organizationAccess.set.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.organizationAccess.revoke.mutationOptions({ onSuccess: refresh }));
   if (list.isPending) return <p className="text-sm text-slate-500">Loading…</p>;

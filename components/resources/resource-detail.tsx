@@ -7,7 +7,7 @@ import { useParams, useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC, type RouterOutputs } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, Field, Input, PageHeader, cx } from "../ui";
 import { AccessTab } from "./access-tab";
 import { ActivityPanel } from "./activity-panel";
@@ -35,7 +35,7 @@ export function ResourceDetail({
   const [tab, setTab] = useState<Tab>(explainMembershipId ? "access" : "activity");
   const [local, setLocal] = useState<Local>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.resources.pathKey());
   const act = useMutation(
     trpc.resources.act.mutationOptions({
       onSuccess: (_, v) => {
@@ -170,7 +170,7 @@ function EditDialog({ resource, onClose }: { resource: ResourceView; onClose: ()
   const update = useMutation(
     trpc.resources.update.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        void refreshQueries(queryClient, trpc.resources.pathKey());
         onClose();
       },
     }),
@@ -238,7 +238,7 @@ function TransferDialog({ resource, onClose }: { resource: ResourceView; onClose
   const transfer = useMutation(
     trpc.resources.transfer.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.resources.pathKey() });
+        void refreshQueries(queryClient, trpc.resources.pathKey());
         onClose();
       },
     }),

@@ -11,7 +11,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, EmptyState, Field, Input, Select } from "../ui";
 
 type Row = inferRouterOutputs<AppRouter>["resources"]["list"]["rows"][number];
@@ -150,7 +150,7 @@ export function NewResourceButton({ types }: { types: ResourceType[] }) {
   const create = useMutation(
     trpc.resources.create.mutationOptions({
       onSuccess: (r) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.resources.list.queryKey() });
+        void refreshQueries(queryClient, trpc.resources.list.queryKey());
         router.push(`/o/${slug}/resources/${r.id}`);
       },
     }),

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { CAPABILITIES, CAPABILITY_LABELS, PERMISSION_AREAS, PERMISSIONS, ROLE_SETS, type Permission } from "@/server/authz";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
-import { errorMessage, useTRPC, type RouterOutputs } from "../trpc";
+import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, cx, Field, PageHeader, Select } from "../ui";
 import { RoleEditor, type RoleValues } from "./role-editor";
 
@@ -30,7 +30,7 @@ export function RolesPage({ slug, selectedId, initial }: { slug: string; selecte
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState(false);
   const [addingSet, setAddingSet] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.roles.list.queryKey() });
+  const refresh = () => refreshQueries(queryClient, trpc.roles.list.queryKey());
   const select = (id: string) => router.replace(`/o/${slug}/roles?role=${id}`, { scroll: false });
 
   const create = useMutation(

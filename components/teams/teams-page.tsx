@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError, GroupOptions } from "../form-parts";
-import { errorMessage, fieldErrorsOf, useTRPC } from "../trpc";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
 /** `canManage`: the role holds "Manage teams"; `wholeOrganization`: with organization reach, so teams may belong to no group. */
@@ -15,7 +15,7 @@ export function TeamsPage({ canManage, wholeOrganization }: { canManage: boolean
   const [creating, setCreating] = useState(false);
   const [adding, setAdding] = useState<{ teamId: string; name: string } | null>(null);
   const [editing, setEditing] = useState<EditedTeam | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.teams.list.queryKey() });
+  const refresh = () => void refreshQueries(queryClient, trpc.teams.list.queryKey());
   const remove = useMutation(trpc.teams.removeMember.mutationOptions({ onSuccess: refresh }));
   const [deleting, setDeleting] = useState<{
     teamId: string;
