@@ -1,9 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type CSSProperties } from "react";
+import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { PolicyDialog } from "./policy-dialog";
+import { treeKey } from "./tree-keys";
 import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
@@ -17,6 +18,9 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
   const [action, setAction] = useState<Action>(null);
   const [policyOf, setPolicyOf] = useState<string | null>(openPolicyOf);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  // One row of the tree is in the Tab order (the last one focused); arrows move between rows.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const rowRefs = useRef(new Map<string, HTMLLIElement>());
 
   const visible = useMemo(() => {
     const list = groups.data ?? [];
@@ -42,77 +46,116 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
       else next.add(id);
       return next;
     });
+  const active = Math.max(
+    0,
+    visible.findIndex((g) => g.id === activeId),
+  );
+  const rows = visible.map((g) => ({ id: g.id, parentId: g.parentId, name: g.name, hasChildren: g.subgroupCount > 0 }));
+  const onRowKey = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+    // Keys pressed on a row's buttons are the buttons'.
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    const move = treeKey(rows, index, event.key, collapsed);
+    if (!move) return;
+    event.preventDefault();
+    if ("toggle" in move) return toggle(move.toggle);
+    const id = visible[move.focus]!.id;
+    setActiveId(id);
+    rowRefs.current.get(id)?.focus();
+  };
 
   return (
     <Card>
       <ul role="tree" aria-label="Group tree" className="-my-2 divide-y divide-slate-100">
-        {visible.map((g) => (
-          <li
-            key={g.id}
-            role="treeitem"
-            aria-level={g.depth - minDepth + 1}
-            aria-expanded={g.subgroupCount ? !collapsed.has(g.id) : undefined}
-            aria-selected={false}
-            // On a phone the counts and the actions wrap under the name, and each level indents less.
-            className="group flex flex-wrap items-center gap-x-3 gap-y-1 py-2 pl-[calc(var(--level)*1rem)] sm:pl-[calc(var(--level)*1.5rem)]"
-            style={{ "--level": g.depth - minDepth } as CSSProperties}
-          >
-            {g.subgroupCount ? (
-              <button
-                type="button"
-                onClick={() => toggle(g.id)}
-                aria-label={`${collapsed.has(g.id) ? "Expand" : "Collapse"} ${g.name}`}
-                className="flex h-6 w-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
-              >
-                {collapsed.has(g.id) ? "▸" : "▾"}
-              </button>
-            ) : (
-              <span className="w-6" aria-hidden />
-            )}
-            <span className="font-medium text-slate-900" data-testid="group-name">
-              {g.name}
-            </span>
-            {g.parentId === null && <Badge tone="indigo">root</Badge>}
-            {g.hasPolicy && <Badge tone="amber">policy</Badge>}
-            <span className="text-xs text-slate-500">
-              {g.memberCount} member{g.memberCount === 1 ? "" : "s"}
-              {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
-            </span>
-            <span className="ml-auto flex flex-wrap gap-1">
-              {g.can.viewPolicy && (
-                <Button size="sm" variant="ghost" onClick={() => setPolicyOf(g.id)} aria-label={`Policy of ${g.name}`}>
-                  Policy
-                </Button>
-              )}
-              {g.can.create && (
-                <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "create", group: g })} aria-label={`Add subgroup to ${g.name}`}>
-                  Add subgroup
-                </Button>
-              )}
-              {g.can.rename && (
-                <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "rename", group: g })} aria-label={`Rename ${g.name}`}>
-                  Rename
-                </Button>
-              )}
-              {g.can.move && (
-                <Button size="sm" variant="ghost" onClick={() => setAction({ kind: "move", group: g })} aria-label={`Move ${g.name}`}>
-                  Move
-                </Button>
-              )}
-              {g.can.delete && (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="!text-rose-600"
-                  onClick={() => setAction({ kind: "delete", group: g })}
-                  aria-label={`Delete ${g.name}`}
+        {visible.map((g, index) => {
+          // Only the current row's buttons are in the Tab order: Tab goes from a row to its
+          // actions and then out of the tree, not through every row's.
+          const tab = index === active ? undefined : -1;
+          return (
+            <li
+              key={g.id}
+              ref={(el) => {
+                if (el) rowRefs.current.set(g.id, el);
+                else rowRefs.current.delete(g.id);
+              }}
+              role="treeitem"
+              tabIndex={index === active ? 0 : -1}
+              onKeyDown={(event) => onRowKey(event, index)}
+              onFocus={() => setActiveId(g.id)}
+              aria-level={g.depth - minDepth + 1}
+              aria-expanded={g.subgroupCount ? !collapsed.has(g.id) : undefined}
+              aria-selected={false}
+              aria-labelledby={`group-${g.id}-name`}
+              aria-describedby={`group-${g.id}-counts`}
+              // On a phone the counts and the actions wrap under the name, and each level indents less.
+              className="group flex flex-wrap items-center gap-x-3 gap-y-1 rounded py-2 pl-[calc(var(--level)*1rem)] outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-inset sm:pl-[calc(var(--level)*1.5rem)]"
+              style={{ "--level": g.depth - minDepth } as CSSProperties}
+            >
+              {g.subgroupCount ? (
+                <button
+                  type="button"
+                  // The arrow keys open and close rows; the chevron is for the pointer.
+                  tabIndex={-1}
+                  onClick={() => toggle(g.id)}
+                  aria-label={`${collapsed.has(g.id) ? "Expand" : "Collapse"} ${g.name}`}
+                  className="flex h-6 w-6 items-center justify-center rounded text-slate-500 hover:bg-slate-100"
                 >
-                  Delete
-                </Button>
+                  {collapsed.has(g.id) ? "▸" : "▾"}
+                </button>
+              ) : (
+                <span className="w-6" aria-hidden />
               )}
-            </span>
-          </li>
-        ))}
+              <span id={`group-${g.id}-name`} className="font-medium text-slate-900" data-testid="group-name">
+                {g.name}
+              </span>
+              {g.parentId === null && <Badge tone="indigo">root</Badge>}
+              {g.hasPolicy && <Badge tone="amber">policy</Badge>}
+              <span id={`group-${g.id}-counts`} className="text-xs text-slate-500">
+                {g.memberCount} member{g.memberCount === 1 ? "" : "s"}
+                {g.subgroupCount ? ` · ${g.subgroupCount} subgroup${g.subgroupCount === 1 ? "" : "s"}` : ""}
+              </span>
+              <span className="ml-auto flex flex-wrap gap-1">
+                {g.can.viewPolicy && (
+                  <Button size="sm" variant="ghost" tabIndex={tab} onClick={() => setPolicyOf(g.id)} aria-label={`Policy of ${g.name}`}>
+                    Policy
+                  </Button>
+                )}
+                {g.can.create && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    tabIndex={tab}
+                    onClick={() => setAction({ kind: "create", group: g })}
+                    aria-label={`Add subgroup to ${g.name}`}
+                  >
+                    Add subgroup
+                  </Button>
+                )}
+                {g.can.rename && (
+                  <Button size="sm" variant="ghost" tabIndex={tab} onClick={() => setAction({ kind: "rename", group: g })} aria-label={`Rename ${g.name}`}>
+                    Rename
+                  </Button>
+                )}
+                {g.can.move && (
+                  <Button size="sm" variant="ghost" tabIndex={tab} onClick={() => setAction({ kind: "move", group: g })} aria-label={`Move ${g.name}`}>
+                    Move
+                  </Button>
+                )}
+                {g.can.delete && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="!text-rose-600"
+                    tabIndex={tab}
+                    onClick={() => setAction({ kind: "delete", group: g })}
+                    aria-label={`Delete ${g.name}`}
+                  >
+                    Delete
+                  </Button>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ul>
       <GroupDialogs action={action} groups={groups.data} onClose={() => setAction(null)} />
       <PolicyDialog groupId={policyOf} onClose={() => setPolicyOf(null)} />

@@ -59,6 +59,27 @@ test("fresh start: setup, sign in, create a subgroup, see it in the tree, sign o
   await page.reload();
   await expect(page.getByTestId("group-name")).toHaveText(["Initech", "Research"]);
 
+  // The tree by keyboard: Tab reaches one row, arrows move between rows and open and close
+  // them, and Tab goes on to that row's actions.
+  const initech = page.getByRole("treeitem", { name: "Initech" });
+  const research = page.getByRole("treeitem", { name: "Research" });
+  await page.getByRole("heading", { level: 1, name: "Groups" }).click();
+  await page.keyboard.press("Tab");
+  await expect(initech).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(research).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(initech).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(initech).toHaveAttribute("aria-expanded", "false");
+  await expect(research).toBeHidden();
+  await page.keyboard.press("ArrowRight");
+  await expect(initech).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("r");
+  await expect(research).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Policy of Research" })).toBeFocused();
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
   // A deep link survives signing in.
