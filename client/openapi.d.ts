@@ -484,7 +484,7 @@ export interface paths {
         put?: never;
         /**
          * Invite people by email
-         * @description Each address is invited on its own and answered with its outcome: invited, or skipped with the reason.
+         * @description Each address is invited on its own and answered with its outcome: invited, or skipped with the reason (already a member, already invited, a domain the group's policy refuses, or not a valid address). One address skipped does not stop the others.
          */
         post: operations["invitations-invite"];
         delete?: never;

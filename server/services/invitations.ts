@@ -16,6 +16,7 @@ import { enforce, notFound, StewardError } from "./errors";
 import { effectivePolicyAt, enforcePasswordLength } from "./policies";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { invitationsInReach } from "../authz/members.sql";
+import { email as emailSchema } from "../routers/_schemas";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -106,9 +107,19 @@ export async function inviteMembers(
   const { invitationTtlDays, allowedEmailDomains } = policy.values;
   const domainsFrom = policy.sources.allowedEmailDomains?.groupName ?? group.name;
 
-  const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
+  // Each address is answered on its own, a mistyped one too: one bad address in a pasted
+  // list must not refuse the others. Repeats are answered once.
   const results: InviteResult[] = [];
-  for (const email of emails) {
+  const seen = new Set<string>();
+  for (const raw of input.emails) {
+    const parsed = emailSchema.safeParse(raw);
+    const email = parsed.success ? parsed.data : raw.trim();
+    if (seen.has(email)) continue;
+    seen.add(email);
+    if (!parsed.success) {
+      results.push({ email, outcome: "skipped", reason: "Not a valid email address: nobody was invited at it.", invitationId: null });
+      continue;
+    }
     const domain = decideEmailDomain(email, allowedEmailDomains, domainsFrom);
     if (!domain.allowed) {
       results.push({ email, outcome: "skipped", reason: domain.reason, invitationId: null });

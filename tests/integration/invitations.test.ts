@@ -155,6 +155,23 @@ describe("inviting and accepting", () => {
     expect(results[1]!.reason).toContain("resend");
     expect(results[2]!.reason).toContain("Already a member");
   });
+
+  it("answers a mistyped address on its own and still invites the others", async () => {
+    const adam = await acme.signIn("adam");
+    const results = await adam.invitations.invite({
+      emails: ["val@example.test", "val at example.test", " Wes@Example.test ", "", "val at example.test"],
+      roleId: acme.role("user"),
+      groupId: acme.group("Engineering"),
+    });
+    expect(results.map((r) => [r.email, r.outcome, r.reason.startsWith("Not a valid email address")])).toEqual([
+      ["val@example.test", "invited", false],
+      ["val at example.test", "skipped", true],
+      ["wes@example.test", "invited", false],
+      ["", "skipped", true],
+    ]);
+    const sent = await t.db.invitation.findMany({ where: { email: { in: ["val@example.test", "wes@example.test", "val at example.test"] } } });
+    expect(sent.map((i) => i.email).sort()).toEqual(["val@example.test", "wes@example.test"]);
+  });
 });
 
 describe("who may invite", () => {

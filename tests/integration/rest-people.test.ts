@@ -453,15 +453,25 @@ describe("invitations", () => {
     expect(again.error?.message).toBe("This invitation was revoked; invite ivy@acme.test again instead.");
   });
 
-  it("answers 400 naming the list of addresses, and 404 for another organization's invitation", async () => {
-    const bad = await api.POST("/invitations", {
+  it("answers a mistyped address on its own, 400 naming an address past any length, and 404 for another organization's invitation", async () => {
+    const mixed = await api.POST("/invitations", {
       body: { emails: ["ok@acme.test", "not an address"], roleId: acme.role("user"), groupId: acme.group("Sales") },
+    });
+    expect(mixed.response.status).toBe(200);
+    expect(mixed.data!.map((r) => [r.email, r.outcome])).toEqual([
+      ["ok@acme.test", "invited"],
+      ["not an address", "skipped"],
+    ]);
+    expect(mixed.data![1]!.reason).toBe("Not a valid email address: nobody was invited at it.");
+
+    const bad = await api.POST("/invitations", {
+      body: { emails: ["ok2@acme.test", `${"x".repeat(320)}@acme.test`], roleId: acme.role("user"), groupId: acme.group("Sales") },
     });
     expect(bad.response.status).toBe(400);
     expect(bad.error).toEqual({
       code: "BAD_REQUEST",
-      message: "Email 2: Enter a valid email address.",
-      issues: [{ field: "emails", message: "Enter a valid email address." }],
+      message: "Email 2: An email address can be at most 320 characters.",
+      issues: [{ field: "emails", message: "An email address can be at most 320 characters." }],
     });
     expect(texts(bad.error)).not.toMatch(/emails\.1|Invalid input/);
     expect((await api.DELETE("/invitations/{invitationId}", invitation(other.invitation))).response.status).toBe(404);
