@@ -53,7 +53,7 @@ export function toSettings(row: PolicyRow | null | undefined): PolicySettings {
 
 const ids = (path: string) => path.split("/").filter(Boolean);
 
-type GroupWithPolicy = { id: string; name: string; policy: PolicyRow | null };
+export type GroupWithPolicy = { id: string; name: string; policy: PolicyRow | null };
 
 /** The groups on these paths with their policies, by id, in one query (none for no path);
  * `organizationId`, when given, keeps to that organization. */
@@ -68,7 +68,7 @@ async function groupsOnPaths(db: Db | Tx, paths: string[], organizationId?: stri
 }
 
 /** The chain of a group path for `effectivePolicy`, root first, from groups read by `groupsOnPaths`. */
-function chainOf(path: string, groups: Map<string, GroupWithPolicy>): GroupPolicyLink[] {
+export function chainOf(path: string, groups: Map<string, GroupWithPolicy>): GroupPolicyLink[] {
   return ids(path).flatMap((id) => {
     const g = groups.get(id);
     return g ? [{ groupId: g.id, groupName: g.name, settings: toSettings(g.policy) }] : [];

@@ -33,7 +33,7 @@ import { effectivePolicyAt } from "../services/policies";
 import type { Db } from "../db";
 import { isDatabaseUnavailable, isLostRace } from "../db/errors";
 import { resolveViewer, type SessionClaims } from "../auth/session";
-import { loadActor } from "../services/actor";
+import { loadSessionActor, type SessionActor } from "../auth/session-actor";
 import { authenticateToken } from "../services/api-tokens";
 import { StewardError } from "../services/errors";
 import { describeZodError, fieldLabel, findInputProblem } from "./input-errors";
@@ -211,7 +211,16 @@ function requirePermission(actor: Parameters<typeof decidePermission>[0], permis
 }
 
 const viewerOf = (ctx: Context) => once(ctx.memo, "viewer", () => resolveViewer(ctx.db, ctx.claims));
-const actorOf = (ctx: Context, userId: string, orgSlug: string) => once(ctx.memo, `actor:${userId}:${orgSlug}`, () => loadActor(ctx.db, userId, orgSlug));
+
+/** The signed-in viewer and their membership of the request's organization, in one statement
+ * (server/auth/session-actor.ts); the viewer is kept for the request's other procedures. */
+const sessionActorOf = (ctx: Context) =>
+  once(ctx.memo, `session-actor:${ctx.orgSlug ?? ""}`, async (): Promise<SessionActor> => {
+    if (!ctx.claims) return { viewer: null, member: { refusal: new StewardError("NOT_FOUND", "Organization not found.") } };
+    const found = await loadSessionActor(ctx.db, ctx.claims, ctx.orgSlug);
+    if (ctx.memo && !ctx.memo.has("viewer")) ctx.memo.set("viewer", Promise.resolve(found.viewer));
+    return found;
+  });
 
 const TOKENS_STAY_INSIDE = "API tokens work only on an organization's procedures; this one needs a signed-in session.";
 
@@ -244,17 +253,18 @@ export function orgProcedure(permission: Permission | null) {
       requirePermission(actor, permission);
       return next({ ctx: { ...ctx, viewer, actor: { ...actor, ip: ctx.ip }, policy } });
     }
-    const viewer = await viewerOf(ctx);
+    const { viewer, member } = await sessionActorOf(ctx);
     if (!viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue; your session has ended or is not valid." });
     if (viewer.mustChangePassword) {
       throw requirementRefusal("PASSWORD_CHANGE", "Change your one-time password before you continue.");
     }
     if (!ctx.orgSlug) throw new StewardError("BAD_REQUEST", `No organization given (header ${ORG_HEADER}).`);
-    const actor = await actorOf(ctx, viewer.userId, ctx.orgSlug);
+    if ("refusal" in member) throw member.refusal;
+    const { actor } = member;
     if (!decideSessionInOrganization(viewer.sessionStartedAt, actor.sessionsValidFrom).allowed) {
       throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     }
-    const policy = await policyOf(ctx, actor);
+    const policy = member.policy.values;
     const lifetime = decideSessionLifetime(viewer.sessionStartedAt, policy.sessionLifetimeHours);
     if (!lifetime.allowed) throw new TRPCError({ code: "UNAUTHORIZED", message: lifetime.reason });
     const twoFactor = decideTwoFactorRequired(policy.twoFactor, actor.role);

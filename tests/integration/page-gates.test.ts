@@ -117,33 +117,44 @@ describe("how a page answers the gate", () => {
 });
 
 describe("a request's memo", () => {
-  /** The database, counting the queries of each model and operation. */
+  /** The database, recording each query: a model's operation, or a raw statement's first words. */
   function counted(db: Db) {
-    const counts = new Map<string, number>();
+    const ops: string[] = [];
     const extended = db.$extends({
       query: {
-        $allModels: {
-          $allOperations({ model, operation, args, query }) {
-            counts.set(`${model}.${operation}`, (counts.get(`${model}.${operation}`) ?? 0) + 1);
-            return query(args);
-          },
+        $allOperations({ model, operation, args, query }) {
+          const sql = model ? "" : String((args as { strings?: readonly string[] }).strings?.join("?") ?? (args as unknown[])[0] ?? "");
+          ops.push(model ? `${model}.${operation}` : sql.includes('u."sessionVersion"') ? "gate" : operation);
+          return query(args);
         },
       },
     });
-    return { db: extended as unknown as Db, counts };
+    const count = (op: string) => ops.filter((o) => o === op).length;
+    return { db: extended as unknown as Db, ops, count };
   }
 
   it("resolves the session and the membership once for the layout and the page", async () => {
     const claims = await claimsOf(acme.email("admin"));
     const render = async (memo: Map<string, Promise<unknown>> | undefined) => {
-      const { db, counts } = counted(t.db);
+      const { db, count } = counted(t.db);
       const api = createCaller({ db, claims, orgSlug: acme.slug, ip: null, memo });
       // What the layout and then the members page read.
       await Promise.all([api.account.me(), api.console.you()]);
       await api.console.members();
-      return [counts.get("User.findUnique"), counts.get("Membership.findFirst")];
+      return [count("User.findUnique"), count("gate"), count("Membership.findFirst")];
     };
-    expect(await render(new Map())).toEqual([1, 1]);
-    expect(await render(undefined)).toEqual([3, 2]);
+    expect(await render(new Map())).toEqual([1, 1, 0]);
+    expect(await render(undefined)).toEqual([1, 2, 0]);
+  });
+
+  it("reads the session, the membership, its role, group and organization and the policy chain in one statement", async () => {
+    const claims = await claimsOf(acme.email("admin"));
+    const { db, ops } = counted(t.db);
+    const api = createCaller({ db, claims, orgSlug: acme.slug, ip: null });
+    const you = await api.console.you();
+    expect(you).toBeTruthy();
+    // The gate is the first query and the only one before the procedure's own.
+    expect(ops[0]).toBe("gate");
+    expect(ops.slice(1).filter((o) => /^(User|Session|Organization|Role|GroupPolicy)\./.test(o))).toEqual([]);
   });
 });
