@@ -27,6 +27,7 @@ type GateRow = {
   organizationId: string | null;
   isOwner: boolean | null;
   sessionsValidFrom: Date | null;
+  resourceScope: string[] | null;
   role: RoleFacts | null;
   group: { id: string; organizationId: string; name: string; path: string; parentId: string | null } | null;
   organization: { slug: string; name: string; suspendedAt: string | null; suspendedReason: string; deletedAt: string | null } | null;
@@ -47,7 +48,7 @@ export async function loadSessionActor(db: Db, claims: SessionClaims, organizati
     SELECT u.id AS "userId", u.email, u.name, u.status = 'ACTIVE' AS active, u."sessionVersion", u."mustChangePassword",
            u."totpEnabledAt" IS NOT NULL AS "hasTwoFactor", u."isOperator",
            s.id AS "sessionId", s."createdAt" AS "sessionStartedAt", s."lastSeenAt" AS "sessionLastSeenAt",
-           m.id AS "membershipId", m."organizationId", m."isOwner", m."sessionsValidFrom",
+           m.id AS "membershipId", m."organizationId", m."isOwner", m."sessionsValidFrom", m."resourceScope",
            CASE WHEN m.id IS NOT NULL THEN json_build_object('id', r.id, 'name', r.name, 'rank', r.rank, 'reach', r.reach,
              'permissions', r.permissions, 'ceiling', r.ceiling, 'builtInKey', r."builtInKey") END AS role,
            CASE WHEN m.id IS NOT NULL THEN json_build_object('id', g.id, 'organizationId', g."organizationId", 'name', g.name,
@@ -97,6 +98,7 @@ export async function loadSessionActor(db: Db, claims: SessionClaims, organizati
     organizationSlug: organization.slug,
     organizationName: organization.name,
     sessionsValidFrom: row.sessionsValidFrom,
+    resourceScope: row.resourceScope ?? [],
   };
   const chainGroups = new Map((row.chain ?? []).map((g) => [g.id, g]));
   return { viewer, member: { actor, policy: effectivePolicy(chainOf(row.group.path, chainGroups)) } };

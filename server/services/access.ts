@@ -2,7 +2,7 @@
 // server/authz and what its SQL twin, server/authz/resources.sql.ts, needs), and `accessOf`,
 // one member's effective access to one resource with every path, in two queries (the
 // organization-wide grants that reach the member come with the subject).
-import { effectiveAccess, type EffectiveAccess, type ReachingGrant, type ResourceFacts } from "../authz";
+import { effectiveAccess, type EffectiveAccess, type MemberFacts, type ReachingGrant, type ResourceFacts } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
 import { memberFactsInclude, toMemberFacts, type ActorContext } from "./actor";
 import { membersInSpanSql } from "../authz/members.sql";
@@ -21,33 +21,59 @@ export async function accessSubject(
   membershipId: string,
 ): Promise<AccessSubject | null> {
   const m = await db.membership.findFirst({ where: { id: membershipId, organizationId: organization.organizationId }, include: memberFactsInclude });
-  if (!m) return null;
+  return m && subjectOfMember(db, organization, m);
+}
+
+/** The access subject of a membership already loaded (with `memberFactsInclude`): only the
+ * organization-wide grants that reach it are read, in one statement. */
+export async function subjectOfMember(
+  db: Db | Tx,
+  organization: Pick<ActorContext, "organizationId" | "organizationSlug" | "organizationName">,
+  m: Parameters<typeof toMemberFacts>[0] & { userId: string; resourceScope: string[]; sessionsValidFrom: Date | null },
+): Promise<AccessSubject> {
   const facts = toMemberFacts(m);
-  const groupChain = m.group.path.split("/").filter(Boolean);
-  const typeGrants = await db.typeGrant.findMany({
-    where: { organizationId: organization.organizationId, OR: reachingMember(m.id, groupChain) },
-    include: { team: { select: { name: true } }, group: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
+  return subjectOf(db, facts, m.resourceScope, {
+    ...facts,
+    organizationSlug: organization.organizationSlug,
+    organizationName: organization.organizationName,
+    userId: m.userId,
+    sessionsValidFrom: m.sessionsValidFrom,
   });
+}
+
+/**
+ * `asActor` carries only the organization's fields of the caller: spreading a whole
+ * ActorContext into another member's subject would make the subject act as the caller
+ * (explainAccess passes the acting member).
+ */
+async function subjectOf(db: Db | Tx, facts: MemberFacts, scope: string[], asActor: ActorContext): Promise<AccessSubject> {
+  const groupChain = facts.group.path.split("/").filter(Boolean);
+  const typeGrants = await db.$queryRaw<
+    Array<{ id: string; resourceType: string; capabilities: string[]; mayCreate: boolean; kind: string; teamName: string | null; groupName: string | null }>
+  >`
+    SELECT tg.id, tg."resourceType", tg.capabilities, tg."mayCreate", tg.kind::text AS kind, t.name AS "teamName", g.name AS "groupName"
+      FROM "TypeGrant" tg
+      LEFT JOIN "Team" t ON t.id = tg."teamId"
+      LEFT JOIN "Group" g ON g.id = tg."groupId"
+     WHERE tg."organizationId" = ${facts.organizationId}
+       AND (tg."membershipId" = ${facts.membershipId}
+            OR tg."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."membershipId" = ${facts.membershipId})
+            OR tg."groupId" = ANY (${groupChain}::text[]))
+     ORDER BY tg."createdAt", tg.id`;
   return {
     ...facts,
-    scope: m.resourceScope,
-    // Only the organization's fields: spreading a whole ActorContext here would make the
-    // subject act as the caller (explainAccess passes the acting member).
-    asActor: {
-      ...facts,
-      organizationSlug: organization.organizationSlug,
-      organizationName: organization.organizationName,
-      userId: m.userId,
-      sessionsValidFrom: m.sessionsValidFrom,
-    },
+    scope,
+    asActor,
     groupChain,
     typeGrants: typeGrants.map((g) => ({
       grantId: g.id,
       scope: g.resourceType,
       capabilities: g.capabilities,
       mayCreate: g.mayCreate,
-      via: viaOf(g, m.group.name),
+      via: viaOf(
+        { kind: g.kind, team: g.teamName === null ? null : { name: g.teamName }, group: g.groupName === null ? null : { name: g.groupName } },
+        facts.group.name,
+      ),
     })),
   };
 }
@@ -66,6 +92,9 @@ function viaOf(g: { kind: string; team: { name: string } | null; group: { name: 
 
 /** The acting member as an access subject (their scope is read from the database). */
 export async function actorSubject(db: Db | Tx, actor: ActorContext): Promise<AccessSubject> {
+  // The request's gate loaded the actor with their scope: only their organization-wide
+  // grants are left to read. Actors made elsewhere (the import worker) are read again.
+  if (actor.resourceScope) return subjectOf(db, actor, actor.resourceScope, actor);
   const subject = await accessSubject(db, actor, actor.membershipId);
   if (!subject) throw new Error("The acting membership vanished");
   return { ...subject, asActor: actor };

@@ -49,6 +49,9 @@ export type ActorContext = Actor & {
   ip?: string | null;
   /** Set when the request came with an API token rather than a session: audits name it. */
   tokenId?: string;
+  /** The member's resource scope (seed 002), when the loader read it with the rest: resource
+   * decisions then need not read the membership again. */
+  resourceScope?: string[];
 };
 
 /** The viewer's active membership in the organization with this slug, or NOT_FOUND. */

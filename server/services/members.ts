@@ -23,7 +23,7 @@ import { z } from "zod";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../db/generated/client";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
-import { accessSubject } from "./access";
+import { subjectOfMember } from "./access";
 import { auditBy } from "./audit";
 import { describeEvents } from "./audit-log";
 import { enforce, notFound, StewardError } from "./errors";
@@ -451,7 +451,7 @@ export async function memberAccess(db: Db, actor: ActorContext, membershipId: st
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
-    accessSubject(db, actor, target.id),
+    subjectOfMember(db, actor, target),
   ]);
   const byId = new Map(groups.map((g) => [g.id, g]));
   return {

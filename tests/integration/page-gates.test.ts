@@ -157,4 +157,13 @@ describe("a request's memo", () => {
     expect(ops[0]).toBe("gate");
     expect(ops.slice(1).filter((o) => /^(User|Session|Organization|Role|GroupPolicy)\./.test(o))).toEqual([]);
   });
+
+  it("does not read the acting member again for their resource access", async () => {
+    const claims = await claimsOf(acme.email("olga"));
+    const { db, ops } = counted(t.db);
+    const api = createCaller({ db, claims, orgSlug: acme.slug, ip: null });
+    await api.resources.list({ page: 1, pageSize: 10 });
+    expect(ops[0]).toBe("gate");
+    expect(ops.filter((o) => o.startsWith("Membership.") || o.startsWith("TypeGrant."))).toEqual([]);
+  });
 });
