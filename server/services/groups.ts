@@ -36,28 +36,29 @@ export type GroupNode = {
 /** Every group in reach, in tree order (parents before children, siblings by name). */
 export async function listGroups(db: Db, actor: ActorContext): Promise<GroupNode[]> {
   enforce(decidePermission(actor, "groups.view"), "Group", actor);
-  const groups = await db.group.findMany({
-    where: groupsInReach(actor),
-    select: {
-      id: true,
-      organizationId: true,
-      name: true,
-      parentId: true,
-      depth: true,
-      path: true,
-      policy: true,
-    },
-    orderBy: [{ depth: "asc" }, { name: "asc" }],
-  });
-  // Members per group from the database's tallies, and subgroups from the list itself: the
-  // groups in reach are whole subtrees, so every child of a listed group is listed.
-  const tallies = groups.length
-    ? await db.memberTally.groupBy({
-        by: ["groupId"],
-        where: { organizationId: actor.organizationId, ...(actor.role.reach === "SUBTREE" ? { groupPath: { startsWith: actor.group.path } } : {}) },
-        _sum: { count: true },
-      })
-    : [];
+  // The groups and their member counts (the database's tallies) are read side by side;
+  // subgroups are counted from the list itself: the groups in reach are whole subtrees, so
+  // every child of a listed group is listed.
+  const [groups, tallies] = await Promise.all([
+    db.group.findMany({
+      where: groupsInReach(actor),
+      select: {
+        id: true,
+        organizationId: true,
+        name: true,
+        parentId: true,
+        depth: true,
+        path: true,
+        policy: true,
+      },
+      orderBy: [{ depth: "asc" }, { name: "asc" }],
+    }),
+    db.memberTally.groupBy({
+      by: ["groupId"],
+      where: { organizationId: actor.organizationId, ...(actor.role.reach === "SUBTREE" ? { groupPath: { startsWith: actor.group.path } } : {}) },
+      _sum: { count: true },
+    }),
+  ]);
   const members = new Map(tallies.map((t) => [t.groupId, t._sum.count ?? 0]));
   const subgroups = new Map<string, number>();
   for (const g of groups) if (g.parentId) subgroups.set(g.parentId, (subgroups.get(g.parentId) ?? 0) + 1);

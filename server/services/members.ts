@@ -429,10 +429,11 @@ async function memberPolicy(db: Db, m: { group: { path: string }; role: Paramete
 /** What the members page's filters and pickers offer: roles, and the groups in reach when
  * the actor may see groups. */
 export async function memberPickerOptions(db: Db, actor: ActorContext) {
-  return {
-    roles: await assignableRoles(db, actor),
-    groups: decidePermission(actor, "groups.view").allowed ? await listGroups(db, actor) : [],
-  };
+  const [roles, groups] = await Promise.all([
+    assignableRoles(db, actor),
+    decidePermission(actor, "groups.view").allowed ? listGroups(db, actor) : Promise.resolve([]),
+  ]);
+  return { roles, groups };
 }
 
 /**
