@@ -1,17 +1,18 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState, type CSSProperties } from "react";
+import { useEffect, useMemo, useState, type CSSProperties } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { PolicyDialog } from "./policy-dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
+import { Alert, Badge, Button, Card, cx, EmptyState, Field, Input, Select } from "../ui";
 
 type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
 
-/** `openPolicyOf`: a group whose policy dialog opens at once (Settings links here). */
-export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | null }) {
+/** `openPolicyOf`: a group whose policy dialog opens at once (Settings links here).
+ * `shown`: a group to bring into view and mark (the command palette links here). */
+export function GroupTree({ openPolicyOf = null, shown = null }: { openPolicyOf?: string | null; shown?: string | null }) {
   const trpc = useTRPC();
   const groups = useQuery(trpc.groups.list.queryOptions());
   const [action, setAction] = useState<Action>(null);
@@ -29,6 +30,11 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
       return true;
     });
   }, [groups.data, collapsed]);
+
+  const loaded = groups.data !== undefined;
+  useEffect(() => {
+    if (loaded && shown) document.getElementById(`group-${shown}`)?.scrollIntoView({ block: "center" });
+  }, [loaded, shown]);
 
   if (groups.isPending) return <p className="text-sm text-slate-500">Loading groups…</p>;
   if (groups.error) return <Alert>{errorMessage(groups.error)}</Alert>;
@@ -49,12 +55,17 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
         {visible.map((g) => (
           <li
             key={g.id}
+            id={`group-${g.id}`}
+            aria-current={g.id === shown ? "true" : undefined}
             role="treeitem"
             aria-level={g.depth - minDepth + 1}
             aria-expanded={g.subgroupCount ? !collapsed.has(g.id) : undefined}
             aria-selected={false}
             // On a phone the counts and the actions wrap under the name, and each level indents less.
-            className="group flex flex-wrap items-center gap-x-3 gap-y-1 py-2 pl-[calc(var(--level)*1rem)] sm:pl-[calc(var(--level)*1.5rem)]"
+            className={cx(
+              "group flex flex-wrap items-center gap-x-3 gap-y-1 py-2 pl-[calc(var(--level)*1rem)] sm:pl-[calc(var(--level)*1.5rem)]",
+              g.id === shown && "rounded-sm outline-2 outline-offset-4 outline-indigo-500",
+            )}
             style={{ "--level": g.depth - minDepth } as CSSProperties}
           >
             {g.subgroupCount ? (
