@@ -5,32 +5,13 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
-import type { Permission } from "@/server/authz/permissions";
 import { AccountLinkButtons } from "./account-link-buttons";
+import { CommandPalette, SearchButton } from "./command-palette";
+import { consoleNav } from "./console-nav";
 import { ThemeToggle } from "./theme-toggle";
 import { Button, cx, Select } from "./ui";
 
 type Org = { slug: string; name: string; role?: string; suspended?: boolean };
-
-const NAV: Array<{ href: string; label: string; permission: Permission | null }> = [
-  { href: "", label: "Overview", permission: "overview.view" },
-  { href: "/members", label: "Members", permission: "members.view" },
-  { href: "/invitations", label: "Invitations", permission: "members.create" },
-  { href: "/groups", label: "Groups", permission: "groups.view" },
-  { href: "/teams", label: "Teams", permission: "members.view" },
-  { href: "/resources", label: "Resources", permission: null },
-  { href: "/access", label: "Org-wide access", permission: "resources.grantAll" },
-  { href: "/activity", label: "Activity", permission: null },
-  { href: "/reports", label: "Reports", permission: "reports.run" },
-  { href: "/roles", label: "Roles", permission: "roles.view" },
-  { href: "/import", label: "Import", permission: "members.import" },
-  { href: "/export", label: "Export", permission: "data.export" },
-  { href: "/settings", label: "Settings", permission: "settings.manage" },
-  { href: "/email", label: "Outbox", permission: "settings.manage" },
-  { href: "/audit", label: "Audit log", permission: "audit.view" },
-  { href: "/tokens", label: "API tokens", permission: "tokens.use" },
-  { href: "/api", label: "API reference", permission: "tokens.use" },
-];
 
 export function ConsoleShell({
   organization,
@@ -53,7 +34,10 @@ export function ConsoleShell({
   const pathname = usePathname();
   const router = useRouter();
   const base = `/o/${organization.slug}`;
-  const items = NAV.filter((n) => n.permission === null || permissions.includes(n.permission));
+  const items = consoleNav(permissions);
+  // On a phone the palette opens over the drawer, which stays open behind it: Escape comes
+  // back to the drawer's Search button, and choosing a match navigates, which closes both.
+  const [paletteOpen, setPaletteOpen] = useState(false);
 
   // The drawer remembers the page it was opened on: any navigation (a link, the
   // organization switcher, the browser's Back) closes it, during render rather than in an
@@ -72,7 +56,8 @@ export function ConsoleShell({
     else if (wasOpen.current) menuButton.current?.focus();
     wasOpen.current = open;
     if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpenOn(null);
+    // Escape inside a dialog over the drawer (the command palette) closes that dialog only.
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && !(e.target instanceof Element && e.target.closest("dialog")) && setOpenOn(null);
     // Widening the window past md shows the sidebar in place; the drawer state would
     // otherwise linger and keep the page inert.
     const wide = window.matchMedia("(min-width: 48rem)");
@@ -158,6 +143,9 @@ export function ConsoleShell({
               </div>
             )}
           </div>
+          <div className="px-2 pt-3">
+            <SearchButton onClick={() => setPaletteOpen(true)} />
+          </div>
           <nav aria-label="Console" className="flex-1 space-y-1 px-2 py-3">
             {items.map((item) => {
               const href = `${base}${item.href}`;
@@ -191,6 +179,7 @@ export function ConsoleShell({
           {children}
         </main>
       </div>
+      <CommandPalette base={base} pages={items} open={paletteOpen} onOpenChange={setPaletteOpen} />
     </>
   );
 }

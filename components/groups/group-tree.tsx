@@ -1,25 +1,26 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
 import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { PolicyDialog } from "./policy-dialog";
 import { treeKey } from "./tree-keys";
 import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
+import { Alert, Badge, Button, Card, cx, EmptyState, Field, Input, Select } from "../ui";
 
 type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
 
-/** `openPolicyOf`: a group whose policy dialog opens at once (Settings links here). */
-export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | null }) {
+/** `openPolicyOf`: a group whose policy dialog opens at once (Settings links here).
+ * `shown`: a group to bring into view, focus and mark (the command palette links here). */
+export function GroupTree({ openPolicyOf = null, shown = null }: { openPolicyOf?: string | null; shown?: string | null }) {
   const trpc = useTRPC();
   const groups = useQuery(trpc.groups.list.queryOptions());
   const [action, setAction] = useState<Action>(null);
   const [policyOf, setPolicyOf] = useState<string | null>(openPolicyOf);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   // One row of the tree is in the Tab order (the last one focused); arrows move between rows.
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(shown);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
 
   const visible = useMemo(() => {
@@ -33,6 +34,14 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
       return true;
     });
   }, [groups.data, collapsed]);
+
+  const loaded = groups.data !== undefined;
+  useEffect(() => {
+    const row = loaded && shown ? rowRefs.current.get(shown) : undefined;
+    if (!row) return;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "center" });
+  }, [loaded, shown]);
 
   if (groups.isPending) return <p className="text-sm text-slate-500">Loading groups…</p>;
   if (groups.error) return <Alert>{errorMessage(groups.error)}</Alert>;
@@ -77,6 +86,8 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
                 if (el) rowRefs.current.set(g.id, el);
                 else rowRefs.current.delete(g.id);
               }}
+              id={`group-${g.id}`}
+              aria-current={g.id === shown ? "true" : undefined}
               role="treeitem"
               tabIndex={index === active ? 0 : -1}
               onKeyDown={(event) => onRowKey(event, index)}
@@ -87,7 +98,10 @@ export function GroupTree({ openPolicyOf = null }: { openPolicyOf?: string | nul
               aria-labelledby={`group-${g.id}-name`}
               aria-describedby={`group-${g.id}-counts`}
               // On a phone the counts and the actions wrap under the name, and each level indents less.
-              className="group flex flex-wrap items-center gap-x-3 gap-y-1 rounded py-2 pl-[calc(var(--level)*1rem)] outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-inset sm:pl-[calc(var(--level)*1.5rem)]"
+              className={cx(
+                "group flex flex-wrap items-center gap-x-3 gap-y-1 rounded py-2 pl-[calc(var(--level)*1rem)] outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 focus-visible:ring-inset sm:pl-[calc(var(--level)*1.5rem)]",
+                g.id === shown && "bg-indigo-50",
+              )}
               style={{ "--level": g.depth - minDepth } as CSSProperties}
             >
               {g.subgroupCount ? (

@@ -5,9 +5,15 @@ import { readForPage } from "@/server/trpc/server";
 
 export const metadata = { title: "Groups" };
 
-export default async function GroupsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ policy?: string }> }) {
+export default async function GroupsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ policy?: string; group?: string }>;
+}) {
   const { slug } = await params;
-  const { policy } = await searchParams;
+  const { policy, group } = await searchParams;
   const page = await readForPage({ slug, path: `/o/${slug}/groups` }, (api) => api.console.groups());
   if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
   const { you } = page.data;
@@ -21,7 +27,7 @@ export default async function GroupsPage({ params, searchParams }: { params: Pro
             : `Your home group ${you.group.name} and its subgroups: the part of the tree your role reaches.`
         }
       />
-      <GroupTree openPolicyOf={typeof policy === "string" ? policy.slice(0, 40) : null} />
+      <GroupTree openPolicyOf={typeof policy === "string" ? policy.slice(0, 40) : null} shown={typeof group === "string" ? group.slice(0, 40) : null} />
     </>
   );
 }
