@@ -6,6 +6,7 @@ import { Prisma as P, type Prisma } from "../db/generated/client";
 import type { Actor } from "./decision";
 import { groupsInReach } from "./groups.sql";
 import { ALL_PERMISSIONS } from "./permissions";
+import { likeContains, likeStartsWith } from "../db/like";
 
 /**
  * Rule 3, seeing, as facts: whom the actor sees besides themselves. Every rendering below reads
@@ -76,7 +77,7 @@ export function invitationsInReach(actor: Actor): Prisma.InvitationWhereInput {
 }
 
 /** LIKE pattern of "starts with", with LIKE's wildcards escaped. */
-export const startsWith = (prefix: string) => `${prefix.replace(/[\\%_]/g, "\\$&")}%`;
+export const startsWith = likeStartsWith;
 
 /**
  * The members in an actor's span (rule 3, managing), as a SQL subquery: the mirror of
@@ -256,4 +257,4 @@ export function memberTotalSql(actor: Actor, filters: MemberListFilters, cap: nu
 }
 
 /** LIKE pattern of "contains", with LIKE's wildcards escaped. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+const contains = likeContains;

@@ -20,6 +20,7 @@ import {
   type NameKind,
 } from "./audit-catalog";
 import { enforce, StewardError } from "./errors";
+import { likeContains, likeLiteral } from "../db/like";
 
 export type AuditFilters = {
   /** A user id: events record the acting account, which outlives a deleted membership. */
@@ -86,7 +87,7 @@ function day(value: string, what: string): Date {
  */
 async function searchCondition(db: Db, organizationId: string, search: string): Promise<P.Sql> {
   const q = search.trim();
-  const text = { contains: q, mode: "insensitive" as const };
+  const text = { contains: likeLiteral(q), mode: "insensitive" as const };
   const actions = AUDIT_ACTIONS.filter((k) => AUDIT_CATALOG[k].label.toLowerCase().includes(q.toLowerCase()));
   const inOrg = { organizationId };
   const [users, members, groups, resources, roles, teams] = await Promise.all([
@@ -98,7 +99,7 @@ async function searchCondition(db: Db, organizationId: string, search: string): 
     db.team.findMany({ where: { ...inOrg, name: text }, select: { id: true }, take: SEARCH_NAMES }),
   ]);
   const targets = [...members, ...groups, ...resources, ...roles, ...teams].map((r) => r.id);
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likeContains(q);
   return P.sql`(e.action = ANY(${actions}::text[])
     OR e."actorUserId" = ANY(${users.map((u) => u.id)}::text[])
     OR e."targetId" = ANY(${targets}::text[])

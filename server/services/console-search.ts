@@ -8,6 +8,7 @@ import type { Db } from "../db";
 import type { ActorContext } from "./actor";
 import { listMembers } from "./members";
 import { listResources } from "./resources";
+import { likeLiteral } from "../db/like";
 
 /** Matches per area: a palette offers a handful to pick from, not a list to page through. */
 export const SEARCH_MATCHES = 5;
@@ -46,7 +47,7 @@ async function findResources(db: Db, actor: ActorContext, search: string, base: 
 async function findGroups(db: Db, actor: ActorContext, search: string, base: string): Promise<SearchMatch[]> {
   const reach = groupsInReach(actor);
   const found = await db.group.findMany({
-    where: { AND: [reach, { name: { contains: literally(search), mode: "insensitive" } }] },
+    where: { AND: [reach, { name: { contains: likeLiteral(search), mode: "insensitive" } }] },
     select: { id: true, name: true, path: true },
     orderBy: [{ depth: "asc" }, { name: "asc" }, { id: "asc" }],
     take: SEARCH_MATCHES,
@@ -64,9 +65,6 @@ async function findGroups(db: Db, actor: ActorContext, search: string, base: str
     return { id: g.id, label: g.name, detail, href: `${base}/groups?group=${g.id}` };
   });
 }
-
-/** Prisma's `contains` is a LIKE that leaves the text's own wildcards (%, _) and escape character (a backslash) live. */
-const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 /** A group's path, "/id/…/id/", as its ids from the root down to itself. */
 const idsOf = (path: string) => path.split("/").filter(Boolean);

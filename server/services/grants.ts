@@ -24,6 +24,7 @@ import { notifyResourceEvent } from "./notifications";
 import { openResource } from "./resources";
 import { groupsInReach } from "../authz/groups.sql";
 import { membersVisibleTo } from "../authz/members.sql";
+import { likeLiteral } from "../db/like";
 
 export type Principal =
   { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string } | { kind: "EMAIL"; email: string };
@@ -276,7 +277,7 @@ export async function sharePrincipals(db: Db, actor: ActorContext, input: { reso
 export async function findPrincipals(db: Db, actor: ActorContext, search: string) {
   const directory = decidePrincipalDirectory(actor);
   const q = search.trim();
-  const text = q ? { contains: q, mode: "insensitive" as const } : undefined;
+  const text = q ? { contains: likeLiteral(q), mode: "insensitive" as const } : undefined;
   // Emails are stored lower-cased, so this is the unique index's exact match.
   const byAddress: Prisma.MembershipWhereInput[] = q ? [{ user: { email: q.toLowerCase() } }] : [];
   const searchable: Prisma.MembershipWhereInput = directory.members === "span" ? membersVisibleTo(actor) : { id: actor.membershipId };

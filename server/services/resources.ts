@@ -26,6 +26,7 @@ import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { membersInSpanSql } from "../authz/members.sql";
 import { reachedResourcesSql, visibleResourcesSql } from "../authz/resources.sql";
+import { likeContains } from "../db/like";
 
 /** The resource and the actor's access to it, or NOT_FOUND when they do not see it. */
 export async function openResource(db: Db | Tx, actor: ActorContext, resourceId: string, operation: ResourceOperation = "view") {
@@ -38,8 +39,6 @@ export async function openResource(db: Db | Tx, actor: ActorContext, resourceId:
 }
 
 export type ListResourcesInput = { page: number; pageSize: number; type?: ResourceType; search?: string; asMembershipId?: string };
-
-const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, "\\$&")}%`;
 
 /** The member whose view a "view as" preview shows, after the decision. */
 async function previewSubject(db: Db | Tx, actor: ActorContext, membershipId: string) {
@@ -60,7 +59,7 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   // A preview shows only what the previewing admin sees too; the rest is counted, not named.
   if (subject !== own) filters.push(visibleResourcesSql(own));
   if (input.type) filters.push(P.sql`r.type = ${input.type}`);
-  if (input.search) filters.push(P.sql`(r.name ILIKE ${likePattern(input.search)} OR r.description ILIKE ${likePattern(input.search)})`);
+  if (input.search) filters.push(P.sql`(r.name ILIKE ${likeContains(input.search)} OR r.description ILIKE ${likeContains(input.search)})`);
   const where = P.join(filters, " AND ");
   const offset = (input.page - 1) * input.pageSize;
   // The owner's name is the membership's copy of it: no join to User.

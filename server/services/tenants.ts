@@ -22,6 +22,7 @@ import { audit, auditBy, type AuditEntry, type AuditTarget } from "./audit";
 import { acceptSecondFactor } from "./two-factor";
 import { enforce, StewardError } from "./errors";
 import { addRoleSet, createOrganization, freeSlug, slugify } from "./setup";
+import { likeLiteral } from "../db/like";
 
 /** Who acts at instance level: the signed-in account (and, for the audit, where from). */
 export type AccountActor = { userId: string; isOperator: boolean; ip?: string | null };
@@ -163,7 +164,7 @@ export async function listOrganizations(db: Db, operator: OperatorActor, input: 
   mustOperate(operator);
   const filters: Prisma.OrganizationWhereInput[] = [{ deletedAt: null }];
   const q = input.search?.trim();
-  if (q) filters.push({ OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q.toLowerCase() } }] });
+  if (q) filters.push({ OR: [{ name: { contains: likeLiteral(q), mode: "insensitive" } }, { slug: { contains: likeLiteral(q.toLowerCase()) } }] });
   if (input.status === "SUSPENDED") filters.push({ suspendedAt: { not: null } });
   if (input.status === "ACTIVE") filters.push({ suspendedAt: null });
   const where: Prisma.OrganizationWhereInput = { AND: filters };
