@@ -35,9 +35,14 @@ export function handleTrpcRequest(req: Request, db: () => Db): Promise<Response>
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
-    createContext: () => {
+    createContext: async () => {
       refuseRequest(req);
-      return requestContext(req.headers, req.headers.get(ORG_HEADER), db);
+      const context = await requestContext(req.headers, req.headers.get(ORG_HEADER), db);
+      // A page's reads arrive as one batch of queries (a GET): they share one gate, read
+      // once for the request. Changes (POST) and token calls keep a gate per call, so that
+      // a change made earlier in a batch is seen by the next call, and each token call is
+      // counted against its rate limit.
+      return req.method === "GET" && !context.bearer ? { ...context, memo: new Map() } : context;
     },
     responseMeta({ errors }) {
       const headers = new Headers({ "cache-control": "no-store" });

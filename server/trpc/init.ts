@@ -49,7 +49,8 @@ export type Context = {
   /** The organization the request is about: the slug of the page's /o/[slug] URL. */
   orgSlug: string | null;
   ip: string | null;
-  /** Server components only: the viewer and membership resolved once per request (memo.ts). */
+  /** The viewer and membership resolved once per request (memo.ts): server components, and
+   * the HTTP handler's batches of queries. */
   memo?: RequestMemo;
   /** The request's API token (Authorization: Bearer), when it came with one: then the
    * session cookie is ignored, and only organization procedures answer. */
@@ -210,16 +211,17 @@ function requirePermission(actor: Parameters<typeof decidePermission>[0], permis
   if (decision && !decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
 }
 
-const viewerOf = (ctx: Context) => once(ctx.memo, "viewer", () => resolveViewer(ctx.db, ctx.claims));
+/** The signed-in viewer. Inside an organization it comes from the gate's statement, which
+ * the request's organization procedures then share (with a memo). */
+const viewerOf = (ctx: Context) =>
+  ctx.orgSlug && ctx.claims ? sessionActorOf(ctx).then((found) => found.viewer) : once(ctx.memo, "viewer", () => resolveViewer(ctx.db, ctx.claims));
 
 /** The signed-in viewer and their membership of the request's organization, in one statement
  * (server/auth/session-actor.ts); the viewer is kept for the request's other procedures. */
 const sessionActorOf = (ctx: Context) =>
   once(ctx.memo, `session-actor:${ctx.orgSlug ?? ""}`, async (): Promise<SessionActor> => {
     if (!ctx.claims) return { viewer: null, member: { refusal: new StewardError("NOT_FOUND", "Organization not found.") } };
-    const found = await loadSessionActor(ctx.db, ctx.claims, ctx.orgSlug);
-    if (ctx.memo && !ctx.memo.has("viewer")) ctx.memo.set("viewer", Promise.resolve(found.viewer));
-    return found;
+    return loadSessionActor(ctx.db, ctx.claims, ctx.orgSlug);
   });
 
 const TOKENS_STAY_INSIDE = "API tokens work only on an organization's procedures; this one needs a signed-in session.";

@@ -74,6 +74,32 @@ describe("batches", () => {
     expect(tooMany.message).toBe(`A request may carry at most ${MAX_BATCH_SIZE} calls.`);
     expect(tooMany.text.length).toBeLessThan(2_000);
   });
+
+  it("share one gate when they read, and keep one per call when they change", async () => {
+    const gates: string[] = [];
+    const counting = t.db.$extends({
+      query: {
+        $allOperations({ model, args, query }) {
+          const sql = model ? "" : String((args as { strings?: readonly string[] }).strings?.join("?") ?? "");
+          if (sql.includes('u."sessionVersion"')) gates.push(sql);
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    const reads = await callHttp(() => counting, "roles.list,console.you,account.me?batch=1", { method: "GET", cookie: ownerCookie, org: acme.slug });
+    expect(reads.status).toBe(200);
+    expect(gates).toHaveLength(1);
+
+    gates.length = 0;
+    const input = JSON.stringify({ 0: { json: { organization: acme.slug, events: [] } }, 1: { json: { organization: acme.slug, events: ["failures"] } } });
+    const changes = await callHttp(() => counting, "account.setNotifications,account.setNotifications?batch=1", {
+      cookie: ownerCookie,
+      org: acme.slug,
+      body: input,
+    });
+    expect(changes.status).toBe(200);
+    expect(gates).toHaveLength(2);
+  });
 });
 
 describe("malformed requests", () => {
