@@ -2,7 +2,7 @@
 // at. Every request re-checks both against the database (rule 9), so that disabling an
 // account or changing its password ends its sessions at the next request.
 import type { Db } from "../db";
-import { idleCutoff, noteSessionSeen } from "../services/sessions";
+import { loadSessionActor } from "./session-actor";
 
 /** `sessionId` names the Session row of this sign-in (tokens from before sessions were
  * recorded have none and are checked by sessionVersion alone until they expire). */
@@ -20,25 +20,9 @@ export type Viewer = {
   sessionStartedAt: Date | null;
 };
 
+/** The signed-in viewer, or null: the gate's statement (session-actor.ts) with no
+ * organization, so that the viewer is decided in one place. */
 export async function resolveViewer(db: Db, claims: SessionClaims | null): Promise<Viewer | null> {
   if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    include: { sessions: { where: { id: claims.sessionId ?? "", endedAt: null, lastSeenAt: { gt: idleCutoff() } } } },
-  });
-  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== claims.sessionVersion) return null;
-  const [session] = user.sessions;
-  if (claims.sessionId) {
-    if (!session) return null;
-    await noteSessionSeen(db, session);
-  }
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    mustChangePassword: user.mustChangePassword,
-    hasTwoFactor: user.totpEnabledAt !== null,
-    isOperator: user.isOperator,
-    sessionStartedAt: session?.createdAt ?? null,
-  };
+  return (await loadSessionActor(db, claims, null)).viewer;
 }
