@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { GroupNode } from "@/server/services/groups";
+import type { PickerGroup } from "@/server/services/members";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
@@ -17,7 +17,7 @@ export function AddMemberButton() {
   return <AddMember roles={options.data.roles} groups={options.data.groups} />;
 }
 
-function AddMember({ roles, groups }: { roles: RoleOption[]; groups: GroupNode[] }) {
+function AddMember({ roles, groups }: { roles: RoleOption[]; groups: PickerGroup[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);

@@ -4,7 +4,7 @@
 // why not.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { GroupNode } from "@/server/services/groups";
+import type { PickerGroup } from "@/server/services/members";
 import type { BulkResult } from "@/server/services/bulk";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
@@ -27,7 +27,7 @@ export function BulkBar({
   /** Every member matching the list's filters, instead of `selected`: the filters and how many. */
   matching?: { filters: MemberFilters; count: number };
   roles: RoleOption[];
-  groups: GroupNode[];
+  groups: PickerGroup[];
   onDone: () => void;
 }) {
   const trpc = useTRPC();

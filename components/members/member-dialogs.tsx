@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { GroupNode } from "@/server/services/groups";
+import type { PickerGroup } from "@/server/services/members";
 import { Dialog } from "../dialog";
 import { DialogActions, GroupOptions } from "../form-parts";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
@@ -13,7 +13,7 @@ export type MemberRef = Pick<MemberRow, "id" | "name" | "status" | "role" | "gro
 export type MemberAction = { kind: "role" | "group" | "status" | "reset"; member: MemberRef } | null;
 type RoleOption = { id: string; name: string; assignable: boolean; reason: string };
 
-export function MemberDialogs({ action, onClose, roles, groups }: { action: MemberAction; onClose: () => void; roles: RoleOption[]; groups: GroupNode[] }) {
+export function MemberDialogs({ action, onClose, roles, groups }: { action: MemberAction; onClose: () => void; roles: RoleOption[]; groups: PickerGroup[] }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const done = () => {

@@ -30,9 +30,9 @@ import { enforce, notFound, StewardError } from "./errors";
 import { describeScope } from "./resources";
 import { decideGainedGrants, groupGrantsGained } from "./side-paths";
 import { topRoleFacts } from "./top-role";
-import { listGroups } from "./groups";
+import { inTreeOrder } from "./groups";
 import { effectivePolicyAt } from "./policies";
-import { loginLocks } from "./throttle";
+import { lockOver, loginLocks, storedLoginKeySql, type ThrottleRow } from "./throttle";
 import { groupsInReach } from "../authz/groups.sql";
 import {
   MEMBER_SORT_KEYS,
@@ -139,11 +139,18 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
   const order = { sort: input.sort, direction: input.direction };
   const cursor = input.cursor ? readCursor(input.cursor, order) : null;
   const limit = input.pageSize;
-  // The total first: it is cheap (tallies), and tells the page how to read the matches.
-  const [{ n }] = await db.$queryRaw<[{ n: number }]>(memberTotalSql(actor, filters, SEARCH_COUNT_CAP));
-  const few = n <= memberListTuning.fewMembers;
-  const read = (page: Parameters<typeof memberPageSql>[3]) =>
-    db.$queryRaw<MemberPageRow[]>(memberRowsSql(memberPageSql(actor, filters, order, { ...page, few })));
+  const now = new Date();
+  // The total (cheap: tallies) tells the page how to read the matches; both come in one statement.
+  const total = memberTotalSql(actor, filters, SEARCH_COUNT_CAP);
+  let n = 0;
+  const read = async (page: Omit<Parameters<typeof memberPageSql>[3], "few">) => {
+    const [few, many] = [true, false].map((few) => memberPageSql(actor, filters, order, { ...page, few }));
+    const got = await db.$queryRaw<Array<{ n: number } & (MemberPageRow | { [K in keyof MemberPageRow]: null })>>(
+      memberRowsSql(total, memberListTuning.fewMembers, few!, many!),
+    );
+    n = got[0]!.n;
+    return got.filter((r): r is { n: number } & MemberPageRow => r.id !== null);
+  };
 
   // One row past the page tells whether another follows; reading backwards, whether one precedes.
   let rows: MemberPageRow[];
@@ -179,23 +186,43 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
     prevCursor: before ? boundary("before", rows[0]) : null,
     /** Whether the actor's role changes members at all (then rows it may not change say so). */
     manages: ROW_ACTIONS.some((a) => decidePermission(actor, MEMBER_ACTION_PERMISSION[a]).allowed),
-    rows: await withLocks(db, rows.map(toMemberRow), (m) => memberView(actor, m, ROW_ACTIONS)),
+    rows: rows.map((r) => ({ ...memberView(actor, toMemberRow(r), ROW_ACTIONS), lockedUntil: lockedUntilOf(r, now) })),
   };
 }
 
-/** A page's rows with what a row of the list shows and its decisions need, in one statement:
- * the page's ids and keys, then the membership, its user, role and group by primary key. */
-function memberRowsSql(page: ReturnType<typeof memberPageSql>): Prisma.Sql {
-  return Prisma.sql`WITH page AS (${page.query})
-    SELECT page.*, m."userId", m."organizationId", m.status::text AS status, m."isOwner", m."createdAt",
-      u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername", u.company AS "userCompany", u."lastSignInAt" AS "userLastSignInAt",
-      g.id AS "groupId", g.name AS "groupName", g.path AS "groupPath", g."parentId" AS "groupParentId",
-      ro.id AS "roleId", ro.name AS "roleName", ro.rank AS "roleRank", ro.reach::text AS "roleReach", ro.permissions AS "rolePermissions",
-      ro.ceiling AS "roleCeiling", ro."builtInKey" AS "roleBuiltInKey"
-    FROM page JOIN "Membership" m ON m.id = page.id JOIN "User" u ON u.id = m."userId"
-      JOIN "Group" g ON g.id = m."groupId" JOIN "Role" ro ON ro.id = m."roleId"
-    ORDER BY ${page.orderBy("page")}`;
+/**
+ * The total and a page's rows, in one statement. The total says how to read the page (few
+ * matches: read them all and sort them; else walk the sort's index), so both readings are
+ * written and the total gates them: PostgreSQL runs only the one whose condition holds (a
+ * one-time filter). Then the page's ids and keys are joined to what a row of the list shows
+ * and its decisions need (the membership, its user, role and group, by primary key), and the
+ * login limit's state of the member's email and username. Every row carries the total; with
+ * no rows, one row of nulls does.
+ */
+function memberRowsSql(total: Prisma.Sql, fewMembers: number, few: MemberPage, many: MemberPage): Prisma.Sql {
+  const throttle = (login: Prisma.Sql) =>
+    Prisma.sql`(SELECT json_build_object('attempts', t.attempts, 'windowStartedAt', ${epochMs(Prisma.sql`t."windowStartedAt"`)},
+      'lastAttemptAt', ${epochMs(Prisma.sql`t."lastAttemptAt"`)}) FROM "SignInThrottle" t WHERE t.key = ${storedLoginKeySql(login)})`;
+  return Prisma.sql`WITH total AS MATERIALIZED (${total}),
+    page AS ((SELECT * FROM (${few.query}) p WHERE (SELECT n FROM total) <= ${fewMembers})
+      UNION ALL (SELECT * FROM (${many.query}) p WHERE (SELECT n FROM total) > ${fewMembers}))
+    SELECT total.n, r.* FROM total LEFT JOIN (
+      SELECT page.*, m."userId", m."organizationId", m.status::text AS status, m."isOwner", m."createdAt",
+        u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername", u.company AS "userCompany", u."lastSignInAt" AS "userLastSignInAt",
+        g.id AS "groupId", g.name AS "groupName", g.path AS "groupPath", g."parentId" AS "groupParentId",
+        ro.id AS "roleId", ro.name AS "roleName", ro.rank AS "roleRank", ro.reach::text AS "roleReach", ro.permissions AS "rolePermissions",
+        ro.ceiling AS "roleCeiling", ro."builtInKey" AS "roleBuiltInKey",
+        ${throttle(Prisma.sql`u.email`)} AS "emailThrottle", ${throttle(Prisma.sql`u.username`)} AS "usernameThrottle"
+      FROM page JOIN "Membership" m ON m.id = page.id JOIN "User" u ON u.id = m."userId"
+        JOIN "Group" g ON g.id = m."groupId" JOIN "Role" ro ON ro.id = m."roleId"
+    ) r ON TRUE
+    ORDER BY ${many.orderBy("r")}`;
 }
+
+/** A timestamp column (UTC, without zone) as milliseconds since the epoch, for JSON. */
+const epochMs = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
+
+type MemberPage = ReturnType<typeof memberPageSql>;
 
 type MemberPageRow = {
   id: string;
@@ -222,7 +249,20 @@ type MemberPageRow = {
   rolePermissions: string[];
   roleCeiling: string[];
   roleBuiltInKey: string | null;
+  /** The login limit's row of their email, and of their username, when there is one. */
+  emailThrottle: ThrottleJson | null;
+  usernameThrottle: ThrottleJson | null;
 };
+
+type ThrottleJson = { attempts: number; windowStartedAt: number; lastAttemptAt: number };
+
+/** When the member's sign-in is locked, from the page row's throttle rows. */
+function lockedUntilOf(r: MemberPageRow, now: Date): Date | null {
+  const rows: ThrottleRow[] = [r.emailThrottle, r.usernameThrottle]
+    .filter((t) => t !== null)
+    .map((t) => ({ attempts: t.attempts, windowStartedAt: new Date(t.windowStartedAt), lastAttemptAt: new Date(t.lastAttemptAt) }));
+  return lockOver(rows, now).lockedUntil;
+}
 
 function toMemberRow(r: MemberPageRow): MemberRowData & { userId: string } {
   return {
@@ -294,15 +334,6 @@ function readCursor(text: string, order: { sort: MemberSort; direction: "asc" | 
   if (!parsed.keys.every((key, i) => keyFits(key, types[i]!)))
     throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
   return parsed;
-}
-
-/** Rows with when each member's sign-in is locked (the login limit), read for the page in one query. */
-async function withLocks<M extends { userId: string; user: { email: string; username: string | null } }, V>(db: Db, rows: M[], view: (m: M) => V) {
-  const locks = await loginLocks(
-    db,
-    rows.map((m) => ({ id: m.userId, email: m.user.email, username: m.user.username })),
-  );
-  return rows.map((m) => ({ ...view(m), lockedUntil: locks.get(m.userId)?.lockedUntil ?? null }));
 }
 
 /** A member the actor sees (rule 3: in reach, ranked below, or themselves), else NOT_FOUND; the
@@ -426,14 +457,23 @@ async function memberPolicy(db: Db, m: { group: { path: string }; role: Paramete
   return { ...effective, twoFactorRequired: decideTwoFactorRequired(effective.values.twoFactor, toRoleFacts(m.role)).allowed };
 }
 
+/** A group as the pickers offer it: its name, indented by its depth, in tree order. */
+export type PickerGroup = { id: string; name: string; parentId: string | null; depth: number };
+
 /** What the members page's filters and pickers offer: roles, and the groups in reach when
- * the actor may see groups. */
-export async function memberPickerOptions(db: Db, actor: ActorContext) {
+ * the actor may see groups (only what a picker shows: the groups page has the rest). */
+export async function memberPickerOptions(db: Db, actor: ActorContext): Promise<{ roles: Awaited<ReturnType<typeof assignableRoles>>; groups: PickerGroup[] }> {
   const [roles, groups] = await Promise.all([
     assignableRoles(db, actor),
-    decidePermission(actor, "groups.view").allowed ? listGroups(db, actor) : Promise.resolve([]),
+    decidePermission(actor, "groups.view").allowed
+      ? db.group.findMany({
+          where: groupsInReach(actor),
+          select: { id: true, name: true, parentId: true, depth: true },
+          orderBy: [{ depth: "asc" }, { name: "asc" }],
+        })
+      : Promise.resolve([]),
   ]);
-  return { roles, groups };
+  return { roles, groups: inTreeOrder(groups) };
 }
 
 /**

@@ -50,6 +50,22 @@ describe("a locked-out member", () => {
     expect((await checkCredentials(t.db, acme.email("ulla"), PASSWORD)).status).toBe("locked");
   });
 
+  it("shows in the list a lock gathered under the member's username, as on their page", async () => {
+    const owner = await acme.signIn("owner");
+    const uwe = await t.db.membership.findUniqueOrThrow({ where: { id: acme.member("uwe") } });
+    await t.db.user.update({ where: { id: uwe.userId }, data: { username: "uwe.u" } });
+    const windowStartedAt = new Date();
+    await t.db.signInThrottle.create({
+      data: { key: loginKey("uwe.u"), attempts: SIGN_IN_LIMITS.login.attempts, windowStartedAt, lastAttemptAt: windowStartedAt },
+    });
+    const page = await owner.members.get({ membershipId: acme.member("uwe") });
+    expect(page.signIn.lockedUntil).toEqual(new Date(windowStartedAt.getTime() + SIGN_IN_LIMITS.login.windowMs));
+    const list = await owner.members.list({ page: 1, pageSize: 50 });
+    expect(list.rows.find((r) => r.id === acme.member("uwe"))!.lockedUntil).toEqual(page.signIn.lockedUntil);
+    await t.db.signInThrottle.delete({ where: { key: loginKey("uwe.u") } });
+    await t.db.user.update({ where: { id: uwe.userId }, data: { username: null } });
+  });
+
   it("is unlocked only with “Reset credentials” over them: out of span is NOT_FOUND, without the permission FORBIDDEN", async () => {
     await expect((await acme.signIn("gabe")).members.unlock({ membershipId: acme.member("ulla") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect((await acme.signIn("uwe")).members.unlock({ membershipId: acme.member("ulla") })).rejects.toMatchObject({ code: "FORBIDDEN" });
