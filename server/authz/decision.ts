@@ -75,6 +75,9 @@ export function labels(permissions: string[]): string {
 
 // ---- Reach: which groups an actor's role covers --------------------------------------
 
+/** The ids along a group's path, the root first and the group itself last. */
+export const chainIds = (path: string): string[] => path.split("/").filter(Boolean);
+
 export function isInSubtree(group: Pick<GroupFacts, "path">, root: Pick<GroupFacts, "path">): boolean {
   return group.path.startsWith(root.path);
 }

@@ -4,6 +4,7 @@ export {
   decidePermission,
   decideReach,
   holds,
+  chainIds,
   isInSubtree,
   permissionsBeyond,
   type Actor,

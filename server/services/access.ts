@@ -2,7 +2,7 @@
 // server/authz and what its SQL twin, server/authz/resources.sql.ts, needs), and `accessOf`,
 // one member's effective access to one resource with every path, in two queries (the
 // organization-wide grants that reach the member come with the subject).
-import { effectiveAccess, type EffectiveAccess, type MemberFacts, type ReachingGrant, type ResourceFacts } from "../authz";
+import { effectiveAccess, type EffectiveAccess, type MemberFacts, type ReachingGrant, type ResourceFacts, chainIds } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
 import { memberFactsInclude, toMemberFacts, type ActorContext } from "./actor";
 import { membersInSpanSql } from "../authz/members.sql";
@@ -47,7 +47,7 @@ export async function subjectOfMember(
  * (explainAccess passes the acting member).
  */
 async function subjectOf(db: Db | Tx, facts: MemberFacts, scope: string[], asActor: ActorContext): Promise<AccessSubject> {
-  const groupChain = facts.group.path.split("/").filter(Boolean);
+  const groupChain = chainIds(facts.group.path);
   const typeGrants = await db.$queryRaw<
     Array<{ id: string; resourceType: string; capabilities: string[]; mayCreate: boolean; kind: string; teamName: string | null; groupName: string | null }>
   >`

@@ -2,7 +2,7 @@
 // found through the list that already decides what the viewer sees (members in span, groups
 // in reach, visible resources). An area the viewer's role does not open is skipped, as the
 // console's navigation leaves its page out, rather than refused.
-import { decidePermission, typeLabel } from "../authz";
+import { decidePermission, typeLabel, chainIds } from "../authz";
 import { groupsInReach } from "../authz/groups.sql";
 import type { Db } from "../db";
 import type { ActorContext } from "./actor";
@@ -52,19 +52,18 @@ async function findGroups(db: Db, actor: ActorContext, search: string, base: str
     orderBy: [{ depth: "asc" }, { name: "asc" }, { id: "asc" }],
     take: SEARCH_MATCHES,
   });
-  const ancestorIds = [...new Set(found.flatMap((g) => idsOf(g.path).slice(0, -1)))];
+  const ancestorIds = [...new Set(found.flatMap((g) => chainIds(g.path).slice(0, -1)))];
   const ancestors = ancestorIds.length
     ? await db.group.findMany({ where: { AND: [reach, { id: { in: ancestorIds } }] }, select: { id: true, name: true } })
     : [];
   const names = new Map(ancestors.map((a) => [a.id, a.name]));
   return found.map((g) => {
-    const chain = idsOf(g.path)
+    const chain = chainIds(g.path)
       .slice(0, -1)
       .flatMap((id) => names.get(id) ?? []);
-    const detail = chain.length ? `In ${chain.join(" › ")}` : idsOf(g.path).length === 1 ? "The root group" : "Your home group";
+    const detail = chain.length ? `In ${chain.join(" › ")}` : chainIds(g.path).length === 1 ? "The root group" : "Your home group";
     return { id: g.id, label: g.name, detail, href: `${base}/groups?group=${g.id}` };
   });
 }
 
 /** A group's path, "/id/…/id/", as its ids from the root down to itself. */
-const idsOf = (path: string) => path.split("/").filter(Boolean);

@@ -2,7 +2,7 @@
 // take away, read in keyset pages (by id, so a row added or removed meanwhile never shifts
 // another) of at most 1,000 rows. Which rows: server/authz/export.ts; the members' columns
 // are the import tool's where they overlap, so an export re-imports (docs/operations.md).
-import { decideExport, EXPORT_KINDS, type ExportKind } from "../authz";
+import { decideExport, EXPORT_KINDS, type ExportKind, chainIds } from "../authz";
 import { exportGroupsWhere, exportMembersWhere, exportTeamsWhere } from "../authz/export.sql";
 import { visibleResourcesSql } from "../authz/resources.sql";
 import type { Db } from "../db";
@@ -32,12 +32,12 @@ export type ExportFormat = "csv" | "json";
  * root by its own name. Reads only the groups on the given paths.
  */
 async function groupNamer(db: Db, organizationId: string, paths: string[]) {
-  const ids = [...new Set(paths.flatMap((p) => p.split("/").filter(Boolean)))];
+  const ids = [...new Set(paths.flatMap((p) => chainIds(p)))];
   const groups = ids.length ? await db.group.findMany({ where: { organizationId, id: { in: ids } }, select: { id: true, name: true } }) : [];
   const names = new Map(groups.map((g) => [g.id, g.name]));
   return (path: string | null) => {
     if (!path) return "";
-    const chain = path.split("/").filter(Boolean);
+    const chain = chainIds(path);
     const below = chain.slice(1).map((id) => names.get(id) ?? "?");
     return below.length ? below.join("/") : (names.get(chain[0]!) ?? "?");
   };

@@ -14,6 +14,7 @@ import {
   normalizeCapabilities,
   type AccessPath,
   type Capability,
+  chainIds,
 } from "../authz";
 import type { Db, Prisma, Tx } from "../db";
 import { accessOf, accessSubject, toResourceFacts } from "./access";
@@ -281,7 +282,7 @@ export async function findPrincipals(db: Db, actor: ActorContext, search: string
   // Emails are stored lower-cased, so this is the unique index's exact match.
   const byAddress: Prisma.MembershipWhereInput[] = q ? [{ user: { email: q.toLowerCase() } }] : [];
   const searchable: Prisma.MembershipWhereInput = directory.members === "span" ? membersVisibleTo(actor) : { id: actor.membershipId };
-  const ownGroups = { id: { in: actor.group.path.split("/").filter(Boolean) } };
+  const ownGroups = { id: { in: chainIds(actor.group.path) } };
   const [members, teams, groups] = await db.$transaction([
     db.membership.findMany({
       where: {

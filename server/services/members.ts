@@ -18,6 +18,7 @@ import {
   PERMISSIONS,
   type MemberFacts,
   type MemberAction,
+  chainIds,
 } from "../authz";
 import { z } from "zod";
 import type { Db, Tx } from "../db";
@@ -484,9 +485,9 @@ export async function memberPickerOptions(db: Db, actor: ActorContext): Promise<
  */
 export async function memberAccess(db: Db, actor: ActorContext, membershipId: string) {
   const target = await loadTarget(db, actor, membershipId);
-  const chainIds = target.group.path.split("/").filter(Boolean);
+  const chain = chainIds(target.group.path);
   const [groups, teams, subject] = await Promise.all([
-    db.group.findMany({ where: { organizationId: actor.organizationId, id: { in: chainIds } }, select: { id: true, name: true } }),
+    db.group.findMany({ where: { organizationId: actor.organizationId, id: { in: chain } }, select: { id: true, name: true } }),
     db.team.findMany({
       where: { organizationId: actor.organizationId, members: { some: { membershipId: target.id } } },
       select: { id: true, name: true },
@@ -496,7 +497,7 @@ export async function memberAccess(db: Db, actor: ActorContext, membershipId: st
   ]);
   const byId = new Map(groups.map((g) => [g.id, g]));
   return {
-    groups: chainIds.map((id) => byId.get(id)).filter((g) => g !== undefined),
+    groups: chain.map((id) => byId.get(id)).filter((g) => g !== undefined),
     teams,
     role: {
       name: target.role.name,

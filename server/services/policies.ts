@@ -14,6 +14,7 @@ import {
   type GroupPolicyLink,
   type PolicySettings,
   type PolicyValues,
+  chainIds,
 } from "../authz";
 import type { Db, Tx } from "../db";
 import { toGroupFacts, type ActorContext } from "./actor";
@@ -51,14 +52,12 @@ export function toSettings(row: PolicyRow | null | undefined): PolicySettings {
   };
 }
 
-const ids = (path: string) => path.split("/").filter(Boolean);
-
 export type GroupWithPolicy = { id: string; name: string; policy: PolicyRow | null };
 
 /** The groups on these paths with their policies, by id, in one query (none for no path);
  * `organizationId`, when given, keeps to that organization. */
 async function groupsOnPaths(db: Db | Tx, paths: string[], organizationId?: string): Promise<Map<string, GroupWithPolicy>> {
-  const wanted = [...new Set(paths.flatMap(ids))];
+  const wanted = [...new Set(paths.flatMap(chainIds))];
   if (!wanted.length) return new Map();
   const groups = await db.group.findMany({
     where: { id: { in: wanted }, ...(organizationId ? { organizationId } : {}) },
@@ -69,7 +68,7 @@ async function groupsOnPaths(db: Db | Tx, paths: string[], organizationId?: stri
 
 /** The chain of a group path for `effectivePolicy`, root first, from groups read by `groupsOnPaths`. */
 export function chainOf(path: string, groups: Map<string, GroupWithPolicy>): GroupPolicyLink[] {
-  return ids(path).flatMap((id) => {
+  return chainIds(path).flatMap((id) => {
     const g = groups.get(id);
     return g ? [{ groupId: g.id, groupName: g.name, settings: toSettings(g.policy) }] : [];
   });

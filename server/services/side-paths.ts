@@ -12,7 +12,7 @@
 // restorer's Data is cut by their own role's ceiling, and assigning or moving does not check
 // that ceiling against the actor's, so an actor whose ceiling lacks Data may still place a
 // restorer whose role keeps it (as for grants, which the member's ceiling caps, not the actor's).
-import { decideGrantChange, decideTypeGrantChange, describeCapabilities, describeTypeGrant, type Decision } from "../authz";
+import { decideGrantChange, decideTypeGrantChange, describeCapabilities, describeTypeGrant, type Decision, chainIds } from "../authz";
 import type { Tx } from "../db";
 import { accessOf, actorSubject, resourceInclude, toResourceFacts } from "./access";
 import type { ActorContext } from "./actor";
@@ -85,6 +85,6 @@ export async function decideGainedGrants(tx: Tx, actor: ActorContext, gained: Ga
 
 /** The GROUP grants a member gains by having their home group at `toPath` instead of `fromPath` (null: a new member). */
 export function groupGrantsGained(fromPath: string | null, toPath: string): GainedGrants {
-  const before = new Set((fromPath ?? "").split("/").filter(Boolean));
+  const before = new Set(chainIds(fromPath ?? ""));
   return { groupIds: toPath.split("/").filter((id) => id && !before.has(id)) };
 }
