@@ -47,6 +47,25 @@ export function typeWideHeldSql(subject: ResourceSubject): Prisma.Sql | null {
 }
 
 /**
+ * The organization-wide grants (TypeGrant) that reach a member, the three ways a grant on a
+ * resource does (`visibleResourcesSql`'s reach): to them, to a team they are in, to a group
+ * on their home group's chain; each with its team's or group's name (for "Explain access"),
+ * oldest first.
+ */
+export function typeGrantsReachingSql(member: { organizationId: string; membershipId: string }, groupChain: string[]): Prisma.Sql {
+  return P.sql`
+    SELECT tg.id, tg."resourceType", tg.capabilities, tg."mayCreate", tg.kind::text AS kind, t.name AS "teamName", g.name AS "groupName"
+      FROM "TypeGrant" tg
+      LEFT JOIN "Team" t ON t.id = tg."teamId"
+      LEFT JOIN "Group" g ON g.id = tg."groupId"
+     WHERE tg."organizationId" = ${member.organizationId}
+       AND (tg."membershipId" = ${member.membershipId}
+            OR tg."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."membershipId" = ${member.membershipId})
+            OR tg."groupId" = ANY (${groupChain}::text[]))
+     ORDER BY tg."createdAt", tg.id`;
+}
+
+/**
  * Rule 7 in SQL: a condition on the resource row `r` that holds for the resources the
  * member sees. Every path is an uncorrelated subquery, so PostgreSQL computes each reach
  * set once (hashed) instead of probing grants row by row (scripts/bench-resources.ts).

@@ -6,7 +6,7 @@ import { effectiveAccess, type EffectiveAccess, type MemberFacts, type ReachingG
 import type { Db, Prisma, Tx } from "../db";
 import { memberFactsInclude, toMemberFacts, type ActorContext } from "./actor";
 import { membersInSpanSql } from "../authz/members.sql";
-import type { ResourceSubject } from "../authz/resources.sql";
+import { typeGrantsReachingSql, type ResourceSubject } from "../authz/resources.sql";
 
 /** A member as far as resource access goes: facts for the pure rules, and what the SQL needs. */
 export type AccessSubject = ResourceSubject & {
@@ -50,16 +50,7 @@ async function subjectOf(db: Db | Tx, facts: MemberFacts, scope: string[], asAct
   const groupChain = chainIds(facts.group.path);
   const typeGrants = await db.$queryRaw<
     Array<{ id: string; resourceType: string; capabilities: string[]; mayCreate: boolean; kind: string; teamName: string | null; groupName: string | null }>
-  >`
-    SELECT tg.id, tg."resourceType", tg.capabilities, tg."mayCreate", tg.kind::text AS kind, t.name AS "teamName", g.name AS "groupName"
-      FROM "TypeGrant" tg
-      LEFT JOIN "Team" t ON t.id = tg."teamId"
-      LEFT JOIN "Group" g ON g.id = tg."groupId"
-     WHERE tg."organizationId" = ${facts.organizationId}
-       AND (tg."membershipId" = ${facts.membershipId}
-            OR tg."teamId" IN (SELECT tm."teamId" FROM "TeamMember" tm WHERE tm."membershipId" = ${facts.membershipId})
-            OR tg."groupId" = ANY (${groupChain}::text[]))
-     ORDER BY tg."createdAt", tg.id`;
+  >(typeGrantsReachingSql(facts, groupChain));
   return {
     ...facts,
     scope,
