@@ -14,6 +14,11 @@ const config = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // forbidden() from next/navigation: the only way a server component page answers 403
+    // (a console page its role may not open; components/page-refusal.ts).
+    authInterrupts: true,
+  },
 };
 
 module.exports = config;

@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { pageAnswer, type PageAt } from "./page-answer";
+import { notePageRead } from "./page-refusal";
 import { requestContext } from "./request-context";
 import { createCaller } from "./root";
 
@@ -19,13 +20,19 @@ export const serverApi = cache(async (orgSlug: string | null): Promise<ServerApi
   return createCaller({ ...context, memo: new Map() });
 });
 
-/** A page's read: its data, or the reason the API refused (FORBIDDEN), to show in the page. */
+/** A page's read: its data, or the reason the API refused (FORBIDDEN), for the page to refuse
+ * with (components/refuse-page.tsx). */
 export type PageRead<T> = { allowed: true; data: T } | { allowed: false; reason: string };
 
 /** Runs `read` against the API for the page at `at`, and answers a refusal as pageAnswer
- * says: a redirect, the 404 page, or the reason for the page to show inside the console
- * (components/forbidden.tsx). */
-export async function readForPage<T>(at: PageAt, read: (api: ServerApi) => Promise<T>): Promise<PageRead<T>> {
+ * says: a redirect, the 404 page, or the reason for the page to refuse with, a 403 inside the
+ * console (components/refuse-page.tsx). The read is noted for the request: the forbidden
+ * page waits for it (server/trpc/page-refusal.ts). */
+export function readForPage<T>(at: PageAt, read: (api: ServerApi) => Promise<T>): Promise<PageRead<T>> {
+  return notePageRead(answerForPage(at, read));
+}
+
+async function answerForPage<T>(at: PageAt, read: (api: ServerApi) => Promise<T>): Promise<PageRead<T>> {
   try {
     return { allowed: true, data: await read(await serverApi(at.slug)) };
   } catch (err) {

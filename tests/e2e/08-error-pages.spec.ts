@@ -11,15 +11,33 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/o\/initech$/);
 }
 
-test("a page outside one's role says which permission is missing; an unknown address is a 404 inside the console; outside it, Steward's own 404", async ({
+test("a page outside one's role is a 403 that says which permission is missing; an unknown address is a 404 inside the console; outside it, Steward's own 404", async ({
   page,
 }) => {
   await signIn(page, "samir@initech.test", "no-talent-ass-clown");
   const nav = page.getByRole("navigation", { name: "Console" });
 
-  await page.goto("/o/initech/members");
+  const refused = await page.goto("/o/initech/members");
+  expect(refused?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You can’t open this page" })).toBeVisible();
   await expect(page.getByText("Your role User does not have “View members”.")).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Resources" })).toBeVisible();
+  await expect(page).toHaveTitle("Members · Steward");
+
+  // Another permission, another reason.
+  const audit = await page.goto("/o/initech/audit");
+  expect(audit?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You can’t open this page" })).toBeVisible();
+  await expect(page.getByText("Your role User does not have “View audit log”.")).toBeVisible();
+  await page.getByRole("link", { name: "← Back to the start page" }).click();
+  await expect(page).toHaveURL(/\/o\/initech$/);
+
+  // Reached by a client-side navigation, which keeps the console's layout: the same page, with
+  // this page's reason. No link leads there for Samir, so the router is asked directly.
+  await page.evaluate(() => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push("/o/initech/invitations"));
+  await expect(page).toHaveURL(/\/o\/initech\/invitations$/);
+  await expect(page.getByRole("heading", { name: "You can’t open this page" })).toBeVisible();
+  await expect(page.getByText("Your role User does not have “Create members”.")).toBeVisible();
   await expect(nav.getByRole("link", { name: "Resources" })).toBeVisible();
 
   const missing = await page.goto("/o/initech/no-such-page");

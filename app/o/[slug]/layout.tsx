@@ -1,9 +1,13 @@
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/console-shell";
 import { OrganizationRefused } from "@/components/organization-refused";
+import { noteConsoleLayout } from "@/server/trpc/page-refusal";
 import { readShell } from "@/server/trpc/server";
 
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  // Before anything is awaited: a page refused in this request then shows the forbidden page
+  // rendered with this layout (components/refuse-page.tsx).
+  noteConsoleLayout();
   const { slug } = await params;
   const shell = await readShell(slug);
   // Signed out: the page sends the person to sign in, and back to that very page.

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 import { auditLabel } from "@/server/services/audit-catalog";
@@ -16,7 +16,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
   const { slug } = await params;
   const at = { slug, path: `/o/${slug}` };
   const frame = await readForPage(at, (api) => api.console.you());
-  if (!frame.allowed) return <Forbidden slug={slug} reason={frame.reason} />;
+  if (!frame.allowed) return refusePage(slug, frame.reason);
   const { you, organization } = frame.data;
   // Seed 000: members whose role administers nothing see no overview, only their account.
   if (!you.role.permissions.includes("overview.view")) {
@@ -39,7 +39,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ slug:
     );
   }
   const read = await readForPage(at, (api) => api.organization.overview());
-  if (!read.allowed) return <Forbidden slug={slug} reason={read.reason} />;
+  if (!read.allowed) return refusePage(slug, read.reason);
   const o = read.data;
   // Each figure comes only to a role that may open the page it summarizes.
   const stats = [

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { OrganizationAccess } from "@/components/resources/organization-access";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
@@ -9,7 +9,7 @@ export default async function OrganizationAccessPage({ params }: { params: Promi
   const { slug } = await params;
   // The page's gate is its list: "Grant organization-wide access", as every procedure of it asks.
   const page = await readForPage({ slug, path: `/o/${slug}/access` }, (api) => api.organizationAccess.list({ page: 1, pageSize: 1 }));
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   return (
     <>
       <PageHeader

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { ActivityPanel } from "@/components/resources/activity-panel";
 import { RestoreReport } from "@/components/resources/restore-report";
 import { RunsReport } from "@/components/resources/runs-report";
@@ -10,7 +10,7 @@ export const metadata = { title: "Activity" };
 export default async function ActivityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/activity` }, (api) => api.console.you());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   return (
     <>
       <PageHeader title="Activity" description="Runs, restores and access changes of the resources you see: nothing else is counted or listed." />

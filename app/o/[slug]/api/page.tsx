@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ApiReference } from "@/components/account/api-reference";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { Card, PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -11,7 +11,7 @@ export const metadata = { title: "API reference" };
 export default async function ApiReferencePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/api` }, (api) => api.console.you());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const mayUse = page.data.you.role.permissions.includes("tokens.use");
   return (
     <>

@@ -1,5 +1,5 @@
 import { AuditLog } from "@/components/audit/audit-log";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -10,7 +10,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { slug } = await params;
   const { target } = await searchParams;
   const page = await readForPage({ slug, path: `/o/${slug}/audit` }, (api) => api.audit.options());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   return (
     <>
       <PageHeader title="Audit log" description="Every change made in this organization: who made it, when, from where, and what it was before." />

@@ -1,5 +1,5 @@
 import { OutboxTable } from "@/components/email/outbox-table";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -8,7 +8,7 @@ export const metadata = { title: "Outbox" };
 export default async function EmailPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/email` }, (api) => api.console.outbox());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   return (
     <>
       <PageHeader

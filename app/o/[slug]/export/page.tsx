@@ -1,5 +1,5 @@
 import { ExportCards } from "@/components/export/export-cards";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -8,7 +8,7 @@ export const metadata = { title: "Export" };
 export default async function ExportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/export` }, (api) => api.export.counts());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   return (
     <>
       <PageHeader

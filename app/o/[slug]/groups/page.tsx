@@ -1,5 +1,5 @@
-import { Forbidden } from "@/components/forbidden";
 import { GroupTree } from "@/components/groups/group-tree";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -15,7 +15,7 @@ export default async function GroupsPage({
   const { slug } = await params;
   const { policy, group } = await searchParams;
   const page = await readForPage({ slug, path: `/o/${slug}/groups` }, (api) => api.console.groups());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { you } = page.data;
   return (
     <>

@@ -1,5 +1,5 @@
-import { Forbidden } from "@/components/forbidden";
 import { ImportTool } from "@/components/import/import-tool";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -8,7 +8,7 @@ export const metadata = { title: "Import members" };
 export default async function ImportPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/import` }, (api) => api.console.import());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   return (
     <>
       <PageHeader

@@ -1,6 +1,6 @@
-import { Forbidden } from "@/components/forbidden";
 import { InvitationsTable } from "@/components/invitations/invitations-table";
 import { InvitePeopleButton } from "@/components/invitations/invite-people";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -9,7 +9,7 @@ export const metadata = { title: "Invitations" };
 export default async function InvitationsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/invitations` }, (api) => api.console.invitations());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { you } = page.data;
   return (
     <>

@@ -1,7 +1,7 @@
-import { Forbidden } from "@/components/forbidden";
 import { InvitePeopleButton } from "@/components/invitations/invite-people";
 import { AddMemberButton } from "@/components/members/add-member";
 import { MembersTable } from "@/components/members/members-table";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -10,7 +10,7 @@ export const metadata = { title: "Members" };
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/members` }, (api) => api.console.members());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { you } = page.data;
   return (
     <>

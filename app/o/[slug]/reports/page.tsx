@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { ReportsPanel } from "@/components/reports/reports-panel";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
@@ -11,7 +11,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const { group } = await searchParams;
   // The page's gate is the picker's list: "Run reports", as every report procedure asks.
   const page = await readForPage({ slug, path: `/o/${slug}/reports` }, async (api) => ({ groups: await api.reports.groups(), frame: await api.console.you() }));
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { groups, frame } = page.data;
   const chosen = groups.find((g) => g.id === group) ?? groups[0];
   return (

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { NewResourceButton, ResourcesTable } from "@/components/resources/resources-table";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
@@ -10,7 +10,7 @@ export default async function ResourcesPage({ params, searchParams }: { params: 
   const { as } = await searchParams;
   const path = `/o/${slug}/resources${as ? `?as=${encodeURIComponent(as)}` : ""}`;
   const page = await readForPage({ slug, path }, async (api) => ({ ...(await api.console.you()), creatable: (await api.resources.creatable()).types }));
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { you, creatable } = page.data;
   const may = (permission: string) => you.role.permissions.includes(permission);
   return (

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { RolesPage } from "@/components/roles/roles-page";
 import { readForPage } from "@/server/trpc/server";
 
@@ -9,6 +9,6 @@ export default async function Roles({ params, searchParams }: { params: Promise<
   const { role: selectedId } = await searchParams;
   const path = `/o/${slug}/roles${selectedId ? `?role=${encodeURIComponent(selectedId)}` : ""}`;
   const read = await readForPage({ slug, path }, async (api) => ({ roles: await api.roles.list(), authoring: await api.roles.authoring() }));
-  if (!read.allowed) return <Forbidden slug={slug} reason={read.reason} />;
+  if (!read.allowed) return refusePage(slug, read.reason);
   return <RolesPage slug={slug} selectedId={selectedId ?? null} initial={read.data} />;
 }

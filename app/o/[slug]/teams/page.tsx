@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { TeamsPage } from "@/components/teams/teams-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
@@ -8,7 +8,7 @@ export const metadata = { title: "Teams" };
 export default async function Teams({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/teams` }, (api) => api.console.teams());
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { you } = page.data;
   return (
     <>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ApiTokens } from "@/components/account/api-tokens";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { PageHeader } from "@/components/ui";
 import { readForPage } from "@/server/trpc/server";
 
@@ -9,7 +9,7 @@ export const metadata = { title: "API tokens" };
 export default async function TokensPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await readForPage({ slug, path: `/o/${slug}/tokens` }, async (api) => ({ ...(await api.console.you()), own: await api.tokens.list({}) }));
-  if (!page.allowed) return <Forbidden slug={slug} reason={page.reason} />;
+  if (!page.allowed) return refusePage(slug, page.reason);
   const { you } = page.data;
   const canCreate = you.role.permissions.includes("tokens.use");
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Forbidden } from "@/components/forbidden";
+import { refusePage } from "@/components/refuse-page";
 import { ResourceDetail } from "@/components/resources/resource-detail";
 import { readForPage } from "@/server/trpc/server";
 
@@ -18,7 +18,7 @@ export default async function ResourcePage({
   const path = `/o/${slug}/resources/${encodeURIComponent(id)}${query}`;
   // The viewer's own access decides the page; viewing as someone else is explained in it.
   const resource = await readForPage({ slug, path }, (api) => api.resources.get({ resourceId: id }));
-  if (!resource.allowed) return <Forbidden slug={slug} reason={resource.reason} />;
+  if (!resource.allowed) return refusePage(slug, resource.reason);
   return (
     <>
       <Link href={`/o/${slug}/resources${as ? `?as=${as}` : ""}`} className="mb-4 inline-block text-sm font-medium text-indigo-600 hover:text-indigo-500">
