@@ -16,7 +16,7 @@ const config = {
   typedRoutes: false,
   experimental: {
     // forbidden() from next/navigation: the only way a server component page answers 403
-    // (a console page its role may not open; components/page-refusal.ts).
+    // (a console page its role may not open; components/refuse-page.tsx).
     authInterrupts: true,
   },
 };
