@@ -3,14 +3,16 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage, useTRPC } from "./trpc";
-import { Alert, Button, Field, Input } from "./ui";
+import { FormError } from "./form-parts";
+import { fieldErrorsOf, useTRPC } from "./trpc";
+import { Button, Field, Input } from "./ui";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [mismatch, setMismatch] = useState(false);
   const change = useMutation(trpc.account.changePassword.mutationOptions());
+  const fieldErrors = fieldErrorsOf(change.error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,11 +30,11 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e).catch(() => {})} className="space-y-4" noValidate>
-      {change.error && <Alert>{errorMessage(change.error)}</Alert>}
-      <Field label="Current password" htmlFor="currentPassword">
+      <FormError error={change.error} />
+      <Field label="Current password" htmlFor="currentPassword" error={fieldErrors.currentPassword?.[0]}>
         <Input id="currentPassword" name="currentPassword" type="password" required autoFocus autoComplete="current-password" />
       </Field>
-      <Field label="New password" htmlFor="newPassword" hint="At least 10 characters.">
+      <Field label="New password" htmlFor="newPassword" hint="At least 10 characters." error={fieldErrors.newPassword?.[0]}>
         <Input id="newPassword" name="newPassword" type="password" required autoComplete="new-password" />
       </Field>
       <Field label="Confirm new password" htmlFor="confirm" error={mismatch ? "The two passwords differ." : null}>

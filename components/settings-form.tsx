@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { OrganizationOwnerCards } from "./organization-owner-cards";
-import { errorMessage, refreshQueries, useTRPC } from "./trpc";
+import { FormError } from "./form-parts";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "./trpc";
 import { Alert, Button, Card, Field, Input } from "./ui";
 
 export function SettingsForm() {
@@ -32,10 +33,10 @@ export function SettingsForm() {
           update.mutate({ name: String(f.get("name")) });
         }}
       >
-        {update.error && <Alert>{errorMessage(update.error)}</Alert>}
+        <FormError error={update.error} />
         {update.isSuccess && <Alert tone="success">Settings saved.</Alert>}
         <Card title="Organization">
-          <Field label="Name" htmlFor="org-name">
+          <Field label="Name" htmlFor="org-name" error={fieldErrorsOf(update.error).name?.[0]}>
             <Input id="org-name" name="name" defaultValue={settings.data.name} required />
           </Field>
         </Card>

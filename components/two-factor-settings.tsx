@@ -1,7 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage, refreshQueries, useTRPC } from "./trpc";
+import { FormError } from "./form-parts";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "./trpc";
 import { Alert, Badge, Button, Field, Input } from "./ui";
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -49,8 +50,8 @@ export function TwoFactorSettings() {
             regenerate.mutate({ code: String(new FormData(e.currentTarget).get("code")) });
           }}
         >
-          {regenerate.error && <Alert>{errorMessage(regenerate.error)}</Alert>}
-          <Field label="Current code" htmlFor="regen-code" hint="New recovery codes replace the old ones.">
+          <FormError error={regenerate.error} />
+          <Field label="Current code" htmlFor="regen-code" hint="New recovery codes replace the old ones." error={fieldErrorsOf(regenerate.error).code?.[0]}>
             <Input id="regen-code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
           </Field>
           <Button type="submit" variant="secondary" disabled={regenerate.isPending}>
@@ -89,8 +90,8 @@ export function TwoFactorSettings() {
       <code data-testid="totp-secret" className="block break-all rounded-md bg-slate-100 px-3 py-2 text-center font-mono text-sm select-all">
         {begin.data.secret}
       </code>
-      {confirm.error && <Alert>{errorMessage(confirm.error)}</Alert>}
-      <Field label="Code from the app" htmlFor="totp-code">
+      <FormError error={confirm.error} />
+      <Field label="Code from the app" htmlFor="totp-code" error={fieldErrorsOf(confirm.error).code?.[0]}>
         <Input id="totp-code" name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
       </Field>
       <Button type="submit" className="w-full" disabled={confirm.isPending}>

@@ -1,6 +1,6 @@
 // Small building blocks shared by every page: buttons, fields, cards, alerts, badges.
 import Link from "next/link";
-import type { ComponentProps, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { cloneElement, isValidElement, type ComponentProps, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 const cx = (...classes: Array<string | false | null | undefined>) => classes.filter(Boolean).join(" ");
 
@@ -40,13 +40,27 @@ export function Field({
   error?: string | null;
   children: ReactNode;
 }) {
+  // The control is described by the error when there is one, else by the hint, and marked
+  // invalid: a screen reader reads the sentence with the field.
+  const describedBy = error ? `${htmlFor}-error` : hint ? `${htmlFor}-hint` : undefined;
+  const control =
+    describedBy && isValidElement<{ "aria-describedby"?: string; "aria-invalid"?: boolean }>(children)
+      ? cloneElement(children, {
+          "aria-describedby": [children.props["aria-describedby"], describedBy].filter(Boolean).join(" "),
+          ...(error ? { "aria-invalid": true } : {}),
+        })
+      : children;
   return (
     <div className="space-y-1">
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children}
-      {hint && !error && <p className="text-xs text-slate-500">{hint}</p>}
+      {control}
+      {hint && !error && (
+        <p className="text-xs text-slate-500" id={`${htmlFor}-hint`}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p className="text-xs text-rose-600" id={`${htmlFor}-error`}>
           {error}

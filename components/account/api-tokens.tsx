@@ -5,7 +5,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PERMISSION_AREAS, PERMISSIONS, type Permission } from "@/server/authz/permissions";
-import { errorMessage, refreshQueries, useTRPC } from "../trpc";
+import { FormError } from "../form-parts";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
 
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
@@ -138,10 +139,10 @@ function NewToken({ permissions, maxLifetimeDays, onMade }: { permissions: strin
             </div>
           </Alert>
         )}
-        {create.error && <Alert>{errorMessage(create.error)}</Alert>}
+        <FormError error={create.error} />
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="sm:col-span-2">
-            <Field label="Name" htmlFor="token-name" hint="What will use it, such as “backup agent on web-01”.">
+            <Field label="Name" htmlFor="token-name" hint="What will use it, such as “backup agent on web-01”." error={fieldErrorsOf(create.error).name?.[0]}>
               <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} autoComplete="off" />
             </Field>
           </div>

@@ -5,8 +5,8 @@ import type { GroupNode } from "@/server/services/groups";
 import { Dialog } from "../dialog";
 import { PolicyDialog } from "./policy-dialog";
 import { treeKey } from "./tree-keys";
-import { DialogActions, GroupOptions } from "../form-parts";
-import { errorMessage, refreshQueries, useTRPC } from "../trpc";
+import { DialogActions, FormError, GroupOptions } from "../form-parts";
+import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
 import { Alert, Badge, Button, Card, cx, EmptyState, Field, Input, Select } from "../ui";
 
 type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
@@ -217,9 +217,9 @@ function GroupDialogs({ action, groups, onClose }: { action: Action; groups: Gro
           if (action.kind === "delete") remove.mutate({ groupId: g.id });
         }}
       >
-        {mutation?.error && <Alert>{errorMessage(mutation.error)}</Alert>}
+        <FormError error={mutation?.error} />
         {(action.kind === "create" || action.kind === "rename") && (
-          <Field label="Name" htmlFor="group-name">
+          <Field label="Name" htmlFor="group-name" error={fieldErrorsOf(mutation?.error).name?.[0]}>
             <Input id="group-name" name="name" required autoFocus maxLength={80} defaultValue={action.kind === "rename" ? g.name : ""} />
           </Field>
         )}

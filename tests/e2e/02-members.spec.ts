@@ -21,6 +21,15 @@ async function addMember(page: Page, name: string, email: string, role: string |
 async function firstSignIn(page: Page, email: string, oneTimePassword: string, newPassword: string) {
   await signIn(page, email, oneTimePassword);
   await expect(page).toHaveURL(/\/account\/password$/);
+  // A password the server refuses is answered beside its field, in words, and the field is marked.
+  await page.getByLabel("Current password").fill(oneTimePassword);
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm new password").fill("short");
+  await page.getByRole("button", { name: "Change password" }).click();
+  const field = page.getByLabel("New password", { exact: true });
+  await expect(field).toHaveAccessibleDescription(/at least 10 characters/i);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("form").getByRole("alert")).toHaveCount(0);
   await page.getByLabel("Current password").fill(oneTimePassword);
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByLabel("Confirm new password").fill(newPassword);
