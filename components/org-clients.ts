@@ -3,7 +3,9 @@
 // shared by two organizations would show the previous one's lists in the next while they
 // reload. Each client also sends its own organization, whatever the URL says by the time
 // a request leaves.
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { doneMessage } from "./done-messages";
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import { MAX_BATCH_SIZE } from "@/server/trpc/limits";
@@ -25,7 +27,11 @@ export class OrgClientRegistry {
     let found = this.clients.get(slug);
     if (!found) {
       found = {
-        queryClient: new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: (count, err) => count < 2 && !isClientError(err) } } }),
+        queryClient: new QueryClient({
+          defaultOptions: { queries: { staleTime: 5_000, retry: (count, err) => count < 2 && !isClientError(err) } },
+          // Every completed change is confirmed in words (components/done-messages.ts).
+          mutationCache: new MutationCache({ onSuccess: (_data, input, _context, mutation) => announceDone(mutation.options.mutationKey, input) }),
+        }),
         trpcClient: createTRPCClient<AppRouter>({
           links: [
             httpBatchLink({
@@ -43,6 +49,13 @@ export class OrgClientRegistry {
     }
     return found;
   }
+}
+
+/** Confirms a tRPC change by its procedure (its mutation key is [["groups", "create"]]). */
+function announceDone(key: readonly unknown[] | undefined, input: unknown) {
+  const path = Array.isArray(key?.[0]) ? key[0].join(".") : null;
+  const message = path && doneMessage(path, input);
+  if (message) toast.success(message);
 }
 
 function isClientError(err: unknown): boolean {

@@ -6,6 +6,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { OrgClientRegistry, orgSlugOf } from "./org-clients";
+import { Toasts } from "./toasts";
 import { TRPCProvider } from "./trpc";
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -15,6 +16,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {children}
+        <Toasts />
       </TRPCProvider>
     </QueryClientProvider>
   );

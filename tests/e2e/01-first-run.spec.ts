@@ -44,6 +44,8 @@ test("fresh start: setup, sign in, create a subgroup, see it in the tree, sign o
   await page.keyboard.type("Research");
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
+  // The change is confirmed in words, in a notice read out politely.
+  await expect(page.getByRole("region", { name: /^Notices/ }).getByText("Group created.")).toBeVisible();
   await expect(page.getByTestId("group-name")).toHaveText(["Initech", "Research"]);
 
   // A duplicate name is refused with a clear error.
