@@ -3,7 +3,7 @@
 // a loading line, an empty state, and the pager under it. Lists are paged on the server.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type PaginationState, type Table } from "@tanstack/react-table";
 import { useCallback, useState, type ReactNode } from "react";
-import { Button, cx, ScrollFrame, Select } from "./ui";
+import { Button, cx, Loading, ScrollFrame, Select } from "./ui";
 
 /** How many leading columns stay in view when the table scrolls sideways on a narrow screen:
  * the one that names the row, and the selection checkbox before it when there is one. */
@@ -90,7 +90,7 @@ export function DataTable<Row>({
           ))}
         </tbody>
       </table>
-      {loading && <p className="px-4 py-6 text-sm text-slate-500">{loadingText}</p>}
+      {loading && <Loading label={loadingText} lines={5} className="px-4 py-4" />}
       {!loading && table.getRowModel().rows.length === 0 && <div className="p-4">{empty}</div>}
     </ScrollFrame>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorMessage, refreshQueries, useTRPC } from "./trpc";
-import { Alert, Badge, Button } from "./ui";
+import { Alert, Badge, Button, Loading } from "./ui";
 
 /** A short description of a browser from its user agent. */
 export function describeBrowser(userAgent: string): string {
@@ -38,7 +38,7 @@ export function SessionList() {
   const end = useMutation(trpc.account.endSession.mutationOptions({ onSuccess: refresh }));
   const endOthers = useMutation(trpc.account.endOtherSessions.mutationOptions({ onSuccess: refresh }));
 
-  if (sessions.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (sessions.isPending) return <Loading />;
   if (sessions.error) return <Alert>{errorMessage(sessions.error)}</Alert>;
   const others = sessions.data.filter((s) => !s.current).length;
 

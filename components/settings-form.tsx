@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { OrganizationOwnerCards } from "./organization-owner-cards";
 import { FormError } from "./form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "./trpc";
-import { Alert, Button, Card, Field, Input } from "./ui";
+import { Alert, Button, Card, Field, Input, Loading } from "./ui";
 
 export function SettingsForm() {
   const trpc = useTRPC();
@@ -20,7 +20,7 @@ export function SettingsForm() {
       },
     }),
   );
-  if (settings.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (settings.isPending) return <Loading />;
   if (settings.error) return <Alert>{errorMessage(settings.error)}</Alert>;
 
   return (

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FormError } from "./form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "./trpc";
-import { Alert, Badge, Button, Field, Input } from "./ui";
+import { Alert, Badge, Button, Field, Input, Loading } from "./ui";
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
   const [copied, setCopied] = useState(false);
@@ -31,7 +31,7 @@ export function TwoFactorSettings() {
   const confirm = useMutation(trpc.account.confirmTwoFactor.mutationOptions({ onSuccess: refresh }));
   const regenerate = useMutation(trpc.account.regenerateRecoveryCodes.mutationOptions({ onSuccess: refresh }));
 
-  if (status.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (status.isPending) return <Loading />;
   if (status.error) return <Alert>{errorMessage(status.error)}</Alert>;
   const codes = confirm.data?.recoveryCodes ?? regenerate.data?.recoveryCodes;
   if (codes) return <RecoveryCodes codes={codes} />;

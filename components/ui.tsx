@@ -192,3 +192,22 @@ export function PageButtons({
     </div>
   );
 }
+
+const SKELETON_WIDTHS = ["w-full", "w-11/12", "w-3/4", "w-5/6", "w-2/3"];
+
+/** Content on its way: grey bars roughly in the shape of lines of text, and the words for
+ * screen readers (a polite status). The bars hold still for those who ask for less motion. */
+export function Loading({ label = "Loading…", lines = 3, className }: { label?: string; lines?: number; className?: string }) {
+  return (
+    <div role="status" className={cx("space-y-2.5 py-1", className)}>
+      <span className="sr-only">{label}</span>
+      {Array.from({ length: lines }, (_, i) => (
+        <div
+          key={i}
+          aria-hidden
+          className={cx("h-3.5 animate-pulse rounded bg-slate-200 motion-reduce:animate-none", SKELETON_WIDTHS[i % SKELETON_WIDTHS.length])}
+        />
+      ))}
+    </div>
+  );
+}

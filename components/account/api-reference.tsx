@@ -7,13 +7,14 @@
 // theme changes (key), or a switch to dark would leave it light, with its light page behind
 // the console's now light text. data-third-party marks its markup, which is Scalar's to make
 // accessible, for the accessibility checks (tests/e2e/10-accessibility.spec.ts).
+import { Loading } from "../ui";
 import dynamic from "next/dynamic";
 import "@scalar/api-reference-react/style.css";
 import { useResolvedTheme } from "../theme-toggle";
 
 const ApiReferenceReact = dynamic(() => import("@scalar/api-reference-react").then((m) => m.ApiReferenceReact), {
   ssr: false,
-  loading: () => <p className="text-sm text-slate-500">Loading the reference…</p>,
+  loading: () => <Loading label="Loading the reference…" />,
 });
 
 export function ApiReference() {

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { PERMISSION_AREAS, PERMISSIONS, type Permission } from "@/server/authz/permissions";
 import { FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, Select } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, Loading, Select } from "../ui";
 
 const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const LIFETIMES = [7, 30, 90, 180, 365];
@@ -29,7 +29,7 @@ export function ApiTokens({ membershipId, permissions, canCreate }: { membership
   const revoke = useMutation(trpc.tokens.revoke.mutationOptions({ onSuccess: refresh }));
   const revokeAll = useMutation(trpc.tokens.revokeAll.mutationOptions({ onSuccess: refresh }));
 
-  if (list.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (list.isPending) return <Loading />;
   if (list.error) return <Alert>{errorMessage(list.error)}</Alert>;
   const { tokens, member, maxLifetimeDays } = list.data;
 

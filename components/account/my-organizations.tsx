@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Dialog } from "../dialog";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Badge, Button } from "../ui";
+import { Alert, Badge, Button, Loading } from "../ui";
 
 type Org = { slug: string; name: string; role: string; isOwner: boolean; suspended: boolean };
 
@@ -26,7 +26,7 @@ export function MyOrganizations() {
       },
     }),
   );
-  if (me.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (me.isPending) return <Loading />;
   if (me.error) return <Alert>{errorMessage(me.error)}</Alert>;
   return (
     <div className="space-y-4">

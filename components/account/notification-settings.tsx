@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { NOTIFICATION_EVENT_KEYS, NOTIFICATION_EVENTS } from "@/server/authz/resources";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
-import { Alert } from "../ui";
+import { Alert, Loading } from "../ui";
 
 const EVENTS = NOTIFICATION_EVENT_KEYS.map((key) => ({ key, ...NOTIFICATION_EVENTS[key] }));
 
@@ -14,7 +14,7 @@ export function NotificationSettings() {
   const save = useMutation(
     trpc.account.setNotifications.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.account.notifications.queryKey()) }),
   );
-  if (prefs.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (prefs.isPending) return <Loading />;
   if (prefs.error) return <Alert>{errorMessage(prefs.error)}</Alert>;
   return (
     <div className="space-y-5">

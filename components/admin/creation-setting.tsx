@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ORGANIZATION_CREATION, ORGANIZATION_CREATION_LABELS, type OrganizationCreation } from "@/server/authz";
 import { DataForm, FormError } from "../form-parts";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Button, Card } from "../ui";
+import { Alert, Button, Card, Loading } from "../ui";
 
 export function CreationSetting() {
   const trpc = useTRPC();
@@ -28,7 +28,7 @@ export function CreationSetting() {
   return (
     <Card>
       {settings.error && <Alert>{errorMessage(settings.error)}</Alert>}
-      {settings.isPending && <p className="text-sm text-slate-500">Loading…</p>}
+      {settings.isPending && <Loading />}
       {value && (
         <DataForm onData={() => update.mutate({ organizationCreation: value })}>
           <fieldset className="space-y-3">

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "../trpc";
-import { Alert, Button, Card, EmptyState } from "../ui";
+import { Alert, Button, Card, EmptyState, Loading } from "../ui";
 import { describeEvent } from "./event-words";
 
 const PAGE_SIZE = 15;
@@ -20,7 +20,7 @@ export function InstanceEvents() {
   return (
     <Card>
       {events.error && <Alert>{errorMessage(events.error)}</Alert>}
-      {events.isPending && <p className="text-sm text-slate-500">Loading events…</p>}
+      {events.isPending && <Loading label="Loading events…" />}
       {events.data && events.data.rows.length === 0 && (
         <EmptyState title="Nothing yet">Suspensions, deletions and changes of operators or settings appear here.</EmptyState>
       )}

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, Input, PageButtons } from "../ui";
+import { Alert, Badge, Button, Card, Input, Loading, PageButtons } from "../ui";
 
 type Operator = RouterOutputs["instance"]["operators"]["rows"][number];
 const PAGE_SIZE = 50;
@@ -35,7 +35,7 @@ export function OperatorsCard({ viewerId }: { viewerId: string }) {
   return (
     <Card>
       {operators.error && <Alert>{errorMessage(operators.error)}</Alert>}
-      {operators.isPending && <p className="text-sm text-slate-500">Loading operators…</p>}
+      {operators.isPending && <Loading label="Loading operators…" />}
       <ul className="-my-2 divide-y divide-slate-100">
         {rows.map((o) => (
           <li key={o.id} className="flex items-center justify-between gap-3 py-2">

@@ -7,7 +7,7 @@ import { PolicyDialog } from "./policy-dialog";
 import { treeKey } from "./tree-keys";
 import { DialogActions, FormError, GroupOptions } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, cx, EmptyState, Field, Input, Select } from "../ui";
+import { Alert, Badge, Button, Card, cx, EmptyState, Field, Input, Loading, Select } from "../ui";
 
 type Action = { kind: "create" | "rename" | "move" | "delete"; group: GroupNode } | null;
 
@@ -43,7 +43,7 @@ export function GroupTree({ openPolicyOf = null, shown = null }: { openPolicyOf?
     row.scrollIntoView({ block: "center" });
   }, [loaded, shown]);
 
-  if (groups.isPending) return <p className="text-sm text-slate-500">Loading groups…</p>;
+  if (groups.isPending) return <Loading label="Loading groups…" />;
   if (groups.error) return <Alert>{errorMessage(groups.error)}</Alert>;
   if (groups.data.length === 0) return <EmptyState title="No groups in your reach" />;
   const minDepth = Math.min(...groups.data.map((g) => g.depth));

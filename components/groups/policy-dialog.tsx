@@ -9,7 +9,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Button, Field, Input, Select } from "../ui";
+import { Alert, Button, Field, Input, Loading, Select } from "../ui";
 
 type Policy = inferRouterOutputs<AppRouter>["groups"]["policy"];
 
@@ -77,7 +77,7 @@ export function PolicyDialog({ groupId, onClose }: { groupId: string | null; onC
   const fieldErrors = fieldErrorsOf(save.error);
   return (
     <Dialog open={groupId !== null} onClose={close} title={p ? `Policy of ${p.group.name}` : "Policy"} wide>
-      {policy.isPending && <p className="text-sm text-slate-500">Loading…</p>}
+      {policy.isPending && <Loading />}
       {policy.error && <Alert>{errorMessage(policy.error)}</Alert>}
       {p && (
         <DataForm onData={(form) => save.mutate({ groupId: p.group.id, settings: readSettings(form) })}>

@@ -8,7 +8,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { MAX_IMPORT_BYTES, sizeProblem } from "@/server/services/import-limits";
 import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, ScrollFrame } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, Loading, ScrollFrame } from "../ui";
 
 type Job = RouterOutputs["importer"]["job"];
 type Outcome = keyof Job["planned"];
@@ -156,7 +156,7 @@ function JobView({ slug, jobId, onClose }: { slug: string; jobId: string; onClos
 
   if (job.error) return <Alert>{errorMessage(job.error)}</Alert>;
   const j = job.data;
-  if (!j) return <p className="text-sm text-slate-500">Loading the import…</p>;
+  if (!j) return <Loading label="Loading the import…" />;
   const applied = j.status === "APPLYING" || j.status === "DONE" || j.status === "FAILED";
   const phase = applied ? "result" : "plan";
   const counts = applied ? j.results : j.planned;
@@ -327,7 +327,7 @@ function Rows({ jobId, phase, counts, total }: { jobId: string; phase: "plan" | 
             ))}
           </tbody>
         </table>
-        {rows.isLoading && <p className="px-4 py-6 text-sm text-slate-500">Loading rows…</p>}
+        {rows.isLoading && <Loading label="Loading rows…" className="px-4 py-4" />}
         {rows.data && rows.data.rows.length === 0 && <p className="px-4 py-6 text-sm text-slate-500">No rows with this outcome.</p>}
       </ScrollFrame>
       <div className="flex items-center justify-between text-sm text-slate-600">

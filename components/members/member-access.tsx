@@ -7,12 +7,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { typeLabel } from "../resources/resources-table";
 import { errorMessage, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card } from "../ui";
+import { Alert, Badge, Button, Card, Loading } from "../ui";
 
 export function MemberStanding({ membershipId, name }: { membershipId: string; name: string }) {
   const trpc = useTRPC();
   const access = useQuery(trpc.members.access.queryOptions({ membershipId }));
-  if (access.isPending) return <Card title="Where they stand">{<p className="text-sm text-slate-500">Loading…</p>}</Card>;
+  if (access.isPending) return <Card title="Where they stand">{<Loading />}</Card>;
   if (access.error) return <Alert>{errorMessage(access.error)}</Alert>;
   const a = access.data;
   const areas = [...new Set(a.role.permissions.map((p) => p.area))];
@@ -98,7 +98,7 @@ export function MemberResources({ membershipId, name, slug }: { membershipId: st
   return (
     <Card title={`Resources ${name} sees`}>
       {!data ? (
-        <p className="text-sm text-slate-500">Loading…</p>
+        <Loading />
       ) : data.rows.length === 0 ? (
         <p className="text-sm text-slate-500">{data.hidden ? "None that you see too." : "None."}</p>
       ) : (

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Dialog } from "../dialog";
 import { DialogActions } from "../form-parts";
 import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, Field, Input, PageHeader, Select } from "../ui";
+import { Alert, Badge, Button, Card, Field, Input, Loading, PageHeader, Select } from "../ui";
 import { MemberDialogs, type MemberAction } from "./member-dialogs";
 import { ResourceScopeCard } from "./resource-scope";
 import { MemberResources, MemberStanding } from "./member-access";
@@ -28,7 +28,7 @@ export function MemberDetail({ membershipId, initial }: { membershipId: string; 
   const [action, setAction] = useState<MemberAction>(null);
   const [local, setLocal] = useState<Local>(null);
 
-  if (member.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (member.isPending) return <Loading />;
   if (member.error) return <Alert>{errorMessage(member.error)}</Alert>;
   const m = member.data;
 
@@ -217,7 +217,7 @@ function SessionsCard({ membershipId, name }: { membershipId: string; name: stri
   const end = useMutation(trpc.members.endSession.mutationOptions({ onSuccess: () => void refreshQueries(queryClient, trpc.members.pathKey()) }));
   return (
     <Card title="Sessions">
-      {sessions.isPending && <p className="text-sm text-slate-500">Loading…</p>}
+      {sessions.isPending && <Loading />}
       {(sessions.error ?? end.error) && <Alert>{errorMessage(sessions.error ?? end.error)}</Alert>}
       {sessions.data?.length === 0 && <p className="text-sm text-slate-500">{name} is not signed in anywhere.</p>}
       <ul className="divide-y divide-slate-100">

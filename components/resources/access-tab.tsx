@@ -5,7 +5,7 @@ import { useState } from "react";
 import { PRESETS, type Capability, type PresetKey } from "@/server/authz/resources";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { CapabilityChecks } from "./capability-checks";
-import { Alert, Badge, Button, Card, Field, Input, Select } from "../ui";
+import { Alert, Badge, Button, Card, Field, Input, Loading, Select } from "../ui";
 import { MemberSearch } from "./resource-detail";
 
 type Kind = "MEMBER" | "TEAM" | "GROUP" | "EMAIL";
@@ -19,7 +19,7 @@ export function AccessTab({ resourceId, explainMembershipId }: { resourceId: str
   const refresh = () => void refreshQueries(queryClient, trpc.resources.pathKey());
   const grant = useMutation(trpc.resources.grant.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.resources.revoke.mutationOptions({ onSuccess: refresh }));
-  if (access.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (access.isPending) return <Loading />;
   if (access.error) return <Alert>{errorMessage(access.error)}</Alert>;
   const yours = new Set(access.data.yours);
   const grantable = PRESET_KEYS.filter((k) => PRESETS[k].capabilities.every((c) => yours.has(c)));

@@ -10,7 +10,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, EmptyState, Field, TextLink } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, Loading, TextLink } from "../ui";
 
 type Activity = inferRouterOutputs<AppRouter>["resources"]["activity"]["rows"][number];
 type Day = { day: string; succeeded: number; failed: number; running: number };
@@ -195,13 +195,7 @@ export function ActivityPanel({ resourceId, reportable = [], report }: { resourc
   return (
     <div className="space-y-4">
       <Card title="Runs over the last 14 days">
-        {chart.data ? (
-          <RunsChart data={chart.data} />
-        ) : chart.error ? (
-          <Alert>{errorMessage(chart.error)}</Alert>
-        ) : (
-          <p className="text-sm text-slate-500">Loading…</p>
-        )}
+        {chart.data ? <RunsChart data={chart.data} /> : chart.error ? <Alert>{errorMessage(chart.error)}</Alert> : <Loading />}
       </Card>
       {report}
       <Card title="Activity">

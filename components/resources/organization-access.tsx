@@ -6,7 +6,7 @@ import { useState } from "react";
 import { PRESETS, RESOURCE_TYPES, type Capability, type PresetKey, type ResourceType } from "@/server/authz/resources";
 import { errorMessage, refreshQueries, useTRPC } from "../trpc";
 import { CapabilityChecks } from "./capability-checks";
-import { Alert, Badge, Button, Card, EmptyState, Field, Input, PageButtons, Select } from "../ui";
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, Loading, PageButtons, Select } from "../ui";
 
 type Kind = "MEMBER" | "TEAM" | "GROUP";
 type Principal = { kind: "MEMBER"; membershipId: string } | { kind: "TEAM"; teamId: string } | { kind: "GROUP"; groupId: string };
@@ -25,7 +25,7 @@ export function OrganizationAccess() {
   const refresh = () => void refreshQueries(queryClient, trpc.organizationAccess.pathKey());
   const set = useMutation(trpc.organizationAccess.set.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.organizationAccess.revoke.mutationOptions({ onSuccess: refresh }));
-  if (list.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (list.isPending) return <Loading />;
   if (list.error) return <Alert>{errorMessage(list.error)}</Alert>;
   const { rows, total, yours } = list.data;
 

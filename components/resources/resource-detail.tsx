@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, Field, Input, PageHeader, cx } from "../ui";
+import { Alert, Badge, Button, Card, cx, Field, Input, Loading, PageHeader } from "../ui";
 import { AccessTab } from "./access-tab";
 import { ActivityPanel } from "./activity-panel";
 import { typeLabel } from "./resources-table";
@@ -50,7 +50,7 @@ export function ResourceDetail({
     }),
   );
 
-  if (resource.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (resource.isPending) return <Loading />;
   if (resource.error) return <Alert>{errorMessage(resource.error)}</Alert>;
   const r = resource.data;
   // A preview ("view as member") shows the member's access and offers no actions.

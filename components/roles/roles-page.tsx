@@ -10,7 +10,7 @@ import { CAPABILITIES, CAPABILITY_LABELS, PERMISSION_AREAS, PERMISSIONS, ROLE_SE
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, refreshQueries, type RouterOutputs, useTRPC } from "../trpc";
-import { Alert, Badge, Button, Card, cx, Field, PageHeader, Select } from "../ui";
+import { Alert, Badge, Button, Card, cx, Field, Loading, PageHeader, Select } from "../ui";
 import { RoleEditor, type RoleValues } from "./role-editor";
 
 const REACH = { ORGANIZATION: "The whole organization", SUBTREE: "Home group and subgroups", SELF: "Own account only" };
@@ -70,7 +70,7 @@ export function RolesPage({ slug, selectedId, initial }: { slug: string; selecte
   );
 
   if (roles.error || authoring.error) return <Alert>{errorMessage(roles.error ?? authoring.error)}</Alert>;
-  if (!roles.data || !authoring.data) return <p className="text-sm text-slate-500">Loading roles…</p>;
+  if (!roles.data || !authoring.data) return <Loading label="Loading roles…" />;
   const list = roles.data;
   const author = authoring.data;
   const selected = list.find((r) => r.id === selectedId) ?? list.find((r) => r.isYours) ?? list[0]!;
