@@ -47,7 +47,7 @@ export function CursorPager({
   const total = page ? (page.totalExact ? count(page.total) : `more than ${count(page.total - 1)}`) : "…";
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-      <p aria-live="polite">{shown ? `${count(from + 1)}–${count(from + shown)} of ${total}` : `0 ${noun}`}</p>
+      <p aria-live="polite">{!page ? "" : shown ? `${count(from + 1)}–${count(from + shown)} of ${total}` : `0 ${noun}`}</p>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${noun}-page-size`}>Per page</label>
         <Select id={`${noun}-page-size`} className="!w-auto" value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>

@@ -106,17 +106,22 @@ export function Pager<Row>({
   noun,
 }: {
   table: Table<Row>;
-  total: number;
+  /** Undefined while the first page loads: the count then says nothing rather than "0". */
+  total: number | undefined;
   /** False when the server counted only up to a cap: `total` is then the cap plus one. */
   totalExact?: boolean;
   noun: string;
 }) {
   const { pageIndex, pageSize } = table.getState().pagination;
+  const known = total !== undefined;
+  total ??= 0;
   const from = total ? pageIndex * pageSize + 1 : 0;
   const to = totalExact ? Math.min(total, (pageIndex + 1) * pageSize) : from + table.getRowModel().rows.length - 1;
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
-      <p aria-live="polite">{total ? `${count(from)}–${count(to)} of ${totalExact ? count(total) : `more than ${count(total - 1)}`}` : `0 ${noun}`}</p>
+      <p aria-live="polite">
+        {!known ? "" : total ? `${count(from)}–${count(to)} of ${totalExact ? count(total) : `more than ${count(total - 1)}`}` : `0 ${noun}`}
+      </p>
       <div className="flex items-center gap-2">
         <label htmlFor={`${noun}-page-size`}>Per page</label>
         <Select

@@ -1,6 +1,6 @@
 // What a completed change says, by procedure: the console confirms every change it makes
 // with a short notice (components/toasts.tsx), from one place. `null`: the page itself shows
-// what came of it (a one-time password, a token's secret, a result per address or per member,
+// what came of it (a one-time password, a token's secret, a result per address or per member, a notice of its own,
 // a redirect), or nobody asked for it (bookkeeping). tests/unit/done-messages.test.ts holds
 // this list equal to the API's changes, so a new one cannot go unconfirmed by oversight.
 
@@ -63,8 +63,8 @@ export const DONE_MESSAGES: Record<string, Said> = {
   "importer.cancel": "Import cancelled.",
   "importer.resultsDownloaded": null,
   "invitations.invite": null,
-  "invitations.resend": "Invitation sent again.",
-  "invitations.revoke": "Invitation revoked.",
+  "invitations.resend": null,
+  "invitations.revoke": null,
   "invitations.accept": null,
   "email.retry": "Email queued again.",
   "teams.create": "Team created.",
@@ -75,7 +75,7 @@ export const DONE_MESSAGES: Record<string, Said> = {
   "resources.create": "Resource created.",
   "resources.update": "Resource saved.",
   "resources.delete": "Resource deleted.",
-  "resources.act": "Started.",
+  "resources.act": null,
   "resources.finishRun": "Outcome recorded.",
   "resources.transfer": "Ownership transferred.",
   "resources.grant": "Access granted.",

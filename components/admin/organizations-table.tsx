@@ -179,7 +179,7 @@ export function OrganizationsTable() {
           </EmptyState>
         }
       />
-      <Pager table={table} total={list.data?.total ?? 0} noun="organizations" />
+      <Pager table={table} total={list.data?.total} noun="organizations" />
       <SuspendOrganizationDialog organization={action?.kind === "suspend" ? action.organization : null} onClose={close} />
       <DeleteOrganizationDialog organization={action?.kind === "delete" ? action.organization : null} onClose={close} />
     </div>

@@ -145,7 +145,7 @@ export function OutboxTable() {
           </EmptyState>
         }
       />
-      <Pager table={table} total={outbox.data?.total ?? 0} noun="emails" />
+      <Pager table={table} total={outbox.data?.total} noun="emails" />
       {opened && <OpenedEmail email={opened} onClose={() => setOpened(null)} />}
     </div>
   );

@@ -153,7 +153,7 @@ export function InvitationsTable() {
           </EmptyState>
         }
       />
-      <Pager table={table} total={list.data?.total ?? 0} noun="invitations" />
+      <Pager table={table} total={list.data?.total} noun="invitations" />
       {revoking && (
         <RevokeDialog
           invitation={revoking}

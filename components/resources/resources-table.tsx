@@ -135,7 +135,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
           </EmptyState>
         }
       />
-      <Pager table={table} total={list.data?.total ?? 0} totalExact={list.data?.totalExact} noun="resources" />
+      <Pager table={table} total={list.data?.total} totalExact={list.data?.totalExact} noun="resources" />
     </div>
   );
 }

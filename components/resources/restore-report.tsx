@@ -131,7 +131,7 @@ export function RestoreReport() {
           loadingText="Loading the report…"
           empty={<EmptyState title="No owners in your span">Members ranked below you, in your reach, who own resources you see are listed here.</EmptyState>}
         />
-        <Pager table={table} total={report.data?.total ?? 0} noun="members" />
+        <Pager table={table} total={report.data?.total} noun="members" />
       </div>
     </Card>
   );

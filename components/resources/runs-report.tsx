@@ -167,7 +167,7 @@ export function RunsReport() {
           loadingText="Loading the report…"
           empty={<EmptyState title={`No runs in the last ${days} days`}>Runs and restores of the resources you see are counted here.</EmptyState>}
         />
-        <Pager table={table} total={report.data?.total ?? 0} noun="resources" />
+        <Pager table={table} total={report.data?.total} noun="resources" />
       </div>
     </Card>
   );
