@@ -11,7 +11,7 @@ import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import type { Db } from "../server/db";
 import { startSession } from "../server/services/sessions";
-import { buildIsCurrent, hasProductionBuild, markBuilt } from "./build-stamp.mjs";
+import { buildIsCurrent, hasProductionBuild } from "./build-stamp.mjs";
 import { percentile } from "./bench-support";
 
 const root = path.resolve(__dirname, "..");
@@ -21,13 +21,12 @@ export function ensureBuild(force: boolean) {
   if (force || !hasProductionBuild()) {
     console.log(force ? "Building the app (--build)…" : "Building the app (.next has no production build)…");
     const t0 = performance.now();
-    const built = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    const built = spawnSync(process.execPath, [path.join(root, "scripts", "build.mjs")], {
       cwd: root,
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    if (built.status !== 0) throw new Error(`next build failed (exit ${built.status})`);
-    markBuilt();
+    if (built.status !== 0) throw new Error(`the build failed (exit ${built.status})`);
     console.log(`built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   } else if (!buildIsCurrent()) {
     console.warn("! .next was built from other sources than these (pass --build to measure the current code)");

@@ -3,3 +3,4 @@ export function fingerprint(): string;
 export function hasProductionBuild(): boolean;
 export function buildIsCurrent(): boolean;
 export function markBuilt(): void;
+export const API_BUNDLE: string;

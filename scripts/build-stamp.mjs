@@ -6,6 +6,8 @@ import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const stamp = path.join(root, ".next", "steward-fingerprint");
+/** The API's bundle (scripts/build.mjs), part of every production build. */
+export const API_BUNDLE = path.join(root, ".next", "steward-api.mjs");
 
 /** A fingerprint of everything the build reads, so that a pulled update is rebuilt. */
 export function fingerprint() {
@@ -29,8 +31,9 @@ export function fingerprint() {
   return hash.digest("hex");
 }
 
-/** Whether .next holds a production build at all (whatever sources it came from). */
-export const hasProductionBuild = () => existsSync(path.join(root, ".next", "BUILD_ID"));
+/** Whether .next holds a production build at all (whatever sources it came from): Next.js's
+ * and the API's bundle (a build by `next build` alone lacks the latter). */
+export const hasProductionBuild = () => existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(API_BUNDLE);
 
 /** Whether .next holds a production build of the sources as they are now. */
 export const buildIsCurrent = () => hasProductionBuild() && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint();

@@ -4,9 +4,13 @@
 // address with TRUSTED_PROXIES; it refuses oversized headers (431) and request bodies
 // (413), or bodies of unknown length (411), before Next.js reads anything; and it sets the
 // security headers of every response, with a fresh CSP nonce that Next.js puts on its own
-// scripts (it reads the nonce from the request's Content-Security-Policy header).
+// scripts (it reads the nonce from the request's Content-Security-Policy header). In
+// production it answers /api/trpc itself, from the API's bundle that scripts/build.mjs leaves
+// beside the Next.js build (server/http/node-api.ts): the same handler as app/api/trpc, without
+// Next.js's route handling, which was about half of each call's work.
 //   node scripts/serve.mjs [--dev]      PORT (default 3000)
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import v8 from "node:v8";
@@ -73,6 +77,17 @@ function refuse(res, status, message) {
 const app = next({ dev, dir: root, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// After prepare(): Next.js has loaded the .env files the API reads.
+const api = dev ? null : await loadApi();
+
+async function loadApi() {
+  const bundle = path.join(root, ".next", "steward-api.mjs");
+  if (!existsSync(bundle)) {
+    console.error("This build has no API bundle (.next/steward-api.mjs): build with `npm run build`, not `next build` alone.");
+    process.exit(1);
+  }
+  return import(bundle);
+}
 
 const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
@@ -80,6 +95,7 @@ const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 6
   const length = req.headers["content-length"];
   if (length !== undefined && Number(length) > MAX_BODY_BYTES) return refuse(res, 413, "The request body is too large.");
   if (length === undefined && req.headers["transfer-encoding"]) return refuse(res, 411, "Send the request body with a Content-Length.");
+  if (api?.isApiPath(req.url)) return void api.serveApi(req, res);
   handle(req, res);
 });
 // Node answers a request whose headers exceed maxHeaderSize with 431 itself.

@@ -3,7 +3,7 @@
 // are created under ./.steward.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { buildIsCurrent, markBuilt } from "./build-stamp.mjs";
+import { buildIsCurrent } from "./build-stamp.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = process.env.PORT ?? "3000";
@@ -19,8 +19,7 @@ run(bin("tsx"), [path.join(root, "scripts", "migrate.ts"), "apply"]);
 
 if (!buildIsCurrent()) {
   console.log("Building Steward (first start or sources changed)…");
-  run(bin("next"), ["build"]);
-  markBuilt();
+  run(process.execPath, [path.join(root, "scripts", "build.mjs")]);
 }
 
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {

@@ -1,10 +1,15 @@
 // Calls the API as a browser does: HTTP requests to the real route handler
 // (server/http/trpc-handler.ts), with a next-auth session cookie, an Origin header and the
-// peer address Steward's server records. For tests of what lives at the HTTP layer.
+// peer address Steward's server records. For tests of what lives at the HTTP layer. With
+// STEWARD_TEST_TRANSPORT=node the requests travel over a real socket to the handler that
+// production serves them from (server/http/node-api.ts) instead of as Fetch requests.
+import { createServer, request as request_ } from "node:http";
+import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { authSecret } from "@/server/auth/secret";
 import type { Db } from "@/server/db";
 import { PEER_HEADER } from "@/server/http/client-address";
+import { apiHandler } from "@/server/http/node-api";
 import { handleTrpcRequest } from "@/server/http/trpc-handler";
 import { verifyCredentials } from "@/server/services/account";
 import { startSession } from "@/server/services/sessions";
@@ -58,7 +63,8 @@ export async function callHttp(db: () => Db, path: string, call: HttpCall = {}):
     else body = envelope;
   }
   if (method === "POST" && !headers.has("content-type") && typeof body === "string") headers.set("content-type", "application/json");
-  const response = await handleTrpcRequest(new Request(url, { method, headers, body: method === "POST" ? (body ?? "") : undefined }), db);
+  const request = new Request(url, { method, headers, body: method === "POST" ? (body ?? "") : undefined });
+  const response = process.env.STEWARD_TEST_TRANSPORT === "node" ? await overSocket(db, request) : await handleTrpcRequest(request, db);
   const text = await response.text();
   let json: unknown = null;
   try {
@@ -69,6 +75,35 @@ export async function callHttp(db: () => Db, path: string, call: HttpCall = {}):
   const first = Array.isArray(json) ? json[0] : json;
   const message = (first as { error?: { json?: { message?: string } } } | null)?.error?.json?.message ?? null;
   return { status: response.status, headers: response.headers, text, json, message };
+}
+
+const servers = new WeakMap<() => Db, Promise<string>>();
+
+/** The request sent to a Node HTTP server answering with `apiHandler(db)` (one per database). */
+async function overSocket(db: () => Db, request: Request): Promise<Response> {
+  let base = servers.get(db);
+  if (!base) {
+    const server = createServer(apiHandler(db));
+    base = new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    server.unref();
+    servers.set(db, base);
+  }
+  const url = new URL(`${await base}${new URL(request.url).pathname}${new URL(request.url).search}`);
+  const body = request.method === "POST" ? Buffer.from(await request.arrayBuffer()) : undefined;
+  // node:http rather than fetch: it sends a declared Content-Length as given, as any client can.
+  return new Promise((resolve, reject) => {
+    const sent = request_(url, { method: request.method, headers: Object.fromEntries(request.headers) }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(answer.headers)) for (const v of [value ?? []].flat()) headers.append(name, v);
+        resolve(new Response(Buffer.concat(chunks), { status: answer.statusCode, headers }));
+      });
+    });
+    sent.on("error", reject);
+    sent.end(body);
+  });
 }
 
 /** Text that only a fault of ours would put in an answer: Prisma's and the database's
