@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { themeScriptSource } from "@/components/theme";
+import { cspNonce } from "@/server/http/csp-nonce";
 import "./globals.css";
 
 export const metadata: Metadata = { title: { default: "Steward", template: "%s · Steward" }, description: "Run your organization's access." };
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The theme script runs under the same per-response CSP nonce as Next's own scripts
   // (scripts/serve.mjs sets it on the request).
-  const nonce = (await headers()).get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
+  const nonce = await cspNonce();
   return (
     // The theme script sets data-theme on <html> before React hydrates, so the server's
     // markup and the browser's differ there by design.

@@ -9,6 +9,7 @@ import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { ConsolePage } from "./console-nav";
+import { isPaletteKey, takeEarlyPaletteKey } from "./palette-key";
 import { errorMessage, useTRPC } from "./trpc";
 import { cx } from "./ui";
 import { useDebounced } from "./use-debounced";
@@ -31,9 +32,14 @@ export function CommandPalette({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
 
+  // A press before this listened (the page was still hydrating) opens the palette now.
+  useEffect(() => {
+    if (takeEarlyPaletteKey()) onOpenChange(true);
+  }, [onOpenChange]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (!isPaletteKey(e)) return;
       // The browser's own Ctrl+K (its search bar) would take focus out of the page.
       e.preventDefault();
       onOpenChange(!open);

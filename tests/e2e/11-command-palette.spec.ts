@@ -47,3 +47,29 @@ test("Control+K, part of a member's name and Enter open that member's page", asy
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
 });
+
+test("Control+K pressed while the page is still loading its scripts opens the palette once they run", async ({ page }) => {
+  await signIn(page, "peter@initech.test", "tps-report-cover");
+  await expect(page).toHaveURL(/\/o\/initech$/);
+
+  // The page's scripts are held back (routing also keeps them out of the browser's cache), so
+  // the press lands before React has hydrated anything.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/o/initech/groups", { waitUntil: "commit" });
+  // The console layout's own inline script has run: the page is drawn, React is not there yet.
+  await page.waitForFunction(() => "__stewardPaletteKey" in window);
+  const palette = page.getByRole("dialog", { name: "Quick search" });
+  await page.keyboard.press("Control+K");
+  await expect(page.locator("dialog[open]")).toHaveCount(0);
+  release();
+
+  await expect(palette).toBeVisible();
+  await expect(palette.getByRole("combobox")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(palette).toBeHidden();
+});

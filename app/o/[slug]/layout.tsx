@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { ConsoleShell } from "@/components/console-shell";
 import { OrganizationRefused } from "@/components/organization-refused";
+import { earlyPaletteKeySource } from "@/components/palette-key";
+import { cspNonce } from "@/server/http/csp-nonce";
 import { noteConsoleLayout } from "@/server/trpc/page-refusal";
 import { readShell } from "@/server/trpc/server";
 
@@ -23,15 +25,19 @@ export default async function OrganizationLayout({ children, params }: { childre
       />
     );
   return (
-    <ConsoleShell
-      organization={shell.organization}
-      organizations={shell.organizations}
-      viewer={{ ...shell.viewer, role: shell.you.role.name }}
-      permissions={shell.you.role.permissions}
-      mayCreateOrganization={shell.mayCreateOrganization}
-      isOperator={shell.isOperator}
-    >
-      {children}
-    </ConsoleShell>
+    <>
+      {/* Keeps a Ctrl+K pressed before the palette hydrates (components/palette-key.ts). */}
+      <script nonce={await cspNonce()} dangerouslySetInnerHTML={{ __html: earlyPaletteKeySource }} />
+      <ConsoleShell
+        organization={shell.organization}
+        organizations={shell.organizations}
+        viewer={{ ...shell.viewer, role: shell.you.role.name }}
+        permissions={shell.you.role.permissions}
+        mayCreateOrganization={shell.mayCreateOrganization}
+        isOperator={shell.isOperator}
+      >
+        {children}
+      </ConsoleShell>
+    </>
   );
 }
