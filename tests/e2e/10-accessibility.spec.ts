@@ -85,14 +85,9 @@ async function open(page: Page, path: string) {
 /** The page's visible text as a person reads it, without the third-party API reference. */
 function pageText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest("script, style, template, [data-third-party=scalar]") || !parent.checkVisibility()) continue;
-      texts.push(node.textContent ?? "");
-    }
-    return texts.join(" ");
+    const scalar = document.querySelector<HTMLElement>("[data-third-party=scalar]")?.innerText;
+    const text = document.body.innerText;
+    return scalar ? text.replace(scalar, "") : text;
   });
 }
 
