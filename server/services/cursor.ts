@@ -39,11 +39,13 @@ function keyFits(key: string | number, type: SortKey["type"], values: readonly s
   }
 }
 
-/** Cursor paging over a list's orders (`sortKeys`, as its SQL reads them). */
-export function cursorPaging<S extends string>(sortKeys: SortKeys<S>) {
+/** Cursor paging over a list's orders (`sortKeys`, as its SQL reads them); `list` names the
+ * list in its cursors, so that one list's cursor is not taken for a place in another's. */
+export function cursorPaging<S extends string>(list: string, sortKeys: SortKeys<S>) {
   const sorts = Object.keys(sortKeys) as [S, ...S[]];
   const longest = Math.max(...sorts.map((s) => sortKeys[s].length));
   const shape = z.object({
+    list: z.literal(list),
     towards: z.enum(["before", "after"]),
     sort: z.enum(sorts),
     direction: z.enum(["asc", "desc"]),
@@ -110,7 +112,7 @@ export function cursorPaging<S extends string>(sortKeys: SortKeys<S>) {
       before = cursor !== null || offset > 0;
     }
     const boundary = (towards: "before" | "after", row: R | undefined) =>
-      row ? write({ towards, ...order, keys: keysOf(row, order.sort) }) : cursor && write({ ...cursor, towards });
+      row ? write({ list, towards, ...order, keys: keysOf(row, order.sort) }) : cursor && write({ ...cursor, towards });
     return {
       rows,
       /** The page number asked for; null for a page read by cursor or the last page. */

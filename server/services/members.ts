@@ -37,8 +37,8 @@ import { groupsInReach } from "../authz/groups.sql";
 import { cursorPaging, type PageRequest } from "./cursor";
 import { MEMBER_SORT_KEYS, memberPageSql, memberTotalSql, membersVisibleTo, type MemberListFilters, type MemberSort } from "../authz/members.sql";
 
-export const MEMBER_SORTS = Object.keys(MEMBER_SORT_KEYS) as MemberSort[];
-const memberPaging = cursorPaging(MEMBER_SORT_KEYS);
+export const MEMBER_SORTS = Object.keys(MEMBER_SORT_KEYS) as [MemberSort, ...MemberSort[]];
+const memberPaging = cursorPaging("members", MEMBER_SORT_KEYS);
 export type { MemberSort };
 
 export type ListMembersInput = PageRequest<MemberSort> & {
