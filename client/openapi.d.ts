@@ -611,7 +611,7 @@ export interface paths {
         };
         /**
          * List the resources the member sees
-         * @description Paged by name; `total` counts every match, up to 10,000 for those who see more (then `totalExact` is false).
+         * @description Sorted (by name, or by when they last changed) and paged. Page through with `cursor` (an answer's `nextCursor` or `prevCursor`): every page then costs what the first does. `page` jumps to a page by number, which costs the rows it skips; `last` gives the last page. `total` counts every match, up to 10,000 for those who see more (then `totalExact` is false).
          */
         get: operations["resources-list"];
         put?: never;
@@ -2325,9 +2325,9 @@ export interface operations {
                 page?: number;
                 cursor?: string;
                 last?: boolean;
-                pageSize?: number;
                 sort?: "name" | "email" | "role" | "group" | "status" | "createdAt";
                 direction?: "asc" | "desc";
+                pageSize?: number;
                 search?: string;
                 groupId?: string;
                 roleId?: string;
@@ -5821,6 +5821,10 @@ export interface operations {
         parameters: {
             query?: {
                 page?: number;
+                cursor?: string;
+                last?: boolean;
+                sort?: "name" | "updatedAt";
+                direction?: "asc" | "desc";
                 pageSize?: number;
                 type?: "server" | "storage" | "job" | "task" | "monitor" | "endpoint";
                 search?: string;
@@ -5842,6 +5846,13 @@ export interface operations {
                         total: number;
                         /** @description False when you see more than 10,000 resources: `total` then says only "more than 10,000". */
                         totalExact: boolean;
+                        /** @description The page number asked for; null for a page read by cursor or the last page. */
+                        page: number | null;
+                        pageSize: number;
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                        /** @description Pass as `cursor` for the previous page; null on the first page. */
+                        prevCursor: string | null;
                         /** @description With asMembershipId: resources the member sees that you do not (not listed). */
                         hidden: number;
                         viewingAs: ({

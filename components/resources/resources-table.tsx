@@ -1,17 +1,19 @@
 "use client";
 // The resources the viewer sees (their role, grants and scope decide; the server filters).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createColumnHelper } from "@tanstack/react-table";
+import { createColumnHelper, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { RESOURCE_TYPE_KEYS, RESOURCE_TYPES, type ResourceType } from "@/server/authz/resources";
 import type { AppRouter } from "@/server/trpc/root";
-import { DataTable, Pager, usePagedTable, usePaging } from "../data-table";
+import { CursorPager, useCursorPaging } from "../cursor-pager";
+import { DataTable } from "../data-table";
 import { Dialog } from "../dialog";
 import { DataForm, DialogActions, FormError } from "../form-parts";
 import { errorMessage, fieldErrorsOf, refreshQueries, useTRPC } from "../trpc";
+import { useDebounced } from "../use-debounced";
 import { Alert, Badge, Button, EmptyState, Field, Input, Select } from "../ui";
 
 type Row = inferRouterOutputs<AppRouter>["resources"]["list"]["rows"][number];
@@ -25,20 +27,19 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
   const { slug } = useParams<{ slug: string }>();
   const [type, setType] = useState<ResourceType | "">("");
   const [search, setSearch] = useState("");
-  const [q, setQ] = useState("");
-  const { pagination, setPagination, toFirstPage } = usePaging(25);
-  useEffect(() => {
-    const id = setTimeout(() => {
-      setQ(search);
-      toFirstPage();
-    }, 250);
-    return () => clearTimeout(id);
-  }, [search, toFirstPage]);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "name", desc: false }]);
+  const { position, setPosition, pageSize, setPageSize, toFirstPage } = useCursorPaging(25);
+  const q = useDebounced(search, 250);
+  // Another filter, order or page size is another list: back to its first page.
+  useEffect(toFirstPage, [q, type, sorting, pageSize]); // eslint-disable-line react-hooks/exhaustive-deps -- toFirstPage only sets state
 
   const list = useQuery({
     ...trpc.resources.list.queryOptions({
-      page: pagination.pageIndex + 1,
-      pageSize: pagination.pageSize,
+      pageSize,
+      cursor: position.cursor,
+      last: position.last || undefined,
+      sort: (sorting[0]?.id ?? "name") as "name" | "updatedAt",
+      direction: sorting[0]?.desc ? "desc" : "asc",
       type: type || undefined,
       search: q || undefined,
       asMembershipId,
@@ -62,10 +63,11 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
           </div>
         ),
       }),
-      column.accessor("type", { header: "Type", cell: ({ getValue }) => typeLabel(getValue()) }),
+      column.accessor("type", { header: "Type", enableSorting: false, cell: ({ getValue }) => typeLabel(getValue()) }),
       column.accessor((r) => r.owner.name, {
         id: "owner",
         header: "Owner",
+        enableSorting: false,
         cell: ({ row }) => (row.original.owner.isYou ? <Badge tone="indigo">you</Badge> : row.original.owner.name),
       }),
       column.accessor("updatedAt", {
@@ -75,13 +77,16 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
     ],
     [slug, asMembershipId],
   );
-  const table = usePagedTable({
-    rows: list.data?.rows,
-    total: list.data?.total,
-    totalExact: list.data?.totalExact,
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table opts this component out of the React Compiler, as intended
+  const table = useReactTable({
+    data: list.data?.rows ?? [],
     columns,
-    pagination,
-    onPaginationChange: setPagination,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    state: { sorting },
+    onSortingChange: setSorting,
+    enableSortingRemoval: false,
+    getRowId: (row) => row.id,
   });
 
   return (
@@ -96,15 +101,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
         <label htmlFor="resource-type" className="sr-only">
           Type
         </label>
-        <Select
-          id="resource-type"
-          className="!w-auto"
-          value={type}
-          onChange={(e) => {
-            setType(e.target.value as ResourceType | "");
-            toFirstPage();
-          }}
-        >
+        <Select id="resource-type" className="!w-auto" value={type} onChange={(e) => setType(e.target.value as ResourceType | "")}>
           <option value="">All types</option>
           {RESOURCE_TYPE_KEYS.map((t) => (
             <option key={t} value={t}>
@@ -135,7 +132,7 @@ export function ResourcesTable({ asMembershipId }: { asMembershipId?: string }) 
           </EmptyState>
         }
       />
-      <Pager table={table} total={list.data?.total} totalExact={list.data?.totalExact} noun="resources" />
+      <CursorPager page={list.data} position={position} onMove={setPosition} pageSize={pageSize} onPageSize={setPageSize} noun="resources" />
     </div>
   );
 }

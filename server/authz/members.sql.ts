@@ -6,6 +6,7 @@ import { Prisma as P, type Prisma } from "../db/generated/client";
 import type { Actor } from "./decision";
 import { groupsInReach } from "./groups.sql";
 import { ALL_PERMISSIONS } from "./permissions";
+import { keysetOrder, type KeysetRead, type SortKeys } from "../db/keyset";
 import { likeContains, likeStartsWith } from "../db/like";
 
 /**
@@ -127,14 +128,12 @@ export const MEMBER_SORT_KEYS = {
     { column: "userName", type: "text" },
   ],
   status: [
-    { column: "status", type: '"MembershipStatus"' },
+    { column: "status", type: '"MembershipStatus"', values: ["INVITED", "ACTIVE", "DISABLED"] },
     { column: "userName", type: "text" },
   ],
   createdAt: [{ column: "createdAt", type: "timestamp(3)" }],
-} as const satisfies Record<string, ReadonlyArray<{ column: string; type: string }>>;
+} as const satisfies SortKeys;
 export type MemberSort = keyof typeof MEMBER_SORT_KEYS;
-/** A row's place in an order: its sort keys then its id, as a page boundary (keyset paging). */
-export type MemberKeys = Array<string | number>;
 
 export type MemberListFilters = {
   search?: string;
@@ -179,34 +178,11 @@ export function memberPageSql(
   actor: Actor,
   filters: MemberListFilters,
   order: { sort: MemberSort; direction: "asc" | "desc" },
-  page: { limit: number; offset?: number; after?: MemberKeys; before?: MemberKeys; fromEnd?: boolean; few?: boolean },
+  page: KeysetRead & { few?: boolean },
 ): { query: Prisma.Sql; orderBy: (alias: string) => Prisma.Sql } {
   const s = seeing(actor);
-  const keys = MEMBER_SORT_KEYS[order.sort];
-  const columns = [...keys.map((k) => P.raw(`m."${k.column}"`)), P.raw("m.id")];
-  const backwards = page.before !== undefined || page.fromEnd === true;
-  const descending = (order.direction === "desc") !== backwards;
-  const dir = P.raw(descending ? "DESC" : "ASC");
-  const outerOrder = P.join(
-    columns.map((_, i) => P.sql`${P.raw(i === keys.length ? "id" : `k${i}`)} ${dir}`),
-    ", ",
-  );
-  const innerOrder = P.join(
-    columns.map((c) => P.sql`${c} ${dir}`),
-    ", ",
-  );
-  const select = P.join(
-    columns.map((c, i) => P.sql`${c} AS ${P.raw(i === keys.length ? "id" : `k${i}`)}`),
-    ", ",
-  );
-  const boundary = page.after ?? page.before;
-  const keyset = boundary
-    ? P.sql`AND (${P.join(columns, ", ")}) ${P.raw(descending ? "<" : ">")} (${P.join(
-        [...keys.map((k, i) => P.sql`${boundary[i]}::${P.raw(k.type)}`), P.sql`${boundary[keys.length]}::text`],
-        ", ",
-      )})`
-    : P.empty;
-  const where = P.sql`${filtersSql(filters)} ${keyset}`;
+  const { select, orderBy, orderOf, boundary } = keysetOrder("m", MEMBER_SORT_KEYS[order.sort], order.direction, page);
+  const where = P.sql`${filtersSql(filters)} ${boundary ? P.sql`AND ${boundary}` : P.empty}`;
   const offset = page.offset ?? 0;
   const own = P.sql`(SELECT ${select} FROM "Membership" m WHERE m.id = ${actor.membershipId} ${where})`;
   // Few matches (a small span, a narrow filter): read them all through the span's index and sort
@@ -215,16 +191,10 @@ export function memberPageSql(
   // total, says so; OFFSET 0 keeps the reading apart from the order.
   const matching = (seen: Prisma.Sql) =>
     page.few ? P.sql`(SELECT * FROM "Membership" m WHERE ${seen} ${where} OFFSET 0) m` : P.sql`"Membership" m WHERE ${seen} ${where}`;
-  const others = s
-    ? P.sql`UNION ALL (SELECT ${select} FROM ${matching(othersSeenSql(actor, s))} ORDER BY ${innerOrder} LIMIT ${page.limit + offset})`
-    : P.empty;
+  const others = s ? P.sql`UNION ALL (SELECT ${select} FROM ${matching(othersSeenSql(actor, s))} ORDER BY ${orderBy} LIMIT ${page.limit + offset})` : P.empty;
   return {
-    query: P.sql`${own} ${others} ORDER BY ${outerOrder} LIMIT ${page.limit} OFFSET ${offset}`,
-    orderBy: (alias) =>
-      P.join(
-        columns.map((_, i) => P.sql`${P.raw(`"${alias}".${i === keys.length ? "id" : `k${i}`}`)} ${dir}`),
-        ", ",
-      ),
+    query: P.sql`${own} ${others} ORDER BY ${orderOf()} LIMIT ${page.limit} OFFSET ${offset}`,
+    orderBy: orderOf,
   };
 }
 

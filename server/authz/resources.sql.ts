@@ -18,6 +18,8 @@ import {
   type ResourceFacts,
 } from "./resources";
 import type { TypeGrantFacts } from "./type-grants";
+import { keysetOrder, type KeysetRead, type SortKeys } from "../db/keyset";
+import { likeContains } from "../db/like";
 
 /** A member as the SQL of resource access needs them: the pure facts, the member as an
  * actor (for "is the owner in their span", custodians of seed 004), the ids of the home
@@ -126,6 +128,67 @@ export function reachedResourcesSql(subject: ResourceSubject): Prisma.Sql | null
     UNION SELECT g."resourceId" FROM "Grant" g JOIN "TeamMember" tm ON tm."teamId" = g."teamId" WHERE tm."membershipId" = ${m}
     UNION SELECT g."resourceId" FROM "Grant" g WHERE g."groupId" = ANY(${subject.groupChain}::text[])
     ${owners.length ? P.sql`UNION SELECT r.id FROM "Resource" r WHERE r."ownerId" IN (${P.join(owners, " UNION ")})` : P.empty}`;
+}
+
+/** The orders the resources list offers, each read from one index of Resource (the schema's
+ * indexes follow this table): the keys after the organization, the id last to break ties. */
+export const RESOURCE_SORT_KEYS = {
+  name: [{ column: "name", type: "text" }],
+  updatedAt: [{ column: "updatedAt", type: "timestamp(3)" }],
+} as const satisfies SortKeys;
+export type ResourceSort = keyof typeof RESOURCE_SORT_KEYS;
+
+export type ResourceListFilters = { type?: string; search?: string };
+
+/**
+ * The resources list (rule 7): one page of what `subject` sees, in an order, read as `read`
+ * says (keyset paging, server/db/keyset.ts), with its total. `alsoSeenBy`: a "view as"
+ * preview lists only what the previewing admin sees too. Each row: the resource, its owner's
+ * name (the membership's copy: no join to User), its keys k0 and id, and `n`, the total, when
+ * `total` is null.
+ *
+ * A subject who reaches few resources by their own paths (`reachedResourcesSql`) has those ids
+ * gathered first, as an array computed once, and their rows read by primary key, counted,
+ * sorted and paged in one statement (as a join or an IN, the planner scans every resource and
+ * tests each against the reach). One who sees broadly walks the order's index through
+ * `visibleResourcesSql` from the boundary on, and `total` counts up to `cap` (a count past it
+ * says "more than").
+ */
+export function resourceListSql(
+  subject: ResourceSubject,
+  alsoSeenBy: ResourceSubject | null,
+  filters: ResourceListFilters,
+  order: { sort: ResourceSort; direction: "asc" | "desc" },
+  cap: number,
+): { page: (read: KeysetRead) => Prisma.Sql; total: Prisma.Sql | null } {
+  const conditions = [visibleResourcesSql(subject)];
+  if (alsoSeenBy) conditions.push(visibleResourcesSql(alsoSeenBy));
+  if (filters.type) conditions.push(P.sql`r.type = ${filters.type}`);
+  if (filters.search) conditions.push(P.sql`(r.name ILIKE ${likeContains(filters.search)} OR r.description ILIKE ${likeContains(filters.search)})`);
+  const where = P.join(conditions, " AND ");
+  const keyset = (read: KeysetRead) => keysetOrder("r", RESOURCE_SORT_KEYS[order.sort], order.direction, read);
+  const page = (read: KeysetRead, from: Prisma.Sql, ...conditions: Prisma.Sql[]) => {
+    const { select, orderBy, boundary } = keyset(read);
+    const all = boundary ? [...conditions, boundary] : conditions;
+    return P.sql`
+      SELECT r.type, r.name, r.description, r.private, r."ownerId", r."updatedAt", o."userName" AS "ownerName", ${select}
+      FROM ${from} JOIN "Membership" o ON o.id = r."ownerId"
+      ${all.length ? P.sql`WHERE ${P.join(all, " AND ")}` : P.empty}
+      ORDER BY ${orderBy} LIMIT ${read.limit} OFFSET ${read.offset ?? 0}`;
+  };
+  const reached = reachedResourcesSql(subject);
+  if (reached) {
+    return {
+      page: (read) => P.sql`WITH matched AS MATERIALIZED (SELECT r.* FROM "Resource" r WHERE r.id = ANY (ARRAY (${reached})) AND ${where})
+        SELECT t.n, p.* FROM (SELECT count(*)::int AS n FROM matched) t LEFT JOIN (${page(read, P.sql`matched r`)}) p ON TRUE
+        ORDER BY ${keyset(read).orderOf("p")}`,
+      total: null,
+    };
+  }
+  return {
+    page: (read) => page(read, P.sql`"Resource" r`, where),
+    total: P.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Resource" r WHERE ${where} LIMIT ${cap + 1}) c`,
+  };
 }
 
 /**

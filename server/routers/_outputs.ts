@@ -11,6 +11,14 @@ export const count = z.number().int().min(0);
 export const resourceType = z.string().meta({ description: `One of ${RESOURCE_TYPE_KEYS.join(", ")}.` });
 export const object = z.looseObject;
 
+/** Where a page read by cursor stands (server/services/cursor.ts). */
+export const cursorPage = {
+  page: z.number().int().nullable().meta({ description: "The page number asked for; null for a page read by cursor or the last page." }),
+  pageSize: z.number().int(),
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  prevCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the previous page; null on the first page." }),
+};
+
 /** A value of the effective policy comes from a group (null: Steward's default). */
 const policySource = object({ groupId: z.string(), groupName: z.string() }).nullable();
 const twoFactorPolicy = z.enum(["OFF", "ADMINS", "EVERYONE"]);

@@ -37,6 +37,15 @@ export const organizationSlug = z
 
 export const page = z.number().int().min(1, "Pages start at 1.").default(1);
 
+/** The input of a list paged by cursor (server/services/cursor.ts), in one of `sorts`, the first by default. */
+export const cursorPaging = <S extends string>(sorts: readonly [S, ...S[]]) => ({
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  cursor: z.string().max(4000).optional(),
+  last: z.boolean().optional(),
+  sort: z.enum(sorts).default(sorts[0]),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+});
+
 const hoursOrDays = (what: string, unit: string, min: number, max: number) =>
   z
     .number({ error: `Enter the ${what} as a number of ${unit}.` })

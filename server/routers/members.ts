@@ -18,9 +18,9 @@ import {
 import { migrateMemberData } from "../services/data-migration";
 import { setResourceScope } from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { company, email, id, personName, username } from "./_schemas";
+import { company, cursorPaging, email, id, personName, username } from "./_schemas";
 import { rest } from "./_rest";
-import { count, effectivePolicy, object, resourceType, timestamp } from "./_outputs";
+import { count, cursorPage, effectivePolicy, object, resourceType, timestamp } from "./_outputs";
 
 const selection = z.array(id("Member")).min(1, "Select at least one member.").max(200, "Select at most 200 members at a time.");
 const memberStatusFilter = z.enum(["INVITED", "ACTIVE", "DISABLED"]);
@@ -89,12 +89,8 @@ export const membersRouter = createTRPCRouter({
     )
     .input(
       z.object({
-        page: z.number().int().min(1).max(1_000_000).default(1),
-        cursor: z.string().max(4000).optional(),
-        last: z.boolean().optional(),
+        ...cursorPaging(MEMBER_SORTS),
         pageSize: z.number().int().min(1).max(200, "At most 200 members per page.").default(25),
-        sort: z.enum(MEMBER_SORTS).default("name"),
-        direction: z.enum(["asc", "desc"]).default("asc"),
         search: z.string().trim().max(200).optional(),
         groupId: id("Group").optional(),
         roleId: id("Role").optional(),
@@ -105,10 +101,7 @@ export const membersRouter = createTRPCRouter({
       object({
         total: count,
         totalExact: z.boolean().meta({ description: 'False when a search matched more than 10,000: `total` then says only "more than 10,000".' }),
-        page: z.number().int().nullable().meta({ description: "The page number asked for; null for a page read by cursor or the last page." }),
-        pageSize: z.number().int(),
-        nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-        prevCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the previous page; null on the first page." }),
+        ...cursorPage,
         manages: z.boolean().meta({ description: "Whether your role changes members at all." }),
         rows: z.array(
           memberOutput(["changeRole", "changeGroup", "setStatus"]).extend({

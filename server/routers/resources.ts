@@ -3,11 +3,20 @@ import { CAPABILITIES, RESOURCE_TYPE_KEYS, RUN_OUTCOMES } from "../authz";
 import { explainAccess, listAccess, removeGrant, setGrant, sharePrincipals } from "../services/grants";
 import { actOnResource, activityChart, finishRun, listActivity, REPORT_SORTS, runsReport } from "../services/activity";
 import { restoreReport } from "../services/restores";
-import { creatableResourceTypes, createResource, deleteResource, getResource, listResources, transferResource, updateResource } from "../services/resources";
+import {
+  creatableResourceTypes,
+  createResource,
+  deleteResource,
+  getResource,
+  listResources,
+  RESOURCE_SORTS,
+  transferResource,
+  updateResource,
+} from "../services/resources";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
-import { email, id } from "./_schemas";
+import { cursorPaging, email, id } from "./_schemas";
 import { rest } from "./_rest";
-import { count, object, resourceType, timestamp } from "./_outputs";
+import { count, cursorPage, object, resourceType, timestamp } from "./_outputs";
 
 const name = z.string().trim().min(1, "Give the resource a name.").max(120, "Resource names are at most 120 characters.");
 const description = z.string().trim().max(2000, "Descriptions are at most 2,000 characters.").default("");
@@ -120,14 +129,25 @@ export const resourcesRouter = createTRPCRouter({
         "GET",
         "/resources",
         "List the resources the member sees",
-        "Paged by name; `total` counts every match, up to 10,000 for those who see more (then `totalExact` is false).",
+        "Sorted (by name, or by when they last changed) and paged. Page through with `cursor` (an answer's `nextCursor` or `prevCursor`): " +
+          "every page then costs what the first does. `page` jumps to a page by number, which costs the rows it skips; `last` gives the last page. " +
+          "`total` counts every match, up to 10,000 for those who see more (then `totalExact` is false).",
       ),
     )
-    .input(z.object({ ...paging, type: type.optional(), search: z.string().trim().max(200).optional(), asMembershipId: id("Member").optional() }))
+    .input(
+      z.object({
+        ...cursorPaging(RESOURCE_SORTS),
+        pageSize: paging.pageSize,
+        type: type.optional(),
+        search: z.string().trim().max(200).optional(),
+        asMembershipId: id("Member").optional(),
+      }),
+    )
     .output(
       object({
         total: count,
         totalExact: z.boolean().meta({ description: 'False when you see more than 10,000 resources: `total` then says only "more than 10,000".' }),
+        ...cursorPage,
         hidden: count.meta({ description: "With asMembershipId: resources the member sees that you do not (not listed)." }),
         viewingAs: object({ membershipId: z.string(), name: z.string() }).nullable(),
         rows: z.array(

@@ -20,7 +20,6 @@ import {
   type MemberAction,
   chainIds,
 } from "../authz";
-import { z } from "zod";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../db/generated/client";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
@@ -35,29 +34,14 @@ import { inTreeOrder } from "./groups";
 import { effectivePolicyAt } from "./policies";
 import { lockOver, loginLocks, storedLoginKeySql, type ThrottleRow } from "./throttle";
 import { groupsInReach } from "../authz/groups.sql";
-import {
-  MEMBER_SORT_KEYS,
-  memberPageSql,
-  memberTotalSql,
-  membersVisibleTo,
-  type MemberKeys,
-  type MemberListFilters,
-  type MemberSort,
-} from "../authz/members.sql";
+import { cursorPaging, type PageRequest } from "./cursor";
+import { MEMBER_SORT_KEYS, memberPageSql, memberTotalSql, membersVisibleTo, type MemberListFilters, type MemberSort } from "../authz/members.sql";
 
-export const MEMBER_SORTS = Object.keys(MEMBER_SORT_KEYS) as MemberSort[];
+export const MEMBER_SORTS = Object.keys(MEMBER_SORT_KEYS) as [MemberSort, ...MemberSort[]];
+const memberPaging = cursorPaging("members", MEMBER_SORT_KEYS);
 export type { MemberSort };
 
-export type ListMembersInput = {
-  /** A page by number (1 is the first): a jump, which costs the rows it skips. */
-  page?: number;
-  pageSize: number;
-  sort: MemberSort;
-  direction: "asc" | "desc";
-  /** A page boundary from an earlier answer's nextCursor or prevCursor (keyset paging: the cost of any page is the first one's). */
-  cursor?: string;
-  /** The last page. */
-  last?: boolean;
+export type ListMembersInput = PageRequest<MemberSort> & {
   search?: string;
   groupId?: string;
   roleId?: string;
@@ -138,53 +122,24 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
   enforce(decidePermission(actor, "members.view"), "Member", actor);
   const filters = await listFilters(db, actor, input);
   const order = { sort: input.sort, direction: input.direction };
-  const cursor = input.cursor ? readCursor(input.cursor, order) : null;
-  const limit = input.pageSize;
   const now = new Date();
   // The total (cheap: tallies) tells the page how to read the matches; both come in one statement.
   const total = memberTotalSql(actor, filters, SEARCH_COUNT_CAP);
   let n = 0;
-  const read = async (page: Omit<Parameters<typeof memberPageSql>[3], "few">) => {
-    const [few, many] = [true, false].map((few) => memberPageSql(actor, filters, order, { ...page, few }));
+  const { rows, ...page } = await memberPaging.page(input, async (read) => {
+    const [few, many] = [true, false].map((few) => memberPageSql(actor, filters, order, { ...read, few }));
     const got = await db.$queryRaw<Array<{ n: number } & (MemberPageRow | { [K in keyof MemberPageRow]: null })>>(
       memberRowsSql(total, memberListTuning.fewMembers, few!, many!),
     );
     n = got[0]!.n;
     return got.filter((r): r is { n: number } & MemberPageRow => r.id !== null);
-  };
-
-  // One row past the page tells whether another follows; reading backwards, whether one precedes.
-  let rows: MemberPageRow[];
-  let before = false;
-  let after = false;
-  if (cursor?.towards === "before" || (!cursor && input.last)) {
-    const got = (await read({ limit: limit + 1, before: cursor?.keys, fromEnd: !cursor })).reverse();
-    before = got.length > limit;
-    rows = before ? got.slice(1) : got;
-    after = cursor !== null;
-    // Fewer than a page before the boundary (rows went away): the first page, full.
-    if (cursor && !before && rows.length < limit) {
-      const first = await read({ limit: limit + 1 });
-      after = first.length > limit;
-      rows = first.slice(0, limit);
-    }
-  } else {
-    const offset = cursor ? 0 : ((input.page ?? 1) - 1) * limit;
-    const got = await read({ limit: limit + 1, after: cursor?.keys, offset });
-    after = got.length > limit;
-    rows = got.slice(0, limit);
-    before = cursor !== null || offset > 0;
-  }
-  const boundary = (towards: "before" | "after", row: MemberPageRow | undefined) =>
-    row ? writeCursor({ towards, ...order, keys: pageKeys(row, order.sort) }) : cursor && writeCursor({ ...cursor, towards });
+  });
   return {
     /** Exact, or SEARCH_COUNT_CAP + 1 when a search matches more (totalExact false). */
     total: n,
     totalExact: !filters.search || n <= SEARCH_COUNT_CAP,
-    page: cursor || input.last ? null : (input.page ?? 1),
-    pageSize: limit,
-    nextCursor: after ? boundary("after", rows.at(-1)) : null,
-    prevCursor: before ? boundary("before", rows[0]) : null,
+    pageSize: input.pageSize,
+    ...page,
     /** Whether the actor's role changes members at all (then rows it may not change say so). */
     manages: ROW_ACTIONS.some((a) => decidePermission(actor, MEMBER_ACTION_PERMISSION[a]).allowed),
     rows: rows.map((r) => ({ ...memberView(actor, toMemberRow(r), ROW_ACTIONS), lockedUntil: lockedUntilOf(r, now) })),
@@ -285,56 +240,6 @@ function toMemberRow(r: MemberPageRow): MemberRowData & { userId: string } {
       builtInKey: r.roleBuiltInKey,
     },
   };
-}
-
-/** A row's keys in an order, as a cursor carries them (dates as ISO text, read back as timestamps). */
-function pageKeys(row: MemberPageRow, sort: MemberSort): MemberKeys {
-  const values = MEMBER_SORT_KEYS[sort].map((_, i) => row[`k${i}` as "k0" | "k1"]!);
-  return [...values.map((v) => (v instanceof Date ? v.toISOString() : v)), row.id];
-}
-
-const memberCursor = z.object({
-  towards: z.enum(["before", "after"]),
-  sort: z.enum(Object.keys(MEMBER_SORT_KEYS) as [MemberSort, ...MemberSort[]]),
-  direction: z.enum(["asc", "desc"]),
-  keys: z
-    .array(z.union([z.string().max(1000), z.number()]))
-    .min(2)
-    .max(3),
-});
-type MemberCursor = z.infer<typeof memberCursor>;
-
-/** Whether a cursor's key is a value of its column's type (else the database would refuse it). */
-function keyFits(key: string | number, type: string): boolean {
-  switch (type) {
-    case "float8":
-      return typeof key === "number" && Number.isFinite(key);
-    case "timestamp(3)":
-      return typeof key === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(key) && !Number.isNaN(Date.parse(key));
-    case '"MembershipStatus"':
-      return key === "INVITED" || key === "ACTIVE" || key === "DISABLED";
-    default:
-      return typeof key === "string";
-  }
-}
-
-const writeCursor = (c: MemberCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-
-/** A cursor from an earlier answer, for the same order; anything else is a clear BAD_REQUEST. */
-function readCursor(text: string, order: { sort: MemberSort; direction: "asc" | "desc" }): MemberCursor {
-  let parsed: MemberCursor;
-  try {
-    parsed = memberCursor.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-  } catch {
-    throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
-  }
-  if (parsed.sort !== order.sort || parsed.direction !== order.direction || parsed.keys.length !== MEMBER_SORT_KEYS[order.sort].length + 1) {
-    throw new StewardError("BAD_REQUEST", "This page link belongs to another order of the list: start again from the first page.");
-  }
-  const types = [...MEMBER_SORT_KEYS[order.sort].map((k) => k.type), "text"];
-  if (!parsed.keys.every((key, i) => keyFits(key, types[i]!)))
-    throw new StewardError("BAD_REQUEST", "This page link is not valid: start again from the first page.");
-  return parsed;
 }
 
 /** A member the actor sees (rule 3: in reach, ranked below, or themselves), else NOT_FOUND; the

@@ -18,15 +18,14 @@ import {
   type ResourceType,
 } from "../authz";
 import type { Db, Tx } from "../db";
-import { Prisma as P } from "../db/generated/client";
 import { withUniqueConflict } from "../db/errors";
 import { accessOf, accessSubject, actorSubject, resourceInclude, toResourceFacts } from "./access";
 import { loadMember, toMemberFacts, type ActorContext } from "./actor";
 import { auditBy } from "./audit";
 import { enforce, notFound, StewardError } from "./errors";
 import { membersInSpanSql } from "../authz/members.sql";
-import { reachedResourcesSql, visibleResourcesSql } from "../authz/resources.sql";
-import { likeContains } from "../db/like";
+import { RESOURCE_SORT_KEYS, resourceListSql, visibleResourcesSql, type ResourceSort } from "../authz/resources.sql";
+import { cursorPaging, type ListOrder, type PageRequest } from "./cursor";
 
 /** The resource and the actor's access to it, or NOT_FOUND when they do not see it. */
 export async function openResource(db: Db | Tx, actor: ActorContext, resourceId: string, operation: ResourceOperation = "view") {
@@ -38,7 +37,12 @@ export async function openResource(db: Db | Tx, actor: ActorContext, resourceId:
   return { resource, access, subject };
 }
 
-export type ListResourcesInput = { page: number; pageSize: number; type?: ResourceType; search?: string; asMembershipId?: string };
+export const RESOURCE_SORTS = Object.keys(RESOURCE_SORT_KEYS) as [ResourceSort, ...ResourceSort[]];
+const paging = cursorPaging("resources", RESOURCE_SORT_KEYS);
+
+/** A page of the list (name order unless told), by cursor, last, or number. */
+export type ListResourcesInput = Omit<PageRequest<ResourceSort>, keyof ListOrder<ResourceSort>> &
+  Partial<ListOrder<ResourceSort>> & { type?: ResourceType; search?: string; asMembershipId?: string };
 
 /** The member whose view a "view as" preview shows, after the decision. */
 async function previewSubject(db: Db | Tx, actor: ActorContext, membershipId: string) {
@@ -55,45 +59,34 @@ export const RESOURCE_COUNT_CAP = 10_000;
 export async function listResources(db: Db, actor: ActorContext, input: ListResourcesInput) {
   const own = await actorSubject(db, actor);
   const subject = input.asMembershipId ? await previewSubject(db, actor, input.asMembershipId) : own;
-  const filters = [visibleResourcesSql(subject)];
+  const request = { ...input, sort: input.sort ?? "name", direction: input.direction ?? "asc" };
+  const filters = { type: input.type, search: input.search };
   // A preview shows only what the previewing admin sees too; the rest is counted, not named.
-  if (subject !== own) filters.push(visibleResourcesSql(own));
-  if (input.type) filters.push(P.sql`r.type = ${input.type}`);
-  if (input.search) filters.push(P.sql`(r.name ILIKE ${likeContains(input.search)} OR r.description ILIKE ${likeContains(input.search)})`);
-  const where = P.join(filters, " AND ");
-  const offset = (input.page - 1) * input.pageSize;
-  // The owner's name is the membership's copy of it: no join to User.
-  const columns = P.sql`r.id, r.type, r.name, r.description, r.private, r."ownerId", r."updatedAt", o."userName" AS "ownerName"`;
-  type Row = { id: string; type: string; name: string; description: string; private: boolean; ownerId: string; updatedAt: Date; ownerName: string };
-  // What the viewer reaches by their own paths is few: read it first (grants, owners), sort it
-  // and count it in one statement. Otherwise (they see broadly) walk the resources in name
-  // order, and count up to the cap.
-  const reached = reachedResourcesSql(subject);
-  let rows: Row[];
-  let total: number;
-  let totalExact = true;
-  if (reached) {
-    // The reached ids as an array computed once, then their rows by primary key; as a join or
-    // an IN, the planner scans every resource and tests each against the reach.
-    const reachedIds = P.sql`r.id = ANY (ARRAY (${reached}))`;
-    const found = await db.$queryRaw<Array<Row & { total: number }>>`
-      SELECT ${columns}, count(*) OVER ()::int AS total FROM "Resource" r JOIN "Membership" o ON o.id = r."ownerId"
-      WHERE ${reachedIds} AND ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${offset}`;
-    rows = found;
-    total =
-      found[0]?.total ??
-      (offset ? ((await db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Resource" r WHERE ${reachedIds} AND ${where}`)[0]?.n ?? 0) : 0);
-  } else {
-    const [page, counted] = await Promise.all([
-      db.$queryRaw<Row[]>`
-        SELECT ${columns} FROM "Resource" r JOIN "Membership" o ON o.id = r."ownerId"
-        WHERE ${where} ORDER BY r.name, r.id LIMIT ${input.pageSize} OFFSET ${offset}`,
-      db.$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Resource" r WHERE ${where} LIMIT ${RESOURCE_COUNT_CAP + 1}) c`,
-    ]);
-    rows = page;
-    total = counted[0]?.n ?? 0;
-    totalExact = total <= RESOURCE_COUNT_CAP;
-  }
+  const alsoSeenBy = subject === own ? null : own;
+  const list = resourceListSql(subject, alsoSeenBy, filters, request, RESOURCE_COUNT_CAP);
+  type Row = {
+    n?: number;
+    id: string;
+    k0: string | Date;
+    type: string;
+    name: string;
+    description: string;
+    private: boolean;
+    ownerId: string;
+    updatedAt: Date;
+    ownerName: string;
+  };
+  // The total comes with the page's rows (every row carries it; with none, one row of nulls
+  // does), or, for those who see broadly, as a statement of its own beside the page's.
+  let reachedTotal = 0;
+  const [page, total] = await Promise.all([
+    paging.page(request, async (read) => {
+      const got = await db.$queryRaw<Row[]>(list.page(read));
+      reachedTotal = got[0]?.n ?? 0;
+      return got.filter((r) => r.id !== null);
+    }),
+    list.total ? db.$queryRaw<[{ n: number }]>(list.total).then((c) => c[0]?.n ?? 0) : null,
+  ]);
   const hidden =
     subject === own
       ? 0
@@ -102,14 +95,19 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
             Array<{ n: number }>
           >`SELECT count(*)::int AS n FROM "Resource" r WHERE ${visibleResourcesSql(subject)} AND NOT ${visibleResourcesSql(own)}`
         )[0]?.n ?? 0);
+  const n = total ?? reachedTotal;
   return {
     /** Exact, or RESOURCE_COUNT_CAP + 1 when a viewer who sees broadly sees more (totalExact false). */
-    total,
-    totalExact,
+    total: n,
+    totalExact: total === null || n <= RESOURCE_COUNT_CAP,
+    pageSize: input.pageSize,
+    page: page.page,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
     /** In a preview: resources the member sees that the admin does not (not listed). */
     hidden,
     viewingAs: subject === own ? null : { membershipId: subject.membershipId, name: subject.name },
-    rows: rows.map((r) => ({
+    rows: page.rows.map((r) => ({
       id: r.id,
       type: r.type,
       name: r.name,

@@ -153,7 +153,9 @@ describe("paging by cursor", () => {
       message: "This page link belongs to another order of the list: start again from the first page.",
     });
     await expect(owner.members.list({ pageSize: 2, direction: "desc", cursor: byName.nextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const forged = Buffer.from(JSON.stringify({ towards: "after", sort: "name", direction: "asc", keys: [{ "?": 1 }, "x"] })).toString("base64url");
+    const forged = Buffer.from(JSON.stringify({ list: "members", towards: "after", sort: "name", direction: "asc", keys: [{ "?": 1 }, "x"] })).toString(
+      "base64url",
+    );
     await expect(owner.members.list({ cursor: forged })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // Well-formed, but a key the column cannot hold: refused before the database sees it.
     for (const [sort, keys] of [
@@ -162,7 +164,7 @@ describe("paging by cursor", () => {
       ["status", ["GONE", "x", "y"]],
       ["name", [5, "x"]],
     ] as const) {
-      const cursor = Buffer.from(JSON.stringify({ towards: "before", sort, direction: "asc", keys })).toString("base64url");
+      const cursor = Buffer.from(JSON.stringify({ list: "members", towards: "before", sort, direction: "asc", keys })).toString("base64url");
       await expect(owner.members.list({ sort, cursor }), sort).rejects.toMatchObject({
         code: "BAD_REQUEST",
         message: "This page link is not valid: start again from the first page.",

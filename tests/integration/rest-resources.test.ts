@@ -103,6 +103,26 @@ describe("every route, with a token whose member may use it", () => {
     expect(after.data).toMatchObject({ name: "nightly-books", description: "copies the books at night", private: true });
     const listed = await api.GET("/resources", { params: { query: { search: "nightly-books" } } });
     expect(listed.data?.rows.map((r) => r.id)).toEqual([resourceId]);
+    // Paged by cursor in the query string, as the console pages it; a bad cursor is a 400 in a sentence.
+    const more = [];
+    for (const name of ["paged-rest-1", "paged-rest-2"]) more.push((await api.POST("/resources", { body: { type: "task", name } })).data!.id);
+    const whole = await api.GET("/resources", { params: { query: { sort: "updatedAt", direction: "desc", pageSize: 200 } } });
+    expect(whole.data!.rows.length).toBeGreaterThan(2);
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 100; guard++) {
+      const page = await api.GET("/resources", { params: { query: { sort: "updatedAt", direction: "desc", pageSize: 1, cursor } } });
+      walked.push(...page.data!.rows.map((r) => r.id));
+      cursor = page.data!.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(walked).toEqual(whole.data!.rows.map((r) => r.id));
+    const last = await api.GET("/resources", { params: { query: { sort: "updatedAt", direction: "desc", pageSize: 1, last: true } } });
+    expect(last.data).toMatchObject({ page: null, nextCursor: null, rows: [{ id: walked.at(-1) }] });
+    const refused = await api.GET("/resources", { params: { query: { cursor: "not-a-cursor" } } });
+    expect(refused.response.status).toBe(400);
+    expect(refused.error).toMatchObject({ code: "BAD_REQUEST", message: "This page link is not valid: start again from the first page." });
+    for (const id of more) await api.DELETE("/resources/{resourceId}", { params: { path: { resourceId: id } } });
 
     const deleted = await api.DELETE("/resources/{resourceId}", { params: { path: { resourceId } } });
     expect(deleted.data).toEqual({ id: resourceId });
