@@ -191,7 +191,7 @@ test.describe("axe-core finds nothing serious or critical", () => {
   // The viewers change nothing, so they are walked side by side, each in a browser context of
   // its own: axe runs in the page, and one walk at a time left a core idle.
   test("on the pages of the owner, a Group Admin, a Support member and an end user", async ({ browser }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     const walks = await Promise.allSettled([OWNER, GROUP_ADMIN, SUPPORT, END_USER].map((viewer) => auditConsole(browser, viewer)));
     const failed = walks.find((w) => w.status === "rejected");
     if (failed) throw failed.reason;
