@@ -4,21 +4,13 @@
 // (docs/operations.md, "Throughput"). scripts/build.mjs bundles this module into
 // .next/steward-api.mjs beside the Next.js build.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { buffer } from "node:stream/consumers";
 import { getDb, type Db } from "../db";
 import { handleTrpcRequest, MAX_BODY_BYTES } from "./trpc-handler";
 
 /** Whether a request path is the API's (/api/trpc/…), the only paths `serveApi` answers. */
 export function isApiPath(url: string | undefined): boolean {
   return url === "/api/trpc" || !!url?.startsWith("/api/trpc/") || !!url?.startsWith("/api/trpc?");
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 const tooLong = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES;
@@ -35,7 +27,7 @@ export async function toFetchRequest(req: IncomingMessage): Promise<Request> {
   }
   const method = req.method ?? "GET";
   // A body longer than the API reads is not read at all: the handler refuses it by its length.
-  const body = method === "GET" || method === "HEAD" ? undefined : tooLong(req) ? new Uint8Array() : new Uint8Array(await readBody(req));
+  const body = method === "GET" || method === "HEAD" ? undefined : tooLong(req) ? new Uint8Array() : new Uint8Array(await buffer(req));
   return new Request(new URL(req.url ?? "/", "http://steward.internal"), { method, headers, body });
 }
 
