@@ -1,5 +1,6 @@
 // Chooses the database: a PostgreSQL server when DATABASE_URL is set, otherwise an
 // embedded PGlite stored in STEWARD_DATA_DIR (default ./.steward/pgdata).
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -44,6 +45,40 @@ export function postgresTimeouts() {
 }
 
 /**
+ * How many distinct statements each process prepares by name (DATABASE_STATEMENT_CACHE,
+ * default 200; 0: none). A named statement is parsed once per connection and afterwards only
+ * executed; an unnamed one is parsed again every time, which was about a fifth of
+ * PostgreSQL's work on a members page, whose statement is long. Statements past the limit stay unnamed, so neither
+ * node-postgres's map of prepared names nor PostgreSQL's memory per connection grows without
+ * bound. Off for a pooler in transaction mode that does not carry prepared statements.
+ */
+export function statementCacheSize(): number {
+  const raw = process.env.DATABASE_STATEMENT_CACHE;
+  if (raw === undefined || raw === "") return 200;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`DATABASE_STATEMENT_CACHE must be a whole number of statements (0: none), not "${raw}".`);
+  return value;
+}
+
+/**
+ * Names the first `size` distinct statements of this process (a hash of their text), and
+ * leaves every later one unnamed. node-postgres prepares a named statement on a connection the
+ * first time that connection runs it.
+ */
+export function statementNamer(size: number): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return (query) => {
+    let name = names.get(query.sql);
+    if (name === undefined && names.size < size) {
+      name = `steward_${createHash("sha256").update(query.sql).digest("base64url").slice(0, 32)}`;
+      names.set(query.sql, name);
+    }
+    // node-postgres runs a query with no name as an unnamed statement; the adapter's type says string.
+    return name as string;
+  };
+}
+
+/**
  * Opens the configured database. Options override the environment: `memory` gives a
  * throwaway PGlite, `url` a PostgreSQL server, `dataDir` an embedded folder (tests, CLI).
  */
@@ -51,9 +86,17 @@ export function openConnection(opts: { memory?: boolean; url?: string; dataDir?:
   const url = opts.dataDir ? undefined : (opts.url ?? process.env.DATABASE_URL);
   if (url && !opts.memory) {
     const timeouts = opts.timeouts === false ? {} : postgresTimeouts();
+    const cached = statementCacheSize();
+    // A prepared statement would otherwise switch to one generic plan after five runs, the same
+    // for every parameter; a list's best plan depends on them (a Group Admin's span of a hundred
+    // or of ten thousand), so each run is still planned for its own: only the parsing is saved.
+    const plans = cached ? { options: "-c plan_cache_mode=force_custom_plan" } : {};
     return {
       kind: "postgres",
-      factory: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...timeouts }),
+      factory: new PrismaPg(
+        { connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...timeouts, ...plans },
+        cached ? { statementNameGenerator: statementNamer(cached) } : undefined,
+      ),
       close: async () => {},
       describe: url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@"),
     };
