@@ -57,18 +57,12 @@ export async function verifyCredentials(db: Db, login: string, password: string)
 
 /** Organizations where the user has an active membership, for the switcher. */
 export async function listMyOrganizations(db: Db, userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId, status: "ACTIVE", organization: { deletedAt: null } },
-    include: { organization: true, role: { select: { name: true } } },
-    orderBy: { organization: { name: "asc" } },
-  });
-  return memberships.map((m) => ({
-    slug: m.organization.slug,
-    name: m.organization.name,
-    role: m.role.name,
-    isOwner: m.isOwner,
-    suspended: m.organization.suspendedAt !== null,
-  }));
+  // One statement (Prisma's include would be three): it runs on every page's account.me.
+  return db.$queryRaw<Array<{ slug: string; name: string; role: string; isOwner: boolean; suspended: boolean }>>`
+    SELECT o.slug, o.name, r.name AS role, m."isOwner", o."suspendedAt" IS NOT NULL AS suspended
+      FROM "Membership" m JOIN "Organization" o ON o.id = m."organizationId" JOIN "Role" r ON r.id = m."roleId"
+     WHERE m."userId" = ${userId} AND m.status = 'ACTIVE' AND o."deletedAt" IS NULL
+     ORDER BY o.name, o.slug`;
 }
 
 /** Changes the user's password and ends every session issued before. */
