@@ -16,7 +16,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, ZodRealError } from "zod";
 import {
@@ -40,6 +39,7 @@ import { describeZodError, fieldLabel, findInputProblem } from "./input-errors";
 import { MAX_BATCH_SIZE } from "./limits";
 import { once, type RequestMemo } from "./memo";
 import { requirementOf, requirementRefusal } from "./requirement";
+import { transformer } from "./transformer";
 
 // ---- 1. Context --------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ const t = initTRPC
   .context<Context>()
   .meta<OpenApiMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error, path }) {
       const { message, fieldErrors, requirement } = publicError(error, path);
       const { code, httpStatus } = shape.data;
