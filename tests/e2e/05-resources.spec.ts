@@ -121,3 +121,43 @@ test("the owner gives team Ops View only on all jobs and the right to create the
   await expect(page.getByRole("heading", { name: "samirs-report" })).toBeVisible();
   await expect(page.getByText("Full access", { exact: true })).toBeVisible();
 });
+
+test("the owner pages through the resources list by cursor, by keyboard, and changes the page size", async ({ page, baseURL }) => {
+  await signIn(page, "peter@initech.test", "tps-report-cover");
+  // Thirty monitors through the API (the browser's own session), named to sort after the jobs.
+  for (let i = 1; i <= 30; i++) {
+    const created = await page.request.post("/api/trpc/resources.create", {
+      headers: { "x-steward-org": "initech", origin: baseURL! },
+      data: { json: { type: "monitor", name: `zz-monitor-${String(i).padStart(2, "0")}` } },
+    });
+    expect(created.status()).toBe(200);
+  }
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Resources" }).click();
+  const position = page.getByText(/^\d+–\d+ of \d+$/);
+  await expect(position).toHaveText(/^1–25 of \d+$/);
+  const total = Number((await position.textContent())!.split(" of ")[1]);
+  expect(total).toBeGreaterThanOrEqual(33);
+  expect(total).toBeLessThanOrEqual(50); // two pages of 25, one of 50
+  await expect(page.getByRole("link", { name: "payroll-export" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "zz-monitor-30" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Next", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(position).toHaveText(`26–${total} of ${total}`);
+  await expect(page.getByRole("link", { name: "zz-monitor-30" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "payroll-export" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Next", exact: true })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Previous", exact: true }).click();
+  await expect(position).toHaveText(`1–25 of ${total}`);
+  await page.getByRole("button", { name: "Last page of resources" }).click();
+  await expect(position).toHaveText(`26–${total} of ${total}`);
+  await page.getByRole("button", { name: "First page of resources" }).click();
+  await expect(position).toHaveText(`1–25 of ${total}`);
+  await expect(page.getByRole("button", { name: "First page of resources" })).toBeDisabled();
+
+  // A larger page shows them all, from the first.
+  await page.getByLabel("Per page").selectOption("50");
+  await expect(position).toHaveText(`1–${total} of ${total}`);
+  await expect(page.getByRole("link", { name: "zz-monitor-30" })).toBeVisible();
+});
