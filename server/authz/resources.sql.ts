@@ -130,6 +130,16 @@ export function reachedResourcesSql(subject: ResourceSubject): Prisma.Sql | null
     ${owners.length ? P.sql`UNION SELECT r.id FROM "Resource" r WHERE r."ownerId" IN (${P.join(owners, " UNION ")})` : P.empty}`;
 }
 
+/**
+ * Whether rule 7 shows `subject` every resource of its organization that is not private: the
+ * role's "See all resources" or organization-wide access over all types, and no resource
+ * scope (which hides servers and storages outside it). `visibleResourcesSql` then holds
+ * `NOT r.private` as one of its paths, unconditionally.
+ */
+function seesEveryPublicResource(subject: ResourceSubject): boolean {
+  return (subject.role.permissions.includes("resources.viewAll") || typeWideScopes(subject).includes(ALL_TYPES)) && subject.scope.length === 0;
+}
+
 /** The orders the resources list offers, each read from one index of Resource (the schema's
  * indexes follow this table): the keys after the organization, the id last to break ties. */
 export const RESOURCE_SORT_KEYS = {
@@ -152,7 +162,9 @@ export type ResourceListFilters = { type?: string; search?: string };
  * sorted and paged in one statement (as a join or an IN, the planner scans every resource and
  * tests each against the reach). One who sees broadly walks the order's index through
  * `visibleResourcesSql` from the boundary on, and `total` counts up to `cap` (a count past it
- * says "more than").
+ * says "more than"). When the subject sees every resource that is not private, the total first
+ * counts those alone (no reach to test row by row, no custody probe per private resource):
+ * past `cap`, that already says "more than", and the full count is never run.
  */
 export function resourceListSql(
   subject: ResourceSubject,
@@ -161,10 +173,10 @@ export function resourceListSql(
   order: { sort: ResourceSort; direction: "asc" | "desc" },
   cap: number,
 ): { page: (read: KeysetRead) => Prisma.Sql; total: Prisma.Sql | null } {
-  const conditions = [visibleResourcesSql(subject)];
-  if (alsoSeenBy) conditions.push(visibleResourcesSql(alsoSeenBy));
-  if (filters.type) conditions.push(P.sql`r.type = ${filters.type}`);
-  if (filters.search) conditions.push(P.sql`(r.name ILIKE ${likeContains(filters.search)} OR r.description ILIKE ${likeContains(filters.search)})`);
+  const filtered: Prisma.Sql[] = [];
+  if (filters.type) filtered.push(P.sql`r.type = ${filters.type}`);
+  if (filters.search) filtered.push(P.sql`(r.name ILIKE ${likeContains(filters.search)} OR r.description ILIKE ${likeContains(filters.search)})`);
+  const conditions = [visibleResourcesSql(subject), ...(alsoSeenBy ? [visibleResourcesSql(alsoSeenBy)] : []), ...filtered];
   const where = P.join(conditions, " AND ");
   const keyset = (read: KeysetRead) => keysetOrder("r", RESOURCE_SORT_KEYS[order.sort], order.direction, read);
   const page = (read: KeysetRead, from: Prisma.Sql, ...conditions: Prisma.Sql[]) => {
@@ -185,9 +197,13 @@ export function resourceListSql(
       total: null,
     };
   }
+  const counted = (condition: Prisma.Sql) => P.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Resource" r WHERE ${condition} LIMIT ${cap + 1}) c)`;
+  const full = counted(where);
+  const broad = seesEveryPublicResource(subject) && (!alsoSeenBy || seesEveryPublicResource(alsoSeenBy));
+  const publicOnes = P.join([P.sql`r."organizationId" = ${subject.organizationId} AND NOT r.private`, ...filtered], " AND ");
   return {
     page: (read) => page(read, P.sql`"Resource" r`, where),
-    total: P.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Resource" r WHERE ${where} LIMIT ${cap + 1}) c`,
+    total: broad ? P.sql`SELECT CASE WHEN ${counted(publicOnes)} > ${cap} THEN ${cap + 1} ELSE ${full} END AS n` : P.sql`SELECT ${full} AS n`,
   };
 }
 

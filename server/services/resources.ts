@@ -53,8 +53,8 @@ async function previewSubject(db: Db | Tx, actor: ActorContext, membershipId: st
   return subject;
 }
 
-/** A list whose viewer sees more than this counts no further ("more than 10,000"). */
-export const RESOURCE_COUNT_CAP = 10_000;
+/** A list whose viewer sees broadly counts no further than `countCap` ("more than 10,000"); tests lower it. */
+export const resourceListTuning = { countCap: 10_000 };
 
 export async function listResources(db: Db, actor: ActorContext, input: ListResourcesInput) {
   const own = await actorSubject(db, actor);
@@ -63,7 +63,7 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
   const filters = { type: input.type, search: input.search };
   // A preview shows only what the previewing admin sees too; the rest is counted, not named.
   const alsoSeenBy = subject === own ? null : own;
-  const list = resourceListSql(subject, alsoSeenBy, filters, request, RESOURCE_COUNT_CAP);
+  const list = resourceListSql(subject, alsoSeenBy, filters, request, resourceListTuning.countCap);
   type Row = {
     n?: number;
     id: string;
@@ -97,9 +97,9 @@ export async function listResources(db: Db, actor: ActorContext, input: ListReso
         )[0]?.n ?? 0);
   const n = total ?? reachedTotal;
   return {
-    /** Exact, or RESOURCE_COUNT_CAP + 1 when a viewer who sees broadly sees more (totalExact false). */
+    /** Exact, or the cap + 1 when a viewer who sees broadly sees more (totalExact false). */
     total: n,
-    totalExact: total === null || n <= RESOURCE_COUNT_CAP,
+    totalExact: total === null || n <= resourceListTuning.countCap,
     pageSize: input.pageSize,
     page: page.page,
     nextCursor: page.nextCursor,

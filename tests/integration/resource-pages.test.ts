@@ -4,10 +4,11 @@
 // order read whole and to what the decision (accessOf) shows, with no repeats or gaps when
 // rows come and go between pages; and cursors that are not one, or are another order's, refused
 // in a sentence.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { resourceListSql } from "@/server/authz/resources.sql";
 import { accessOf, actorSubject, resourceInclude } from "@/server/services/access";
 import { loadActor } from "@/server/services/actor";
-import { RESOURCE_SORTS } from "@/server/services/resources";
+import { RESOURCE_SORTS, resourceListTuning } from "@/server/services/resources";
 import { org, type BuiltOrg } from "../factories/org";
 import { testDatabase, type TestDatabase } from "./harness";
 
@@ -269,5 +270,44 @@ describe("paging resources by cursor", () => {
         await expect(refused).rejects.toHaveProperty("message", expect.stringMatching(/^This page link (is not valid|belongs to another order)/));
       }
     }
+  });
+});
+
+describe("the total of a viewer who sees broadly", () => {
+  it("is exact up to the cap and 'more than' past it, whether the resources that are not private pass the cap alone or only with the private ones", async () => {
+    const types = new Map((await t.db.resource.findMany({ where: { organizationId: acme.id }, select: { id: true, type: true } })).map((r) => [r.id, r.type]));
+    onTestFinished(() => void (resourceListTuning.countCap = 10_000));
+    const cases: Array<{ login: string; viewer: string[]; as?: string; type?: "job" }> = [
+      { login: "owner", viewer: ["owner"] },
+      { login: "owner", viewer: ["owner"], type: "job" },
+      { login: "ada", viewer: ["ada"] },
+      { login: "tina", viewer: ["tina"] },
+      { login: "owner", viewer: ["owner", "ada"], as: "ada" },
+    ];
+    for (const { login, viewer, as, type } of cases) {
+      const caller = await acme.signIn(login);
+      const seen = await Promise.all(viewer.map(decided));
+      const n = seen[0]!.filter((id) => seen.every((s) => s.includes(id)) && (!type || types.get(id) === type)).length;
+      const privateOnes = await t.db.resource.count({ where: { organizationId: acme.id, private: true, ...(type ? { type } : {}) } });
+      expect(privateOnes).toBeGreaterThan(0);
+      // Below, at and past the total; past the resources that are not private alone; far below.
+      for (const cap of [n + 1, n, n - 1, n - privateOnes - 1, 1]) {
+        resourceListTuning.countCap = cap;
+        const page = await caller.resources.list({ pageSize: 2, type, asMembershipId: as && acme.member(as) });
+        const who = `${login}${as ? ` as ${as}` : ""}${type ? ` (${type}s)` : ""}, cap ${cap} of ${n}`;
+        expect({ total: page.total, totalExact: page.totalExact }, who).toEqual(
+          n <= cap ? { total: n, totalExact: true } : { total: cap + 1, totalExact: false },
+        );
+      }
+    }
+    // The first count of what is not private is asked only for those who see all of it.
+    const countsPublicFirst = async (login: string) => {
+      const actor = await loadActor(t.db, (await t.db.membership.findUniqueOrThrow({ where: { id: acme.member(login) } })).userId, acme.slug);
+      const total = resourceListSql(await actorSubject(t.db, actor), null, {}, { sort: "name", direction: "asc" }, 10).total;
+      return total?.text.includes("NOT r.private LIMIT") ?? null;
+    };
+    expect(await countsPublicFirst("owner")).toBe(true);
+    expect(await countsPublicFirst("ada")).toBe(true);
+    expect(await countsPublicFirst("tina")).toBe(false);
   });
 });
