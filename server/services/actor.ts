@@ -72,6 +72,8 @@ export async function loadActor(db: Db | Tx, userId: string, organizationSlug: s
     organizationSlug: membership.organization.slug,
     organizationName: membership.organization.name,
     sessionsValidFrom: membership.sessionsValidFrom,
+    // Read with the membership already, as the request's gate does: resource decisions then read no membership again.
+    resourceScope: membership.resourceScope,
   };
 }
 
