@@ -79,6 +79,20 @@ export function statementNamer(size: number): (query: { sql: string }) => string
 }
 
 /**
+ * The connection string and the startup `options` with `option` added. node-postgres takes a
+ * URL's own `options=` over the pool's, so one given in DATABASE_URL is moved out of the URL and
+ * kept beside ours rather than silently replacing it.
+ */
+export function withStartupOption(url: string, option: string | null): { connectionString: string; options?: string } {
+  if (!option) return { connectionString: url };
+  if (!/[?&]options=/.test(url)) return { connectionString: url, options: option };
+  const link = new URL(url);
+  const own = link.searchParams.get("options");
+  link.searchParams.delete("options");
+  return { connectionString: link.toString(), options: own ? `${own} ${option}` : option };
+}
+
+/**
  * Opens the configured database. Options override the environment: `memory` gives a
  * throwaway PGlite, `url` a PostgreSQL server, `dataDir` an embedded folder (tests, CLI).
  */
@@ -90,11 +104,11 @@ export function openConnection(opts: { memory?: boolean; url?: string; dataDir?:
     // A prepared statement would otherwise switch to one generic plan after five runs, the same
     // for every parameter; a list's best plan depends on them (a Group Admin's span of a hundred
     // or of ten thousand), so each run is still planned for its own: only the parsing is saved.
-    const plans = cached ? { options: "-c plan_cache_mode=force_custom_plan" } : {};
+    const { connectionString, options } = withStartupOption(url, cached ? "-c plan_cache_mode=force_custom_plan" : null);
     return {
       kind: "postgres",
       factory: new PrismaPg(
-        { connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...timeouts, ...plans },
+        { connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...timeouts, ...(options ? { options } : {}) },
         cached ? { statementNameGenerator: statementNamer(cached) } : undefined,
       ),
       close: async () => {},

@@ -4,7 +4,7 @@
 // is nothing to prepare, and the setting's parsing is checked alone.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/server/db";
-import { openConnection, statementCacheSize, statementNamer } from "@/server/db/connection";
+import { openConnection, statementCacheSize, statementNamer, withStartupOption } from "@/server/db/connection";
 import { saveEnv } from "../support/keys";
 import { testDatabase, type TestDatabase } from "./harness";
 
@@ -35,6 +35,20 @@ describe("the setting", () => {
   });
 });
 
+describe("the startup option", () => {
+  const plan = "-c plan_cache_mode=force_custom_plan";
+  it("is sent beside the URL's own options, which would otherwise replace it", () => {
+    expect(withStartupOption("postgres://u@h/db", plan)).toEqual({ connectionString: "postgres://u@h/db", options: plan });
+    expect(withStartupOption("postgres://u:p%40ss@h:5432/db?options=-c%20work_mem%3D5MB&sslmode=disable", plan)).toEqual({
+      connectionString: "postgres://u:p%40ss@h:5432/db?sslmode=disable",
+      options: `-c work_mem=5MB ${plan}`,
+    });
+    expect(withStartupOption("postgres://u@h/db?options=-c%20work_mem%3D5MB", null)).toEqual({
+      connectionString: "postgres://u@h/db?options=-c%20work_mem%3D5MB",
+    });
+  });
+});
+
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
 onPostgres("on PostgreSQL", () => {
@@ -46,13 +60,14 @@ onPostgres("on PostgreSQL", () => {
     await t.close();
   });
 
-  /** A one-connection client of the test database with this cache size. */
-  async function oneConnection(cache: string): Promise<Db> {
+  /** A one-connection client of the test database with this cache size (and the URL's own query). */
+  async function oneConnection(cache: string, query = ""): Promise<Db> {
     process.env.DATABASE_STATEMENT_CACHE = cache;
     process.env.DATABASE_POOL_SIZE = "1";
     const [{ db: name }] = await t.db.$queryRaw<[{ db: string }]>`SELECT current_database() AS db`;
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
+    url.search = query;
     const db = createDb(openConnection({ url: url.toString() }));
     opened.push(db);
     return db;
@@ -66,6 +81,12 @@ onPostgres("on PostgreSQL", () => {
     for (const email of ["a@x.test", "b@x.test", "c@x.test"]) await db.user.findUnique({ where: { email } });
     const statements = await prepared(db);
     expect(statements.filter((s) => s.statement.includes('FROM "public"."User"'))).toHaveLength(1);
+    expect(await db.$queryRaw`SHOW plan_cache_mode`).toEqual([{ plan_cache_mode: "force_custom_plan" }]);
+  });
+
+  it("keeps options given in DATABASE_URL, and forces the plan mode beside them", async () => {
+    const db = await oneConnection("200", "?options=-c%20work_mem%3D5MB");
+    expect(await db.$queryRaw`SHOW work_mem`).toEqual([{ work_mem: "5MB" }]);
     expect(await db.$queryRaw`SHOW plan_cache_mode`).toEqual([{ plan_cache_mode: "force_custom_plan" }]);
   });
 
