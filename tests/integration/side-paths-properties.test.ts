@@ -286,12 +286,13 @@ describe("decideGainedGrants", () => {
       reason: expect.stringContaining("Joining Many would give Run on last"),
     });
 
-    // Passing on what one provably may: four queries (the actor's scope, the organization-wide
-    // grants reaching them, those the team holds, the screen), however many grants.
+    // Passing on what one provably may: three queries (the organization-wide grants reaching
+    // the actor, those the team holds, the screen), however many grants; the actor's resource
+    // scope came with the actor, as it does with a request's.
     await t.db.grant.updateMany({ where: { teamId: team.id }, data: { capabilities: ["view"] } });
     const counted = countingQueries(t.db);
     expect(await decideGainedGrants(counted.db, actor, { teamIds: [team.id] }, "Joining Many")).toEqual({ allowed: true, reason: "" });
-    expect(counted.count()).toBe(4);
+    expect(counted.count()).toBe(3);
   });
 });
 
