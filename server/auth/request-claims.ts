@@ -12,17 +12,15 @@ import { getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt";
 import { authSecret } from "./secret";
 import type { SessionClaims } from "./session";
 
-const keys = new Map<string, Uint8Array>();
+/** The last secret's key: one secret at a time in practice, and a changed secret replaces it. */
+let derived: { secret: string; key: Uint8Array } | null = null;
 
 /** next-auth's token key for `secret`: HKDF-SHA256 with no salt and next-auth's label. */
 function tokenKey(secret: string): Uint8Array {
-  let key = keys.get(secret);
-  if (!key) {
-    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
-    keys.clear(); // one secret at a time in practice; a changed secret replaces the old key
-    keys.set(secret, key);
+  if (derived?.secret !== secret) {
+    derived = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)) };
   }
-  return key;
+  return derived.key;
 }
 
 /** next-auth's decode (A256GCM, 15 s of clock tolerance) with the key derived once. */

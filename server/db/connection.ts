@@ -48,9 +48,10 @@ export function postgresTimeouts() {
  * How many distinct statements each process prepares by name (DATABASE_STATEMENT_CACHE,
  * default 200; 0: none). A named statement is parsed once per connection and afterwards only
  * executed; an unnamed one is parsed again every time, which was about a fifth of
- * PostgreSQL's work on a members page, whose statement is long. Statements past the limit stay unnamed, so neither
- * node-postgres's map of prepared names nor PostgreSQL's memory per connection grows without
- * bound. Off for a pooler in transaction mode that does not carry prepared statements.
+ * PostgreSQL's work on a members page, whose statement is long. Statements past the limit
+ * stay unnamed, so neither node-postgres's map of prepared names nor PostgreSQL's memory per
+ * connection grows without bound. Off for a pooler in transaction mode that does not carry
+ * prepared statements.
  */
 export function statementCacheSize(): number {
   const raw = process.env.DATABASE_STATEMENT_CACHE;

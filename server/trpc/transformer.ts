@@ -14,7 +14,7 @@ import type { SuperJSONResult } from "superjson";
 
 type Annotation = ["Date"] | ["undefined"];
 /** Annotations by path; the root value's own (the answer itself a date) under `root`. */
-type Annotations = { paths: Record<string, Annotation>; root?: Annotation; any: boolean };
+type Annotations = { paths: Record<string, Annotation>; root?: Annotation };
 
 /** Thrown inside the walk when a value needs superjson's own rules. */
 const NOT_PLAIN = Symbol("not plain");
@@ -30,7 +30,6 @@ const isPlainObject = (value: object) => {
 function annotate(annotations: Annotations, path: string | null, annotation: Annotation) {
   if (path === null) annotations.root = annotation;
   else annotations.paths[path] = annotation;
-  annotations.any = true;
 }
 
 /** `path`: superjson's dotted path of `value`; null for the answer itself. */
@@ -76,7 +75,7 @@ function walk(value: unknown, path: string | null, annotations: Annotations): un
 
 /** superjson's envelope of `value`, written in one pass when it is plain JSON with dates. */
 export function writeAnswer(value: unknown): SuperJSONResult {
-  const annotations: Annotations = { paths: {}, any: false };
+  const annotations: Annotations = { paths: {} };
   let json: SuperJSONResult["json"];
   try {
     json = walk(value, null, annotations) as SuperJSONResult["json"];
@@ -84,8 +83,8 @@ export function writeAnswer(value: unknown): SuperJSONResult {
     // NOT_PLAIN, or a cycle's stack overflow: superjson knows what to do with either.
     return superjson.serialize(value);
   }
-  if (!annotations.any) return { json };
-  return { json, meta: { values: annotations.root ?? annotations.paths, v: 1 } };
+  const values = annotations.root ?? (Object.keys(annotations.paths).length ? annotations.paths : null);
+  return values ? { json, meta: { values, v: 1 } } : { json };
 }
 
 /** The transformer of the API: superjson reads inputs and answers; answers are written by `writeAnswer`. */
