@@ -5,6 +5,8 @@
 // the procedure began. Nothing is kept between requests (rule 9): every request reads it all.
 import { decideOrganizationOpen, effectivePolicy, type EffectivePolicy, type RoleFacts } from "../authz";
 import type { Db } from "../db";
+import { Prisma } from "../db/generated/client";
+import { dateOfEpochMs, epochMsSql } from "../db/json";
 import type { ActorContext } from "../services/actor";
 import { StewardError } from "../services/errors";
 import { chainOf, type GroupWithPolicy } from "../services/policies";
@@ -20,18 +22,19 @@ type GateRow = {
   mustChangePassword: boolean;
   hasTwoFactor: boolean;
   isOperator: boolean;
-  sessionId: string | null;
-  sessionStartedAt: Date | null;
-  sessionLastSeenAt: Date | null;
-  membershipId: string | null;
-  organizationId: string | null;
-  isOwner: boolean | null;
-  sessionsValidFrom: Date | null;
-  resourceScope: string[] | null;
-  role: RoleFacts | null;
-  group: { id: string; organizationId: string; name: string; path: string; parentId: string | null } | null;
-  organization: { slug: string; name: string; suspendedAt: string | null; suspendedReason: string; deletedAt: string | null } | null;
-  chain: GroupWithPolicy[] | null;
+  /** This sign-in's session while it is open and not idle, its times in ms since the epoch. */
+  session: { id: string; startedAt: number; lastSeenAt: number } | null;
+  /** The active membership of the organization the request names, when it is open to them. */
+  member: {
+    id: string;
+    organizationId: string;
+    isOwner: boolean;
+    sessionsValidFrom: number | null;
+    resourceScope: string[];
+    role: RoleFacts;
+    group: { id: string; organizationId: string; name: string; path: string; parentId: string | null; chain: GroupWithPolicy[] | null };
+    organization: { slug: string; name: string; suspendedAt: number | null; suspendedReason: string; deletedAt: number | null };
+  } | null;
 };
 
 export type SessionActor = {
@@ -44,31 +47,34 @@ export type SessionActor = {
 const NOT_HERE = () => new StewardError("NOT_FOUND", "Organization not found.");
 
 export async function loadSessionActor(db: Db, claims: SessionClaims, organizationSlug: string | null): Promise<SessionActor> {
+  // Each relation is read by a subquery of its own (by key, each planned alone), not by one
+  // join of six: PostgreSQL plans every request's statement afresh (server/db/connection.ts),
+  // and searching the join orders of six relations cost more than reading them.
   const [row] = await db.$queryRaw<GateRow[]>`
     SELECT u.id AS "userId", u.email, u.name, u.status = 'ACTIVE' AS active, u."sessionVersion", u."mustChangePassword",
            u."totpEnabledAt" IS NOT NULL AS "hasTwoFactor", u."isOperator",
-           s.id AS "sessionId", s."createdAt" AS "sessionStartedAt", s."lastSeenAt" AS "sessionLastSeenAt",
-           m.id AS "membershipId", m."organizationId", m."isOwner", m."sessionsValidFrom", m."resourceScope",
-           CASE WHEN m.id IS NOT NULL THEN json_build_object('id', r.id, 'name', r.name, 'rank', r.rank, 'reach', r.reach,
-             'permissions', r.permissions, 'ceiling', r.ceiling, 'builtInKey', r."builtInKey") END AS role,
-           CASE WHEN m.id IS NOT NULL THEN json_build_object('id', g.id, 'organizationId', g."organizationId", 'name', g.name,
-             'path', g.path, 'parentId', g."parentId") END AS "group",
-           CASE WHEN m.id IS NOT NULL THEN json_build_object('slug', o.slug, 'name', o.name, 'suspendedAt', o."suspendedAt",
-             'suspendedReason', o."suspendedReason", 'deletedAt', o."deletedAt") END AS organization,
-           (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'policy', to_json(p)))
-              FROM "Group" c LEFT JOIN "GroupPolicy" p ON p."groupId" = c.id
-             WHERE c."organizationId" = m."organizationId" AND c.id = ANY (string_to_array(btrim(g.path, '/'), '/'))) AS chain
+           (SELECT json_build_object('id', s.id, 'startedAt', ${epochMs("s", "createdAt")}, 'lastSeenAt', ${epochMs("s", "lastSeenAt")})
+              FROM "Session" s
+             WHERE s.id = ${claims.sessionId ?? ""} AND s."userId" = u.id AND s."endedAt" IS NULL AND s."lastSeenAt" > ${idleCutoff()}) AS session,
+           (SELECT json_build_object('id', m.id, 'organizationId', m."organizationId", 'isOwner', m."isOwner",
+                'sessionsValidFrom', ${epochMs("m", "sessionsValidFrom")}, 'resourceScope', m."resourceScope",
+                'organization', json_build_object('slug', o.slug, 'name', o.name, 'suspendedAt', ${epochMs("o", "suspendedAt")},
+                  'suspendedReason', o."suspendedReason", 'deletedAt', ${epochMs("o", "deletedAt")}),
+                'role', (SELECT json_build_object('id', r.id, 'name', r.name, 'rank', r.rank, 'reach', r.reach,
+                    'permissions', r.permissions, 'ceiling', r.ceiling, 'builtInKey', r."builtInKey") FROM "Role" r WHERE r.id = m."roleId"),
+                'group', (SELECT json_build_object('id', g.id, 'organizationId', g."organizationId", 'name', g.name, 'path', g.path, 'parentId', g."parentId",
+                    'chain', (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'policy', to_json(p)))
+                       FROM "Group" c LEFT JOIN "GroupPolicy" p ON p."groupId" = c.id
+                      WHERE c."organizationId" = g."organizationId" AND c.id = ANY (string_to_array(btrim(g.path, '/'), '/'))))
+                  FROM "Group" g WHERE g.id = m."groupId"))
+              FROM "Organization" o JOIN "Membership" m ON m."organizationId" = o.id
+             WHERE o.slug = ${organizationSlug ?? ""} AND o."deletedAt" IS NULL AND m."userId" = u.id AND m.status = 'ACTIVE') AS member
       FROM "User" u
-      LEFT JOIN "Session" s ON s.id = ${claims.sessionId ?? ""} AND s."userId" = u.id AND s."endedAt" IS NULL AND s."lastSeenAt" > ${idleCutoff()}
-      LEFT JOIN "Organization" o ON o.slug = ${organizationSlug ?? ""} AND o."deletedAt" IS NULL
-      LEFT JOIN "Membership" m ON m."organizationId" = o.id AND m."userId" = u.id AND m.status = 'ACTIVE'
-      LEFT JOIN "Role" r ON r.id = m."roleId"
-      LEFT JOIN "Group" g ON g.id = m."groupId"
      WHERE u.id = ${claims.userId}`;
   if (!row || !row.active || row.sessionVersion !== claims.sessionVersion) return { viewer: null, member: { refusal: NOT_HERE() } };
   if (claims.sessionId) {
-    if (!row.sessionId) return { viewer: null, member: { refusal: NOT_HERE() } };
-    await noteSessionSeen(db, { id: row.sessionId, lastSeenAt: row.sessionLastSeenAt! });
+    if (!row.session) return { viewer: null, member: { refusal: NOT_HERE() } };
+    await noteSessionSeen(db, { id: row.session.id, lastSeenAt: new Date(row.session.lastSeenAt) });
   }
   const viewer: Viewer = {
     userId: row.userId,
@@ -77,29 +83,32 @@ export async function loadSessionActor(db: Db, claims: SessionClaims, organizati
     mustChangePassword: row.mustChangePassword,
     hasTwoFactor: row.hasTwoFactor,
     isOperator: row.isOperator,
-    sessionStartedAt: row.sessionStartedAt,
+    sessionStartedAt: row.session ? new Date(row.session.startedAt) : null,
   };
-  if (!row.membershipId || !row.role || !row.group || !row.organization) return { viewer, member: { refusal: NOT_HERE() } };
-  const organization = row.organization;
+  const member = row.member;
+  if (!member) return { viewer, member: { refusal: NOT_HERE() } };
+  const { organization, group } = member;
   const open = decideOrganizationOpen({
     ...organization,
-    suspendedAt: organization.suspendedAt ? new Date(organization.suspendedAt) : null,
-    deletedAt: organization.deletedAt ? new Date(organization.deletedAt) : null,
+    suspendedAt: dateOfEpochMs(organization.suspendedAt),
+    deletedAt: dateOfEpochMs(organization.deletedAt),
   });
   if (!open.allowed) return { viewer, member: { refusal: new StewardError(open.code, open.reason) } };
   const actor: ActorContext = {
-    membershipId: row.membershipId,
-    organizationId: row.organizationId!,
+    membershipId: member.id,
+    organizationId: member.organizationId,
     name: row.name,
-    role: row.role,
-    group: row.group,
-    isOwner: row.isOwner!,
+    role: member.role,
+    group: { id: group.id, organizationId: group.organizationId, name: group.name, path: group.path, parentId: group.parentId },
+    isOwner: member.isOwner,
     userId: row.userId,
     organizationSlug: organization.slug,
     organizationName: organization.name,
-    sessionsValidFrom: row.sessionsValidFrom,
-    resourceScope: row.resourceScope ?? [],
+    sessionsValidFrom: dateOfEpochMs(member.sessionsValidFrom),
+    resourceScope: member.resourceScope,
   };
-  const chainGroups = new Map((row.chain ?? []).map((g) => [g.id, g]));
-  return { viewer, member: { actor, policy: effectivePolicy(chainOf(row.group.path, chainGroups)) } };
+  const chainGroups = new Map((group.chain ?? []).map((g) => [g.id, g]));
+  return { viewer, member: { actor, policy: effectivePolicy(chainOf(group.path, chainGroups)) } };
 }
+
+const epochMs = (table: string, column: string) => epochMsSql(Prisma.raw(`${table}."${column}"`));
