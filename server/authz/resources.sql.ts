@@ -180,13 +180,16 @@ export function resourceListSql(
   const where = P.join(conditions, " AND ");
   const keyset = (read: KeysetRead) => keysetOrder("r", RESOURCE_SORT_KEYS[order.sort], order.direction, read);
   const page = (read: KeysetRead, from: Prisma.Sql, ...conditions: Prisma.Sql[]) => {
-    const { select, orderBy, boundary } = keyset(read);
+    const { select, orderBy, orderOf, boundary } = keyset(read);
     const all = boundary ? [...conditions, boundary] : conditions;
+    // The owner's name is read for the page's rows alone, once they are chosen (no order sorts by it).
     return P.sql`
-      SELECT r.type, r.name, r.description, r.private, r."ownerId", r."updatedAt", o."userName" AS "ownerName", ${select}
-      FROM ${from} JOIN "Membership" o ON o.id = r."ownerId"
-      ${all.length ? P.sql`WHERE ${P.join(all, " AND ")}` : P.empty}
-      ORDER BY ${orderBy} LIMIT ${read.limit} OFFSET ${read.offset ?? 0}`;
+      SELECT p.*, o."userName" AS "ownerName" FROM (
+        SELECT r.type, r.name, r.description, r.private, r."ownerId", r."updatedAt", ${select}
+        FROM ${from} ${all.length ? P.sql`WHERE ${P.join(all, " AND ")}` : P.empty}
+        ORDER BY ${orderBy} LIMIT ${read.limit} OFFSET ${read.offset ?? 0}
+      ) p JOIN "Membership" o ON o.id = p."ownerId"
+      ORDER BY ${orderOf("p")}`;
   };
   const reached = reachedResourcesSql(subject);
   if (reached) {
