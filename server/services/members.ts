@@ -22,6 +22,7 @@ import {
 } from "../authz";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../db/generated/client";
+import { dateOfEpochMs, epochMsSql } from "../db/json";
 import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { subjectOfMember } from "./access";
 import { auditBy } from "./audit";
@@ -33,7 +34,7 @@ import { topRoleFacts } from "./top-role";
 import { inTreeOrder } from "./groups";
 import { effectivePolicyAt } from "./policies";
 import { lockOver, loginLocks, storedLoginKeySql, type ThrottleRow } from "./throttle";
-import { groupsInReach } from "../authz/groups.sql";
+import { groupsInReach, groupsInReachSql } from "../authz/groups.sql";
 import { cursorPaging, type PageRequest } from "./cursor";
 import { MEMBER_SORT_KEYS, memberPageSql, memberTotalSql, membersVisibleTo, type MemberListFilters, type MemberSort } from "../authz/members.sql";
 
@@ -150,33 +151,35 @@ export async function listMembers(db: Db, actor: ActorContext, input: ListMember
  * The total and a page's rows, in one statement. The total says how to read the page (few
  * matches: read them all and sort them; else walk the sort's index), so both readings are
  * written and the total gates them: PostgreSQL runs only the one whose condition holds (a
- * one-time filter). Then the page's ids and keys are joined to what a row of the list shows
- * and its decisions need (the membership, its user, role and group, by primary key), and the
- * login limit's state of the member's email and username. Every row carries the total; with
- * no rows, one row of nulls does.
+ * one-time filter). Then the page's ids and keys are joined to their memberships, and what a
+ * row of the list shows and its decisions need is read by primary key, each relation in a
+ * subquery of its own: the user with the login limit's state of their email and username, the
+ * home group and the role. (As one join of five relations, searching its orders cost more
+ * than reading the rows: PostgreSQL plans each request's statement afresh.) Every row carries
+ * the total; with no rows, one row of nulls does.
  */
 function memberRowsSql(total: Prisma.Sql, fewMembers: number, few: MemberPage, many: MemberPage): Prisma.Sql {
   const throttle = (login: Prisma.Sql) =>
-    Prisma.sql`(SELECT json_build_object('attempts', t.attempts, 'windowStartedAt', ${epochMs(Prisma.sql`t."windowStartedAt"`)},
-      'lastAttemptAt', ${epochMs(Prisma.sql`t."lastAttemptAt"`)}) FROM "SignInThrottle" t WHERE t.key = ${storedLoginKeySql(login)})`;
+    Prisma.sql`(SELECT json_build_object('attempts', t.attempts, 'windowStartedAt', ${epochMsSql(Prisma.sql`t."windowStartedAt"`)},
+      'lastAttemptAt', ${epochMsSql(Prisma.sql`t."lastAttemptAt"`)}) FROM "SignInThrottle" t WHERE t.key = ${storedLoginKeySql(login)})`;
   return Prisma.sql`WITH total AS MATERIALIZED (${total}),
     page AS ((SELECT * FROM (${few.query}) p WHERE (SELECT n FROM total) <= ${fewMembers})
       UNION ALL (SELECT * FROM (${many.query}) p WHERE (SELECT n FROM total) > ${fewMembers}))
     SELECT total.n, r.* FROM total LEFT JOIN (
       SELECT page.*, m."userId", m."organizationId", m.status::text AS status, m."isOwner", m."createdAt",
-        u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername", u.company AS "userCompany", u."lastSignInAt" AS "userLastSignInAt",
-        g.id AS "groupId", g.name AS "groupName", g.path AS "groupPath", g."parentId" AS "groupParentId",
-        ro.id AS "roleId", ro.name AS "roleName", ro.rank AS "roleRank", ro.reach::text AS "roleReach", ro.permissions AS "rolePermissions",
-        ro.ceiling AS "roleCeiling", ro."builtInKey" AS "roleBuiltInKey",
-        ${throttle(Prisma.sql`u.email`)} AS "emailThrottle", ${throttle(Prisma.sql`u.username`)} AS "usernameThrottle"
-      FROM page JOIN "Membership" m ON m.id = page.id JOIN "User" u ON u.id = m."userId"
-        JOIN "Group" g ON g.id = m."groupId" JOIN "Role" ro ON ro.id = m."roleId"
+        (SELECT json_build_object('name', u.name, 'email', u.email, 'username', u.username, 'company', u.company,
+            'lastSignInAt', ${epochMsSql(Prisma.sql`u."lastSignInAt"`)},
+            'emailThrottle', ${throttle(Prisma.sql`u.email`)}, 'usernameThrottle', ${throttle(Prisma.sql`u.username`)})
+          FROM "User" u WHERE u.id = m."userId") AS "user",
+        (SELECT json_build_object('id', g.id, 'name', g.name, 'path', g.path, 'parentId', g."parentId")
+          FROM "Group" g WHERE g.id = m."groupId") AS "group",
+        (SELECT json_build_object('id', ro.id, 'name', ro.name, 'rank', ro.rank, 'reach', ro.reach, 'permissions', ro.permissions,
+            'ceiling', ro.ceiling, 'builtInKey', ro."builtInKey")
+          FROM "Role" ro WHERE ro.id = m."roleId") AS role
+      FROM page JOIN "Membership" m ON m.id = page.id
     ) r ON TRUE
     ORDER BY ${many.orderBy("r")}`;
 }
-
-/** A timestamp column (UTC, without zone) as milliseconds since the epoch, for JSON. */
-const epochMs = (column: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${column}) * 1000)::float8`;
 
 type MemberPage = ReturnType<typeof memberPageSql>;
 
@@ -189,38 +192,32 @@ type MemberPageRow = {
   status: "INVITED" | "ACTIVE" | "DISABLED";
   isOwner: boolean;
   createdAt: Date;
-  userName: string;
-  userEmail: string;
-  userUsername: string | null;
-  userCompany: string;
-  userLastSignInAt: Date | null;
-  groupId: string;
-  groupName: string;
-  groupPath: string;
-  groupParentId: string | null;
-  roleId: string;
-  roleName: string;
-  roleRank: number;
-  roleReach: "ORGANIZATION" | "SUBTREE" | "SELF";
-  rolePermissions: string[];
-  roleCeiling: string[];
-  roleBuiltInKey: string | null;
-  /** The login limit's row of their email, and of their username, when there is one. */
-  emailThrottle: ThrottleJson | null;
-  usernameThrottle: ThrottleJson | null;
+  user: {
+    name: string;
+    email: string;
+    username: string | null;
+    company: string;
+    lastSignInAt: number | null;
+    /** The login limit's row of their email, and of their username, when there is one. */
+    emailThrottle: ThrottleJson | null;
+    usernameThrottle: ThrottleJson | null;
+  };
+  group: { id: string; name: string; path: string; parentId: string | null };
+  role: MemberRowData["role"];
 };
 
 type ThrottleJson = { attempts: number; windowStartedAt: number; lastAttemptAt: number };
 
 /** When the member's sign-in is locked, from the page row's throttle rows. */
 function lockedUntilOf(r: MemberPageRow, now: Date): Date | null {
-  const rows: ThrottleRow[] = [r.emailThrottle, r.usernameThrottle]
+  const rows: ThrottleRow[] = [r.user.emailThrottle, r.user.usernameThrottle]
     .filter((t) => t !== null)
     .map((t) => ({ attempts: t.attempts, windowStartedAt: new Date(t.windowStartedAt), lastAttemptAt: new Date(t.lastAttemptAt) }));
   return lockOver(rows, now).lockedUntil;
 }
 
 function toMemberRow(r: MemberPageRow): MemberRowData & { userId: string } {
+  const { name, email, username, company, lastSignInAt } = r.user;
   return {
     id: r.id,
     userId: r.userId,
@@ -228,17 +225,9 @@ function toMemberRow(r: MemberPageRow): MemberRowData & { userId: string } {
     isOwner: r.isOwner,
     status: r.status,
     createdAt: r.createdAt,
-    user: { name: r.userName, email: r.userEmail, username: r.userUsername, company: r.userCompany, lastSignInAt: r.userLastSignInAt },
-    group: { id: r.groupId, organizationId: r.organizationId, name: r.groupName, path: r.groupPath, parentId: r.groupParentId },
-    role: {
-      id: r.roleId,
-      name: r.roleName,
-      rank: r.roleRank,
-      reach: r.roleReach,
-      permissions: r.rolePermissions,
-      ceiling: r.roleCeiling,
-      builtInKey: r.roleBuiltInKey,
-    },
+    user: { name, email, username, company, lastSignInAt: dateOfEpochMs(lastSignInAt) },
+    group: { ...r.group, organizationId: r.organizationId },
+    role: r.role,
   };
 }
 
@@ -297,7 +286,15 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
 
 /** Roles with whether the actor may hand them out (rule 4) or create members with them. */
 export async function assignableRoles(db: Db, actor: ActorContext) {
-  const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: { rank: "desc" } });
+  const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ rank: "desc" }, { id: "asc" }] });
+  return rolesOffered(actor, roles);
+}
+
+type OfferedRoleRow = Parameters<typeof toRoleFacts>[0] & { organizationId: string };
+
+/** The organization's roles (highest rank first), each with whether the actor may give it to
+ * a member and create a member with it. */
+function rolesOffered(actor: ActorContext, roles: OfferedRoleRow[]) {
   return roles.map((r) => {
     const facts = { ...toRoleFacts(r), organizationId: r.organizationId };
     const assign = decideAssignRole(actor, facts);
@@ -368,18 +365,18 @@ export type PickerGroup = { id: string; name: string; parentId: string | null; d
 
 /** What the members page's filters and pickers offer: roles, and the groups in reach when
  * the actor may see groups (only what a picker shows: the groups page has the rest). */
-export async function memberPickerOptions(db: Db, actor: ActorContext): Promise<{ roles: Awaited<ReturnType<typeof assignableRoles>>; groups: PickerGroup[] }> {
-  const [roles, groups] = await Promise.all([
-    assignableRoles(db, actor),
-    decidePermission(actor, "groups.view").allowed
-      ? db.group.findMany({
-          where: groupsInReach(actor),
-          select: { id: true, name: true, parentId: true, depth: true },
-          orderBy: [{ depth: "asc" }, { name: "asc" }],
-        })
-      : Promise.resolve([]),
-  ]);
-  return { roles, groups: inTreeOrder(groups) };
+export async function memberPickerOptions(db: Db, actor: ActorContext): Promise<{ roles: ReturnType<typeof rolesOffered>; groups: PickerGroup[] }> {
+  const groups = decidePermission(actor, "groups.view").allowed
+    ? Prisma.sql`(SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'parentId', g."parentId", 'depth', g.depth) ORDER BY g.depth, g.name, g.id)
+        FROM "Group" g WHERE ${groupsInReachSql(actor)})`
+    : Prisma.sql`NULL`;
+  // One statement for both (the pickers open with the page, and these are small).
+  const [row] = await db.$queryRaw<[{ roles: OfferedRoleRow[] | null; groups: PickerGroup[] | null }]>`
+    SELECT (SELECT json_agg(json_build_object('id', r.id, 'organizationId', r."organizationId", 'name', r.name, 'rank', r.rank, 'reach', r.reach,
+              'permissions', r.permissions, 'ceiling', r.ceiling, 'builtInKey', r."builtInKey") ORDER BY r.rank DESC, r.id)
+            FROM "Role" r WHERE r."organizationId" = ${actor.organizationId}) AS roles,
+      ${groups} AS groups`;
+  return { roles: rolesOffered(actor, row.roles ?? []), groups: inTreeOrder(row.groups ?? []) };
 }
 
 /**

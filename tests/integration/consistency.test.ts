@@ -15,6 +15,7 @@
 // organization; the seed is in the name of every test.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupsInReach, groupsInReachSql } from "@/server/authz/groups.sql";
 import { membersInSpanSql } from "@/server/authz/members.sql";
 import { membersOnAclSql, visibleResourcesSql } from "@/server/authz/resources.sql";
 import { accessOf, accessSubject, grantsReaching, resourceInclude, toResourceFacts, type AccessSubject } from "@/server/services/access";
@@ -36,7 +37,7 @@ import {
 } from "@/server/authz";
 import { loadActor, memberFactsInclude, toGroupFacts, toMemberFacts } from "@/server/services/actor";
 import { listGroups } from "@/server/services/groups";
-import { MEMBER_SORTS } from "@/server/services/members";
+import { MEMBER_SORTS, memberPickerOptions } from "@/server/services/members";
 import { notifyResourceEvent } from "@/server/services/notifications";
 import { catalogCopyDrift, customRolesArb, describeRoles, type CustomRoleSpec } from "../factories/custom-roles";
 import { org, type BuiltOrg } from "../factories/org";
@@ -308,6 +309,25 @@ describe(`the group tree (groupsInReach) = decideViewGroup (CONSISTENCY_SEED=${S
         .sort();
       expect(got, `${actor.name} (${actor.role.name} in ${actor.group.name})`).toEqual(expected);
     }
+  });
+
+  it("reads the same in SQL (groupsInReachSql), and the members page's pickers offer exactly those groups", async () => {
+    const rows = await t.db.membership.findMany({ where: { organizationId: acme.id, status: "ACTIVE" }, select: { userId: true } });
+    const offered = { some: 0, none: 0 };
+    for (const row of rows) {
+      const actor = await loadActor(t.db, row.userId, acme.slug);
+      const who = `${actor.name} (${actor.role.name} in ${actor.group.name})`;
+      const viaPrisma = (await t.db.group.findMany({ where: groupsInReach(actor), select: { id: true } })).map((g) => g.id).sort();
+      const viaSql = (await t.db.$queryRaw<Array<{ id: string }>>`SELECT g.id FROM "Group" g WHERE ${groupsInReachSql(actor)}`).map((g) => g.id).sort();
+      expect(viaSql, who).toEqual(viaPrisma);
+      const picked = (await memberPickerOptions(t.db, actor)).groups.map((g) => g.id).sort();
+      expect(picked, who).toEqual(holds(actor.role, "groups.view") ? viaPrisma : []);
+      offered[picked.length ? "some" : "none"]++;
+    }
+    // Both branches fired: some actors are offered groups, and some (no "View groups", or a
+    // role reaching only its own account) none.
+    expect(offered.some).toBeGreaterThan(0);
+    expect(offered.none).toBeGreaterThan(0);
   });
 });
 
