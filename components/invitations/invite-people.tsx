@@ -26,8 +26,9 @@ export function InvitePeopleButton({
 }) {
   const trpc = useTRPC();
   const options = useQuery(trpc.members.options.queryOptions());
-  const teams = useQuery(trpc.teams.list.queryOptions(undefined, { enabled: canManageTeams }));
   const [open, setOpen] = useState(false);
+  // Read when the dialog opens, not with the page: the page's own lists should not wait for it.
+  const teams = useQuery(trpc.teams.options.queryOptions(undefined, { enabled: canManageTeams && open }));
   const roles = options.data?.roles.filter((r) => r.creatable) ?? [];
   if (!roles.length) return null;
   return (

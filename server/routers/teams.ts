@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addTeamMember, createTeam, deleteTeam, listTeams, removeTeamMember, updateTeam } from "../services/teams";
+import { addTeamMember, createTeam, deleteTeam, listTeams, removeTeamMember, teamPickerOptions, updateTeam } from "../services/teams";
 import { createTRPCRouter, orgProcedure } from "../trpc/init";
 import { id } from "./_schemas";
 import { rest } from "./_rest";
@@ -31,6 +31,8 @@ export const teamsRouter = createTRPCRouter({
       ),
     )
     .query(({ ctx }) => listTeams(ctx.db, ctx.actor)),
+  /** The teams a picker offers: those the caller manages, without their members. */
+  options: orgProcedure("teams.manage").query(({ ctx }) => teamPickerOptions(ctx.db, ctx.actor)),
   create: orgProcedure("teams.manage")
     .meta(rest("POST", "/teams", "Create a team", "Without `groupId`, the team belongs to the whole organization."))
     .input(z.object({ name, description, groupId: id("Group").nullable().optional() }))

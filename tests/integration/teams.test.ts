@@ -128,3 +128,30 @@ describe("teams that belong to a group", () => {
     expect(misfit).toMatchObject({ code: "FORBIDDEN", message: "The person invited is in Engineering, outside Sales, the group Welcome belongs to." });
   });
 });
+
+describe("the teams a picker offers (teams.options)", () => {
+  it("are the teams the caller manages, by name, without their members; a role that cannot manage teams is refused", async () => {
+    const adam = await acme.signIn("adam");
+    const gary = await acme.signIn("gary");
+    await adam.teams.create({ name: "Picker wide", groupId: null });
+    await adam.teams.create({ name: "Picker eng", groupId: acme.group("Engineering") });
+    await adam.teams.create({ name: "Picker sales", groupId: acme.group("Sales") });
+    const all = await adam.teams.list();
+    // Each offered exactly where the full list says the caller may manage it, in its order (by name).
+    for (const caller of [adam, gary]) {
+      const listed = (await caller.teams.list()).filter((x) => x.canManage).map((x) => ({ id: x.id, name: x.name }));
+      const offered = await caller.teams.options();
+      expect(offered.map((x) => ({ id: x.id, name: x.name }))).toEqual(listed);
+      expect(offered[0]).not.toHaveProperty("members");
+    }
+    // Both branches fired: the Group Admin is offered Sales's team and not the others.
+    const garyOffered = (await gary.teams.options()).map((x) => x.name);
+    expect(garyOffered).toContain("Picker sales");
+    expect(garyOffered).not.toContain("Picker eng");
+    expect(garyOffered).not.toContain("Picker wide");
+    expect((await adam.teams.options()).map((x) => x.name)).toEqual(expect.arrayContaining(["Picker wide", "Picker eng", "Picker sales"]));
+    expect((await adam.teams.options()).find((x) => x.name === "Picker sales")!.group).toEqual({ id: acme.group("Sales"), name: "Sales" });
+    expect(all.length).toBeGreaterThan(garyOffered.length);
+    expect((await refusal(async () => (await acme.signIn("erin")).teams.options())).code).toBe("FORBIDDEN");
+  });
+});
