@@ -81,8 +81,9 @@ describe("paging by cursor", () => {
     ["sorting the few matches", 2_000],
     ["walking the order's index", 0],
   ])("walks every order both ways, for viewers of every reach, exactly as the whole list reads (%s)", async (_, fewMembers) => {
+    const before = memberListTuning.fewMembers;
     memberListTuning.fewMembers = fewMembers;
-    onTestFinished(() => void (memberListTuning.fewMembers = 2_000));
+    onTestFinished(() => void (memberListTuning.fewMembers = before));
     const facts = (await t.db.membership.findMany({ where: { organizationId: acme.id }, include: memberFactsInclude })).map(toMemberFacts);
     for (const login of ["owner", "adam", "sofia", "gary", "gina"]) {
       const caller = await acme.signIn(login);
