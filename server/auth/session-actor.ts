@@ -7,7 +7,7 @@ import { decideOrganizationOpen, effectivePolicy, type EffectivePolicy, type Rol
 import type { Db } from "../db";
 import { Prisma } from "../db/generated/client";
 import { dateOfEpochMs, epochMsSql } from "../db/json";
-import type { ActorContext } from "../services/actor";
+import { roleFactsJsonSql, type ActorContext } from "../services/actor";
 import { StewardError } from "../services/errors";
 import { chainOf, type GroupWithPolicy } from "../services/policies";
 import { idleCutoff, noteSessionSeen } from "../services/sessions";
@@ -53,15 +53,14 @@ export async function loadSessionActor(db: Db, claims: SessionClaims, organizati
   const [row] = await db.$queryRaw<GateRow[]>`
     SELECT u.id AS "userId", u.email, u.name, u.status = 'ACTIVE' AS active, u."sessionVersion", u."mustChangePassword",
            u."totpEnabledAt" IS NOT NULL AS "hasTwoFactor", u."isOperator",
-           (SELECT json_build_object('id', s.id, 'startedAt', ${epochMs("s", "createdAt")}, 'lastSeenAt', ${epochMs("s", "lastSeenAt")})
+           (SELECT json_build_object('id', s.id, 'startedAt', ${epochMsSql(Prisma.sql`s."createdAt"`)}, 'lastSeenAt', ${epochMsSql(Prisma.sql`s."lastSeenAt"`)})
               FROM "Session" s
              WHERE s.id = ${claims.sessionId ?? ""} AND s."userId" = u.id AND s."endedAt" IS NULL AND s."lastSeenAt" > ${idleCutoff()}) AS session,
            (SELECT json_build_object('id', m.id, 'organizationId', m."organizationId", 'isOwner', m."isOwner",
-                'sessionsValidFrom', ${epochMs("m", "sessionsValidFrom")}, 'resourceScope', m."resourceScope",
-                'organization', json_build_object('slug', o.slug, 'name', o.name, 'suspendedAt', ${epochMs("o", "suspendedAt")},
-                  'suspendedReason', o."suspendedReason", 'deletedAt', ${epochMs("o", "deletedAt")}),
-                'role', (SELECT json_build_object('id', r.id, 'name', r.name, 'rank', r.rank, 'reach', r.reach,
-                    'permissions', r.permissions, 'ceiling', r.ceiling, 'builtInKey', r."builtInKey") FROM "Role" r WHERE r.id = m."roleId"),
+                'sessionsValidFrom', ${epochMsSql(Prisma.sql`m."sessionsValidFrom"`)}, 'resourceScope', m."resourceScope",
+                'organization', json_build_object('slug', o.slug, 'name', o.name, 'suspendedAt', ${epochMsSql(Prisma.sql`o."suspendedAt"`)},
+                  'suspendedReason', o."suspendedReason", 'deletedAt', ${epochMsSql(Prisma.sql`o."deletedAt"`)}),
+                'role', (SELECT ${roleFactsJsonSql("r")} FROM "Role" r WHERE r.id = m."roleId"),
                 'group', (SELECT json_build_object('id', g.id, 'organizationId', g."organizationId", 'name', g.name, 'path', g.path, 'parentId', g."parentId",
                     'chain', (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'policy', to_json(p)))
                        FROM "Group" c LEFT JOIN "GroupPolicy" p ON p."groupId" = c.id
@@ -110,5 +109,3 @@ export async function loadSessionActor(db: Db, claims: SessionClaims, organizati
   const chainGroups = new Map((group.chain ?? []).map((g) => [g.id, g]));
   return { viewer, member: { actor, policy: effectivePolicy(chainOf(group.path, chainGroups)) } };
 }
-
-const epochMs = (table: string, column: string) => epochMsSql(Prisma.raw(`${table}."${column}"`));

@@ -2,6 +2,7 @@
 // member of a request.
 import { decideOrganizationOpen, type Actor, type GroupFacts, type MemberFacts, type RoleFacts } from "../authz";
 import type { Db, Tx } from "../db";
+import { Prisma } from "../db/generated/client";
 import { notFound, StewardError } from "./errors";
 
 type RoleRow = { id: string; name: string; rank: number; reach: RoleFacts["reach"]; permissions: string[]; ceiling: string[]; builtInKey: string | null };
@@ -26,6 +27,12 @@ export const toRoleFacts = (r: RoleRow): RoleFacts => ({
   ceiling: r.ceiling,
   builtInKey: r.builtInKey,
 });
+/** A role row of alias `ro` as `RoleFacts` in JSON, for statements that read roles beside
+ * other things (json_build_object; the enum comes as its name). */
+export const roleFactsJsonSql = (ro: string) =>
+  Prisma.raw(`json_build_object('id', ${ro}.id, 'name', ${ro}.name, 'rank', ${ro}.rank, 'reach', ${ro}.reach,
+    'permissions', ${ro}.permissions, 'ceiling', ${ro}.ceiling, 'builtInKey', ${ro}."builtInKey")`);
+
 export const toGroupFacts = (g: GroupRow): GroupFacts => ({ id: g.id, organizationId: g.organizationId, name: g.name, path: g.path, parentId: g.parentId });
 
 export function toMemberFacts(m: MembershipRow): MemberFacts {

@@ -17,13 +17,14 @@ import {
   MEMBER_ACTION_PERMISSION,
   PERMISSIONS,
   type MemberFacts,
+  type RoleFacts,
   type MemberAction,
   chainIds,
 } from "../authz";
 import type { Db, Tx } from "../db";
 import { Prisma } from "../db/generated/client";
 import { dateOfEpochMs, epochMsSql } from "../db/json";
-import { loadMember, memberFactsInclude, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
+import { loadMember, memberFactsInclude, roleFactsJsonSql, toGroupFacts, toMemberFacts, toRoleFacts, type ActorContext } from "./actor";
 import { subjectOfMember } from "./access";
 import { auditBy } from "./audit";
 import { describeEvents } from "./audit-log";
@@ -176,9 +177,7 @@ function memberRowsSql(total: Prisma.Sql, fewMembers: number, few: MemberPage, m
           FROM "User" u WHERE u.id = m."userId") AS "user",
         (SELECT json_build_object('id', g.id, 'name', g.name, 'path', g.path, 'parentId', g."parentId")
           FROM "Group" g WHERE g.id = m."groupId") AS "group",
-        (SELECT json_build_object('id', ro.id, 'name', ro.name, 'rank', ro.rank, 'reach', ro.reach, 'permissions', ro.permissions,
-            'ceiling', ro.ceiling, 'builtInKey', ro."builtInKey")
-          FROM "Role" ro WHERE ro.id = m."roleId") AS role
+        (SELECT ${roleFactsJsonSql("ro")} FROM "Role" ro WHERE ro.id = m."roleId") AS role
       FROM page JOIN "Membership" m ON m.id = page.id
     ) r ON TRUE
     ORDER BY ${many.orderBy("r")}`;
@@ -287,19 +286,11 @@ export async function changeMemberGroup(db: Db, actor: ActorContext, input: { me
   });
 }
 
-/** Roles with whether the actor may hand them out (rule 4) or create members with them. */
-export async function assignableRoles(db: Db, actor: ActorContext) {
-  const roles = await db.role.findMany({ where: { organizationId: actor.organizationId }, orderBy: [{ rank: "desc" }, { id: "asc" }] });
-  return rolesOffered(actor, roles);
-}
-
-type OfferedRoleRow = Parameters<typeof toRoleFacts>[0] & { organizationId: string };
-
-/** The organization's roles (highest rank first), each with whether the actor may give it to
- * a member and create a member with it. */
-function rolesOffered(actor: ActorContext, roles: OfferedRoleRow[]) {
+/** Roles (the organization's, highest rank first) with whether the actor may hand them out
+ * (rule 4) or create members with them. */
+function rolesOffered(actor: ActorContext, roles: RoleFacts[]) {
   return roles.map((r) => {
-    const facts = { ...toRoleFacts(r), organizationId: r.organizationId };
+    const facts = { ...r, organizationId: actor.organizationId };
     const assign = decideAssignRole(actor, facts);
     return {
       id: r.id,
@@ -374,10 +365,8 @@ export async function memberPickerOptions(db: Db, actor: ActorContext): Promise<
         FROM "Group" g WHERE ${groupsInReachSql(actor)})`
     : Prisma.sql`NULL`;
   // One statement for both (the pickers open with the page, and these are small).
-  const [row] = await db.$queryRaw<[{ roles: OfferedRoleRow[] | null; groups: PickerGroup[] | null }]>`
-    SELECT (SELECT json_agg(json_build_object('id', r.id, 'organizationId', r."organizationId", 'name', r.name, 'rank', r.rank, 'reach', r.reach,
-              'permissions', r.permissions, 'ceiling', r.ceiling, 'builtInKey', r."builtInKey") ORDER BY r.rank DESC, r.id)
-            FROM "Role" r WHERE r."organizationId" = ${actor.organizationId}) AS roles,
+  const [row] = await db.$queryRaw<[{ roles: RoleFacts[] | null; groups: PickerGroup[] | null }]>`
+    SELECT (SELECT json_agg(${roleFactsJsonSql("r")} ORDER BY r.rank DESC, r.id) FROM "Role" r WHERE r."organizationId" = ${actor.organizationId}) AS roles,
       ${groups} AS groups`;
   return { roles: rolesOffered(actor, row.roles ?? []), groups: inTreeOrder(row.groups ?? []) };
 }
